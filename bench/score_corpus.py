@@ -1,0 +1,131 @@
+"""Score newskit's body extraction and titles on the development corpus.
+
+Usage:
+    python bench/score_corpus.py ../shared/corpus/aeb [--variant chromium|inscriptis|both]
+                                 [--worst N] [--page ID]
+
+Body metric (the article-extraction-benchmark's own, see the corpus README): tokens are
+``\\w+`` matches; units are the multiset of 4-token shingles; per page precision and
+recall from multiset overlap; corpus precision and recall are the means over pages;
+F1 is their harmonic mean. Title: the extracted title matches the page's ``headline``
+when, after folding case and punctuation, the two (or a part of the headline split at a
+site separator such as " | " or " - ") have a rapidfuzz ratio of at least 80.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import faulthandler; faulthandler.dump_traceback_later(15, exit=True)
+from newskit.parser import parse_text  # noqa: E402
+from newskit.reader import decode  # noqa: E402
+
+_TOKEN = re.compile(r"\w+")
+_SEP = re.compile(r"\s+(?:[|\-–—:•»]|::)\s+")
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    toks = _TOKEN.findall(text)
+    if len(toks) < n:
+        return Counter([tuple(toks)]) if toks else Counter()
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+def page_scores(pred: str, true: str) -> tuple[float | None, float | None]:
+    p, t = shingles(pred), shingles(true)
+    tp = sum((p & t).values())
+    fp = sum(p.values()) - tp
+    fn = sum(t.values()) - tp
+    prec = tp / (tp + fp) if tp + fp else None
+    rec = tp / (tp + fn) if tp + fn else None
+    return prec, rec
+
+
+def _fold(s: str) -> str:
+    return " ".join(_TOKEN.findall(s.casefold()))
+
+
+def title_matches(title: str, headline: str) -> bool:
+    if not title:
+        return False
+    t = _fold(title)
+    parts = [headline, *_SEP.split(headline)]
+    return any(fuzz.ratio(t, _fold(p)) >= 80 for p in parts if p.strip())
+
+
+def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -> dict:
+    precs, recs, rows = [], [], []
+    titles_ok = titles_n = 0
+    multi = 0
+    for tf in sorted((corpus / "truth").glob("*.json")):
+        truth = json.loads(tf.read_text(encoding="utf-8"))
+        if page and truth["id"] != page:
+            continue
+        src = corpus / variant / f"{truth['id']}.txt"
+        doc = parse_text(decode(src.read_bytes(), str(src)).text, str(src))
+        if len(doc.articles) != 1:
+            multi += 1
+        pred = "\n\n".join(a.text for a in doc.articles)
+        title = doc.articles[0].title if doc.articles else ""
+        p, r = page_scores(pred, truth["body"] or "")
+        if p is not None:
+            precs.append(p)
+        if r is not None:
+            recs.append(r)
+        if truth.get("headline"):
+            titles_n += 1
+            ok = title_matches(title, truth["headline"])
+            titles_ok += ok
+        else:
+            ok = None
+        rows.append((truth["id"], truth["site"], p, r, title, truth.get("headline"), ok, len(doc.articles)))
+    P = sum(precs) / len(precs) if precs else 0.0
+    R = sum(recs) / len(recs) if recs else 0.0
+    F = 2 * P * R / (P + R) if P + R else 0.0
+    if worst or page:
+        def f1(row: tuple) -> float:
+            p, r = row[2] or 0.0, row[3] or 0.0
+            return 2 * p * r / (p + r) if p + r else 0.0
+        for row in sorted(rows, key=f1)[: worst or None]:
+            print(f"{row[0]} {row[1]:<24} P={row[2] or 0:.2f} R={row[3] or 0:.2f} n={row[7]} "
+                  f"title={'ok' if row[6] else 'NO'} {row[4][:60]!r} / {str(row[5])[:60]!r}",
+                  file=sys.stderr)
+    return {
+        "variant": variant, "pages": len(rows), "precision": P, "recall": R, "f1": F,
+        "titles_ok": titles_ok, "titles_n": titles_n, "pages_not_one_article": multi,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="the corpus folder, e.g. ../shared/corpus/aeb")
+    ap.add_argument("--variant", choices=["chromium", "inscriptis", "both"], default="both")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages on stderr")
+    ap.add_argument("--page", help="score one page id only")
+    args = ap.parse_args()
+    if not (args.corpus / "truth").is_dir():
+        print(f"score_corpus: no corpus at {args.corpus} (expected a folder with truth/, "
+              "chromium/ and inscriptis/); nothing to score", file=sys.stderr)
+        return 2
+    variants = ["chromium", "inscriptis"] if args.variant == "both" else [args.variant]
+    print("| dumps | pages | precision | recall | body F1 | title match | pages not parsed as 1 article |")
+    print("|---|---|---|---|---|---|---|")
+    for v in variants:
+        s = score(args.corpus, v, args.worst, args.page)
+        print(f"| {v} | {s['pages']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
+              f"{s['titles_ok']}/{s['titles_n']} ({s['titles_ok'] / max(1, s['titles_n']):.1%}) | "
+              f"{s['pages_not_one_article']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,13 @@
+"""newskit: split raw news text dumps into clean articles, strip boilerplate, dedupe, diff."""
+
+from .errors import InputError, NewskitError, RulesError
+from .model import Article, Document, Kind, LineRecord
+from .parser import iter_articles, iter_documents, parse_file, parse_text
+from .rules import Rules, load_rules
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Document", "InputError", "Kind", "LineRecord", "NewskitError", "Rules", "RulesError",
+    "iter_articles", "iter_documents", "load_rules", "parse_file", "parse_text", "__version__",
+]

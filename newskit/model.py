@@ -1,0 +1,136 @@
+"""The article model: plain data, no I/O, no parsing.
+
+Every input line of a dump ends up in exactly one :class:`LineRecord`, either inside an
+:class:`Article` (as part of one of its fields, or removed with a named rule) or in the
+``chrome`` of the :class:`Document` (lines between or around articles).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """Where a line went."""
+
+    TITLE = "title"
+    DATE = "date"
+    BYLINE = "byline"
+    SUMMARY = "summary"
+    CAPTION = "caption"
+    BODY = "body"
+    CREDIT = "credit"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRecord:
+    """One input line and what the parser did with it.
+
+    ``no`` is 1-based. ``rule`` names the rule that removed the line (``kind`` is
+    ``REMOVED``) or, for kept lines, may name the rule that classified it.
+    """
+
+    no: int
+    text: str
+    kind: Kind
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """One article found in a dump."""
+
+    source: str
+    start: int  # first line number, 1-based, inclusive
+    end: int  # last line number, inclusive
+    title: str = ""
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 when absolute, else as written
+    updated: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    summary: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    lines: list[LineRecord] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def text(self) -> str:
+        """The body paragraphs joined by blank lines."""
+        return "\n\n".join(self.body)
+
+    @property
+    def removed(self) -> list[LineRecord]:
+        """Non-blank lines removed from this article's span, each with its rule."""
+        return [r for r in self.lines if r.kind is Kind.REMOVED and r.rule != "blank"]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.body)
+
+    @property
+    def date(self) -> str | None:
+        return self.published or self.updated
+
+    def raw(self) -> str:
+        """The original lines of the article's span, as they were (after decoding)."""
+        return "\n".join(r.text for r in self.lines)
+
+    def to_dict(self, *, lines: bool = False) -> dict[str, object]:
+        d: dict[str, object] = {
+            "id": self.id,
+            "source": self.source,
+            "start_line": self.start,
+            "end_line": self.end,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "updated": self.updated,
+            "dateline": self.dateline,
+            "byline": self.byline,
+            "summary": list(self.summary),
+            "captions": list(self.captions),
+            "body": list(self.body),
+            "credits": list(self.credits),
+            "word_count": self.word_count,
+        }
+        if lines:
+            d["removed"] = [{"line": r.no, "text": r.text, "rule": r.rule} for r in self.removed]
+        return d
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed dump: its articles, and the lines that belong to none of them."""
+
+    source: str
+    line_count: int
+    articles: list[Article] = field(default_factory=list)
+    chrome: list[LineRecord] = field(default_factory=list)
+
+    def records(self) -> list[LineRecord]:
+        """Every line record of the document, in line order."""
+        out = list(self.chrome)
+        for a in self.articles:
+            out.extend(a.lines)
+        out.sort(key=lambda r: r.no)
+        return out
+
+
+_WS = re.compile(r"\s+")
+
+
+def content_id(title: str, body: list[str]) -> str:
+    """A short, stable hash of an article's clean content (title and body).
+
+    It depends on the text only, never on the file it came from, so the same article
+    has the same id in any folder and on any run; exact copies share an id.
+    """
+    norm = _WS.sub(" ", (title + "\n" + "\n".join(body)).strip()).casefold()
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=6).hexdigest()

@@ -1,0 +1,497 @@
+"""The shared parser: raw dump text in, articles out.
+
+How a dump is read, in order:
+
+1. Every line gets features: its weight (words, or CJK characters / 2), whether it ends
+   like a sentence, which boilerplate rule (if any) matches it, whether it is a date line.
+2. The dump is split into articles where a title-like line is repeated a few lines
+   further on (the headline shown twice, as infinite-scroll pages do) and each part has
+   a body of its own. Otherwise the whole dump is one article.
+3. In each article the body is the densest run of sentence-like lines (a maximum-sum
+   segment: long sentences score by their weight, short and boilerplate lines cost).
+   The title is the best title-like line before the body; the lines between title and
+   body give dates, byline, summary and captions; credit lines are picked from the end.
+4. Every line ends up in exactly one :class:`~newskit.model.LineRecord`: kept in a field,
+   or removed with the name of the rule that removed it.
+
+Nothing here is fitted to a particular page: the rules are shapes, positions,
+repetition and language cues; site-specific lines live in the rules data files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .dates import DateInfo, date_line
+from .errors import InputError
+from .model import Article, Document, Kind, LineRecord, content_id
+from .reader import expand_inputs, read_source
+from .rules import Rules, default_rules, rule_key
+
+# --- tunables (measured on the development corpus with bench/score_corpus.py) ---------
+GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
+LONG_WEIGHT = 20  # any line this heavy is body-like, punctuation or not
+SHORT_COST = 3.0  # what a short, non-sentence line costs inside a body run
+RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
+MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
+TITLE_WINDOW = 30  # non-blank lines before the body searched for the title
+
+_TERMINAL = re.compile(r"[.!?…。！？:;)\]]['\"”’»)\]]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_BULLET = re.compile(r"^\s*[•·●▪■►▶◆◦‣*-]\s+")
+_NAME = r"[\w\u00C0-\u024F][\w.'’\-]*(?:\s+[\w\u00C0-\u024F][\w.'’\-]*){0,5}"
+_BYLINE = re.compile(
+    rf"^(?:by|por|par|von|di|de|door|av|written by|words by|story by|автор)\s*:?\s+{_NAME}"
+    rf"(?:(?:\s*[,|&]\s*|\s+(?:and|e|y|et|und)\s+){_NAME})*\s*$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^[(\[—–-]*\s*(?:(?:with|additional|further|contributing|editing|and)\s+)?"
+    r"(?:reporting|writing|reported|written|editing|edited|research|compiled|contributed|"
+    r"translated|additional reporting|production)\s+by\b.{0,200}$"
+    r"|.{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b.{0,100}$"
+    r"|^[(\[]?\s*(?:source|sources|fonte|fuente|quelle)\s*:.{0,100}$",
+    re.I,
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\((?:[^()]{0,60}\b)?(?:photo|photos|file photo|image|reuters|afp|ap|getty|getty images|epa|"
+    r"xinhua|shutterstock|istock|handout|courtesy|supplied|pool)\b[^()]{0,60}\)"
+    r"|\b(?:photo|image|picture|credit|foto)s?\s*(?:by|credit)?\s*:\s*[^.]{2,60}"
+    r"|\b(?:getty images|ap photo|afp via getty images|reuters/[\w ]+|file photo)\b[^.]{0,40})\s*\.?$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^((?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
+    r"(?:\s*\([\w/ .&,-]{1,40}\))?)\s*(?::|—|–|--|-)\s+(?=\S)"
+)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?(?:\d{4})?\s*,?\s*"
+    r"([A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|all rights|$)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int
+    text: str
+    key: str
+    weight: int
+    sentence: bool
+    rule: str | None = None
+    dates: list[DateInfo] = field(default_factory=list)
+    fold: str = ""
+
+    @property
+    def blank(self) -> bool:
+        return not self.key
+
+    @property
+    def good(self) -> bool:
+        return (self.sentence and self.weight >= GOOD_WEIGHT) or self.weight >= LONG_WEIGHT
+
+
+def _weight(text: str) -> int:
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_CJK.sub(" ", text).split()) + cjk // 2
+    return len(text.split())
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
+    out = []
+    for i, text in enumerate(texts):
+        key = rule_key(text)
+        line = _Line(first_no + i, text, key, _weight(key), bool(_TERMINAL.search(key)))
+        if key:
+            line.rule = rules.match(key)
+            line.fold = _fold(key)
+            if line.weight <= 16:
+                line.dates = date_line(key)
+        out.append(line)
+    return out
+
+
+def _is_byline(line: _Line) -> bool:
+    return line.weight <= 14 and len(line.key) <= 150 and _BYLINE.match(line.key) is not None
+
+
+def _is_credit(line: _Line) -> bool:
+    return line.weight <= 40 and _CREDIT.match(line.key) is not None
+
+
+def _photo_credit(line: _Line) -> bool:
+    return _PHOTO_CREDIT.search(line.key[-160:]) is not None
+
+
+def _title_like(line: _Line) -> bool:
+    if line.blank or line.rule or line.dates or not 2 <= line.weight <= 30 or len(line.key) > 250:
+        return False
+    if _is_byline(line) or _is_credit(line):
+        return False
+    if line.key.endswith(".") and not line.key.endswith(("...", "…")):
+        return False
+    return any(ch.isalpha() for ch in line.key)
+
+
+def _score(line: _Line) -> float:
+    if line.blank:
+        return 0.0
+    if line.rule:
+        return -RULE_COST
+    if line.good:
+        return float(min(line.weight, 80))
+    if line.sentence and line.weight >= 5:
+        return 1.0
+    return -SHORT_COST
+
+
+def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
+    """Indices [a, b] of the maximum-sum run of line scores within [lo, hi)."""
+    best, best_span = 0.0, None
+    run, start = 0.0, lo
+    for i in range(lo, hi):
+        s = _score(lines[i])
+        if run <= 0:
+            run, start = s, i
+        else:
+            run += s
+        if run > best and s > 0:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+# --- splitting a dump into articles ---------------------------------------------------
+
+
+def _headers(lines: list[_Line]) -> list[int]:
+    """Indices of title-like lines repeated within the next few lines (a shown-twice headline)."""
+    heads = []
+    for i, line in enumerate(lines):
+        if not _title_like(line) or line.weight < 3:
+            continue
+        for j in range(i + 1, min(len(lines), i + 15)):
+            if lines[j].fold == line.fold:
+                if not heads or i > heads[-1] + 15:
+                    heads.append(i)
+                break
+    return heads
+
+
+def _body_weight(lines: list[_Line]) -> int:
+    return sum(x.weight for x in lines if x.good and not x.rule)
+
+
+def _split(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
+    """Article spans as (start, end_exclusive, header index or None)."""
+    heads = _headers(lines)
+    spans: list[tuple[int, int, int | None]] = []
+    for k, h in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        if _body_weight(lines[h:end]) < MIN_BODY_WEIGHT:
+            if spans:  # no body of its own: it belongs to the article before
+                s, _, hh = spans[-1]
+                spans[-1] = (s, end, hh)
+            continue
+        spans.append((h, end, h))
+    if len(spans) < 2:
+        return [(0, len(lines), None)]
+    s, e, h = spans[0]
+    spans[0] = (0, e, h)  # what comes before the first headline is that article's chrome
+    return spans
+
+
+# --- one article ----------------------------------------------------------------------
+
+
+class _Builder:
+    """Assigns each line of one article span to a field or a removal rule."""
+
+    def __init__(self, lines: list[_Line], source: str, outlet: str | None, drop: Callable[[str], bool]):
+        self.lines = lines
+        self.source = source
+        self.kind: list[Kind | None] = [None] * len(lines)
+        self.why: list[str] = [""] * len(lines)
+        self.art = Article(source=source, start=lines[0].no, end=lines[-1].no, outlet=outlet)
+        self.drop = drop
+
+    def set(self, i: int, kind: Kind, why: str = "") -> None:
+        self.kind[i], self.why[i] = kind, why
+
+    def remove(self, i: int, why: str) -> None:
+        self.set(i, Kind.REMOVED, why)
+
+    def build(self, header: int | None) -> Article:
+        lines, n = self.lines, len(self.lines)
+        for i, line in enumerate(lines):
+            if line.blank:
+                self.remove(i, "blank")
+            elif line.rule:
+                self.remove(i, line.rule)
+            elif self.drop(line.key):
+                self.remove(i, "outlet-boilerplate")
+        lo = header + 1 if header is not None else 0
+        span = _densest(lines, lo, n)
+        if span is None:
+            a = b = n
+        else:
+            a, b = span
+        title_i = header if header is not None else self._pick_title(a)
+        if title_i is not None:
+            self.art.title = lines[title_i].key
+            self.set(title_i, Kind.TITLE)
+            if span is not None and title_i >= a:
+                a = title_i + 1
+        self._header_zone(title_i, a)
+        self._body(a, b + 1 if span is not None else n)
+        self._tail(b + 1 if span is not None else n)
+        for i in range(n):
+            if self.kind[i] is None:
+                self.remove(i, "chrome")
+        return self._finish()
+
+    # title ----------------------------------------------------------------------------
+    def _pick_title(self, body_start: int) -> int | None:
+        best, best_i = 0.0, None
+        seen = 0
+        counts = Counter(x.fold for x in self.lines if x.fold)
+        for i in range(body_start - 1, -1, -1):
+            line = self.lines[i]
+            if line.blank:
+                continue
+            seen += 1
+            if seen > TITLE_WINDOW:
+                break
+            if self.kind[i] is not None or not _title_like(line):
+                continue
+            w = line.weight
+            score = 1.0 if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
+            score -= 0.035 * seen
+            if counts[line.fold] > 1:
+                score += 0.25
+            if line.key[:1].isupper() or _CJK.match(line.key):
+                score += 0.1
+            if line.key.isupper() and w > 2:
+                score -= 0.3
+            if score > best:
+                best, best_i = score, i
+        return best_i
+
+    # between title and body: dates, byline, summary, captions ----------------------------
+    def _header_zone(self, title_i: int | None, body_start: int) -> None:
+        lo = (title_i + 1) if title_i is not None else body_start
+        title_fold = self.lines[title_i].fold if title_i is not None else None
+        for i in range(lo, body_start):
+            if self.kind[i] is not None:
+                continue
+            line = self.lines[i]
+            if title_fold and line.fold == title_fold:
+                self.remove(i, "repeated-title")
+            elif not self._meta(i):
+                if _photo_credit(line):
+                    self._caption(i)
+                elif _BULLET.match(line.text) or (line.sentence and line.weight >= 5):
+                    self.set(i, Kind.SUMMARY)
+                    self.art.summary.append(line.key)
+        # Lines before the title: dates and bylines still count; the rest is page chrome.
+        end = title_i if title_i is not None else body_start
+        for i in range(end):
+            if self.kind[i] is None:
+                line = self.lines[i]
+                if line.dates and not self.art.published and i >= end - 6:
+                    self._meta(i)
+                elif _photo_credit(line) and i >= end - 4 and line.weight >= 5:
+                    self._caption(i)
+
+    def _caption(self, i: int) -> None:
+        self.set(i, Kind.CAPTION)
+        self.art.captions.append(self.lines[i].key)
+
+    def _meta(self, i: int) -> bool:
+        """Dates and bylines; True if line ``i`` was one."""
+        line = self.lines[i]
+        if line.dates:
+            for d in line.dates:
+                if d.updated:
+                    self.art.updated = self.art.updated or d.value
+                else:
+                    self.art.published = self.art.published or d.value
+            self.set(i, Kind.DATE)
+            return True
+        if _is_byline(line):
+            if self.art.byline is None:
+                self.art.byline = line.key
+                self.set(i, Kind.BYLINE)
+            else:
+                self.remove(i, "byline-repeat")
+            return True
+        return False
+
+    # the body ---------------------------------------------------------------------------
+    def _body(self, a: int, b: int) -> None:
+        lines = self.lines
+        started = False
+        # An image leaves an empty block: a sentence standing right after the title with
+        # two or more blank lines before it is the image's caption, when body follows.
+        if a < b and self.art.title and self.kind[a] is None and a >= 2:
+            prev = [x for x in range(a - 1, -1, -1) if not lines[x].blank][:1]
+            gap = a - 1 - prev[0] if prev else 0
+            if prev and self.kind[prev[0]] is Kind.TITLE and gap >= 2 and lines[a].weight <= 45 \
+                    and any(lines[x].good for x in range(a + 1, min(b, a + 6))):
+                self._caption(a)
+        for i in range(a, b):
+            if self.kind[i] is not None:
+                continue
+            line = lines[i]
+            if _is_credit(line):
+                self.set(i, Kind.CREDIT)
+                self.art.credits.append(line.key)
+            elif not started and self._meta(i):
+                pass
+            elif _photo_credit(line) and not line.good:
+                self._caption(i)
+            elif not started and _BULLET.match(line.text) and self._plain_follows(i, b):
+                self.set(i, Kind.SUMMARY)
+                self.art.summary.append(line.key)
+            elif line.good or (line.sentence and line.weight >= 5) or self._subheading(i, a, b):
+                started = True
+                self.set(i, Kind.BODY)
+                self.art.body.append(_BULLET.sub("", line.key) if not _BULLET.match(line.text) else line.key)
+            else:
+                self.remove(i, "short-line")
+
+    def _plain_follows(self, i: int, b: int) -> bool:
+        """Whether a body-like line that is not a bullet comes after line ``i`` in [i, b)."""
+        return any(self.lines[x].good and not _BULLET.match(self.lines[x].text) for x in range(i + 1, b))
+
+    def _subheading(self, i: int, a: int, b: int) -> bool:
+        """A short line between two body paragraphs, shaped like a heading."""
+        line = self.lines[i]
+        if line.weight < 2 or line.weight > 12 or line.sentence and line.key.endswith("."):
+            return False
+        nxt = next((x for x in range(i + 1, b) if not self.lines[x].blank), None)
+        prv = next((x for x in range(i - 1, a - 1, -1) if not self.lines[x].blank), None)
+        return (nxt is not None and prv is not None and self.lines[nxt].good
+                and self.kind[prv] is Kind.BODY)
+
+    def _tail(self, after: int) -> None:
+        """Credit lines shortly after the body."""
+        seen = 0
+        for i in range(after, len(self.lines)):
+            line = self.lines[i]
+            if line.blank:
+                continue
+            seen += 1
+            if seen > 6:
+                break
+            if self.kind[i] is None and _is_credit(line):
+                self.set(i, Kind.CREDIT)
+                self.art.credits.append(line.key)
+
+    def _finish(self) -> Article:
+        art = self.art
+        art.lines = [
+            LineRecord(x.no, x.text, k or Kind.REMOVED, w) for x, k, w in zip(self.lines, self.kind, self.why, strict=True)
+        ]
+        if art.body:
+            m = _DATELINE.match(art.body[0])
+            if m and len(m.group(1)) <= 60:
+                art.dateline = m.group(1).strip()
+        art.id = content_id(art.title, art.body)
+        return art
+
+
+# --- public API -----------------------------------------------------------------------
+
+
+def _outlet(lines: list[_Line], rules: Rules) -> tuple[str | None, Callable[[str], bool]]:
+    profile = rules.detect_outlet(x.key for x in lines if x.key)
+    if profile is not None:
+        drop = profile.drop
+        return profile.name, (lambda s: bool(drop.search(s))) if drop is not None else (lambda s: False)
+    for line in reversed(lines):
+        if line.rule == "copyright":
+            m = _COPYRIGHT_OWNER.search(line.key)
+            if m:
+                name = m.group(1).strip(" .,-")
+                if name and not name.lower().startswith(("all rights", "the author")):
+                    return name, lambda s: False
+    return None, lambda s: False
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` (a final newline ends the last line, it does not start one)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) -> Document:
+    """Parse one dump's (decoded, normalised) text into a :class:`Document`."""
+    rules = rules or default_rules()
+    raw = split_lines(text)
+    lines = _features(raw, rules, 1)
+    doc = Document(source=source, line_count=len(lines))
+    if not lines:
+        return doc
+    outlet, drop = _outlet(lines, rules)
+    for start, end, header in _split(lines):
+        part = lines[start:end]
+        builder = _Builder(part, source, outlet, drop)
+        art = builder.build(header - start if header is not None else None)
+        if art.body or art.title:
+            doc.articles.append(art)
+        else:
+            doc.chrome.extend(
+                LineRecord(r.no, r.text, Kind.REMOVED, r.rule if r.kind is Kind.REMOVED else "no-article")
+                for r in art.lines
+            )
+    return doc
+
+
+def parse_file(path: str | os.PathLike[str], rules: Rules | None = None) -> Document:
+    """Read, decode and parse one file (``-`` for standard input)."""
+    decoded = read_source(os.fspath(path))
+    return parse_text(decoded.text, decoded.source, rules)
+
+
+def iter_documents(
+    args: list[str] | tuple[str, ...],
+    pattern: str = "*.txt",
+    rules: Rules | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_decoded: Callable[[str, str], None] | None = None,
+) -> Iterator[Document]:
+    """Parse every input named by ``args`` (files, folders, ``-``), one at a time.
+
+    Inputs that cannot be read are passed to ``on_error`` (or raised if it is None) and
+    the others go on. ``on_decoded(source, encoding)`` hears which encoding was used.
+    """
+    rules = rules or default_rules()
+    for source in expand_inputs(args, pattern):
+        try:
+            decoded = read_source(source)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
+        if on_decoded is not None:
+            on_decoded(decoded.source, decoded.encoding)
+        yield parse_text(decoded.text, decoded.source, rules)
+
+
+def iter_articles(args: list[str] | tuple[str, ...], pattern: str = "*.txt", rules: Rules | None = None,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """Every article of every input, in input order."""
+    for doc in iter_documents(args, pattern, rules, on_error):
+        yield from doc.articles

@@ -1,0 +1,117 @@
+"""Reading input: finding files, decoding bytes, normalising text.
+
+Nothing here knows about articles. Files are read one at a time, so memory stays flat
+however many inputs there are.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+STDIN = "-"
+
+# Spaces that render like a space but are not one; folded to U+0020.
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+# Invisible characters with no meaning in running text: zero-width space, word joiner,
+# BOM used as ZWNBSP, soft hyphen. ZWJ/ZWNJ are kept: they shape Persian, Indic scripts and emoji.
+_ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
+_TRANSLATE = {ord(c): " " for c in _ODD_SPACES} | {ord(c): None for c in _ZERO_WIDTH}
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    source: str
+    text: str
+    encoding: str
+
+
+def normalise(text: str) -> str:
+    """Unify line ends, fold odd spaces, drop zero-width characters.
+
+    Curly quotes, dashes and every script are kept as they are.
+    """
+    return _LINE_BREAKS.sub("\n", text).translate(_TRANSLATE)
+
+
+def decode(data: bytes, source: str) -> Decoded:
+    """Decode bytes of a text dump.
+
+    UTF-8 (with or without BOM), UTF-16 with BOM; anything else that is not valid UTF-8
+    is read as cp1252. Raises :class:`InputError` for empty or binary input.
+    """
+    if not data.strip():
+        raise InputError(source, "empty file" if not data else "no text (only white space)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(source, normalise(data.decode("utf-16")), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"invalid UTF-16 despite its byte-order mark ({exc.reason})") from None
+    if b"\x00" in data:
+        raise InputError(source, "binary file (contains NUL bytes)")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; map those through latin-1 so decoding never fails.
+        text = data.decode("cp1252", errors="replace")
+        if "\ufffd" in text:
+            text = "".join(
+                ch if ch != "\ufffd" else chr(b) for ch, b in zip(text, data, strict=True)
+            )
+        encoding = "cp1252"
+    return Decoded(source, normalise(text), encoding)
+
+
+def read_source(source: str) -> Decoded:
+    """Read and decode one input: a file path or ``-`` for standard input."""
+    if source == STDIN:
+        data = sys.stdin.buffer.read()
+        return decode(data, "<stdin>")
+    try:
+        data = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as exc:
+        raise InputError(source, exc.strerror or str(exc)) from None
+    return decode(data, source)
+
+
+def expand_inputs(args: list[str] | tuple[str, ...], pattern: str = "*.txt") -> Iterator[str]:
+    """Turn command-line arguments into input sources, in a deterministic order.
+
+    Folders are searched recursively for files matching ``pattern`` (sorted by path);
+    files and ``-`` are passed through in the order given; no argument means ``.``.
+    A missing path is yielded as is, so that reading it reports the error in turn.
+    """
+    for arg in args or (".",):
+        if arg == STDIN:
+            yield arg
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = [p for p in path.rglob(pattern) if p.is_file() or _is_broken(p)]
+            for p in sorted(found, key=lambda p: p.as_posix()):
+                yield os.fspath(p)
+        else:
+            yield arg
+
+
+def _is_broken(p: Path) -> bool:
+    return p.is_symlink() and not p.exists()
