@@ -25,7 +25,6 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import faulthandler; faulthandler.dump_traceback_later(15, exit=True)
 from newskit.parser import parse_text  # noqa: E402
 from newskit.reader import decode  # noqa: E402
 

@@ -30,7 +30,7 @@ _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)
 _TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?"
 _DMY = rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?P<mon>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})"
 _MDY = rf"(?P<mon2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-_ISO = r"(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = r"(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _EU = r"(?P<ed>\d{1,2})[./](?P<em>\d{1,2})[./](?P<ey>\d{4})"
 _ABS = re.compile(rf"\b(?:{_DMY}|{_MDY}|{_ISO}|{_EU})\b(?:,?\s*(?:at\s+|às\s+|um\s+|à\s+|-\s*|\|\s*)?{_TIME})?", re.I)
 _REL = re.compile(
@@ -73,6 +73,8 @@ def _iso(m: re.Match[str]) -> str | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
         return None
     out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if g.get("ih") is not None:
+        return out + f"T{g['ih']}:{g['imi']}"
     if g.get("h") is not None:
         h, mi = int(g["h"]), int(g["mi"])
         ap = (g.get("ap") or "").replace(".", "").replace(" ", "").lower()
@@ -120,6 +122,8 @@ def date_line(line: str, max_leftover: int = 3) -> list[DateInfo]:
     dates = find_dates(line)
     if not dates:
         return []
+    if re.match(r"\W*(by|por|par|von|di)\s", line, re.I):
+        max_leftover += 5  # "By Jane Doe, Staff Writer | Nov. 19, 2019"
     rest = _REL.sub(" ", _ABS.sub(" ", line))
     rest = _FILLER.sub(" ", rest)
     leftover = re.findall(r"[^\W\d_]{2,}", rest)

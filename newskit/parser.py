@@ -35,10 +35,18 @@ from .rules import Rules, default_rules, rule_key
 # --- tunables (measured on the development corpus with bench/score_corpus.py) ---------
 GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
 LONG_WEIGHT = 20  # any line this heavy is body-like, punctuation or not
-SHORT_COST = 3.0  # what a short, non-sentence line costs inside a body run
+SHORT_COST = 5.0  # what a short, non-sentence line costs inside a body run
 RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
 MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
-TITLE_WINDOW = 30  # non-blank lines before the body searched for the title
+TITLE_WINDOW = 30
+REPEAT_BONUS = 0.4  # a title-like line shown again elsewhere on the page
+HEADER_SPAN = 12  # how far on a repeated headline is looked for
+# Rendered pages set paragraphs apart with blank lines, while link lists and teasers run
+# line after line; where a part of a dump uses blank lines at all, a long line with no
+# blank line on either side counts this much.
+CROWDED_FACTOR = 0.2
+# Rules whose lines the body never runs across.
+BARRIER_RULES = frozenset({"comments"})  # non-blank lines before the body searched for the title
 
 _TERMINAL = re.compile(r"[.!?…。！？:;)\]]['\"”’»)\]]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -114,7 +122,7 @@ def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
         if key:
             line.rule = rules.match(key)
             line.fold = _fold(key)
-            if line.weight <= 16:
+            if line.weight <= 26:
                 line.dates = date_line(key)
         out.append(line)
     return out
@@ -132,40 +140,91 @@ def _photo_credit(line: _Line) -> bool:
     return _PHOTO_CREDIT.search(line.key[-160:]) is not None
 
 
+_JUNCTION = re.compile(r"[a-z]{2}[A-Z][a-z]|[a-z][.!?][A-Z][a-z]")
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised, as English headlines often are."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# Lines that open like metadata: "Posted on", "Published", "By", "Text:".
+_META_START = re.compile(
+    r"(?i)\W*(?:by|por|par|von|di|posted|published|publicado|publicada|publié|veröffentlicht|pubblicato|"
+    r"updated|atualizado|actualizado|written|text|texto|текст|автор|опубликовано|author|publish date|date)\b"
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|and|&|of|the|de|da|van|von|/|,)$")
+
+
+def _name_like(line: _Line) -> bool:
+    """A short line of capitalised names: "Jane Doe, Business Insider", "(AP Photo / X)"."""
+    key = line.key
+    if key.startswith("(") and key.endswith(")"):
+        return True
+    words = key.replace(",", " , ").split()
+    if not 2 <= len(words) <= 8 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return "," in key or " and " in key or "/" in key or len(words) <= 4
+
+
 def _title_like(line: _Line) -> bool:
     if line.blank or line.rule or line.dates or not 2 <= line.weight <= 30 or len(line.key) > 250:
         return False
     if _is_byline(line) or _is_credit(line):
         return False
-    if line.key.endswith(".") and not line.key.endswith(("...", "…")):
-        return False
     return any(ch.isalpha() for ch in line.key)
 
 
-def _score(line: _Line) -> float:
+def _score(line: _Line, isolated: bool = True) -> float:
     if line.blank:
         return 0.0
     if line.rule:
         return -RULE_COST
     if line.good:
-        return float(min(line.weight, 80))
+        return min(line.weight, 80) * (1.0 if isolated else CROWDED_FACTOR)
     if line.sentence and line.weight >= 5:
         return 1.0
     return -SHORT_COST
 
 
+def _uses_blank_lines(lines: list[_Line], lo: int, hi: int) -> bool:
+    """Whether paragraphs in lines[lo:hi] are set apart by blank lines at all."""
+    good = [i for i in range(lo, hi) if lines[i].good]
+    return sum(_isolated(lines, i) for i in good) >= 0.25 * len(good) if good else False
+
+
+def _isolated(lines: list[_Line], i: int) -> bool:
+    return (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+
+
 def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
-    """Indices [a, b] of the maximum-sum run of line scores within [lo, hi)."""
+    """Indices [a, b] of the densest body run within [lo, hi).
+
+    The run is the maximum-sum segment of line scores. A comment-section marker ends the
+    search when a body of some size comes before it: what follows it is comments.
+    """
+    spaced = _uses_blank_lines(lines, lo, hi)
+    for i in range(lo, hi):
+        if lines[i].rule in BARRIER_RULES:
+            found = _max_run(lines, lo, i, spaced)
+            if found and found[2] >= MIN_BODY_WEIGHT:
+                return found[0], found[1]
+    found = _max_run(lines, lo, hi, spaced)
+    return (found[0], found[1]) if found else None
+
+
+def _max_run(lines: list[_Line], lo: int, hi: int, spaced: bool) -> tuple[int, int, float] | None:
     best, best_span = 0.0, None
     run, start = 0.0, lo
     for i in range(lo, hi):
-        s = _score(lines[i])
+        s = _score(lines[i], not spaced or _isolated(lines, i))
         if run <= 0:
             run, start = s, i
         else:
             run += s
         if run > best and s > 0:
-            best, best_span = run, (start, i)
+            best, best_span = run, (start, i, run)
     return best_span
 
 
@@ -173,15 +232,19 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _headers(lines: list[_Line]) -> list[int]:
-    """Indices of title-like lines repeated within the next few lines (a shown-twice headline)."""
-    heads = []
+    """Indices of article headers: a title-like line shown again a few lines on, with a
+    date line in between or right after (the header an infinite-scroll page repeats for
+    every article). The same title twice is not two articles."""
+    heads: list[int] = []
+    titles: set[str] = set()
     for i, line in enumerate(lines):
-        if not _title_like(line) or line.weight < 3:
+        if not _title_like(line) or line.weight < 3 or line.fold in titles:
             continue
-        for j in range(i + 1, min(len(lines), i + 15)):
+        for j in range(i + 1, min(len(lines), i + HEADER_SPAN)):
             if lines[j].fold == line.fold:
-                if not heads or i > heads[-1] + 15:
+                if any(x.dates for x in lines[i + 1 : j + 4]):
                     heads.append(i)
+                    titles.add(line.fold)
                 break
     return heads
 
@@ -260,30 +323,63 @@ class _Builder:
 
     # title ----------------------------------------------------------------------------
     def _pick_title(self, body_start: int) -> int | None:
-        best, best_i = 0.0, None
-        seen = 0
-        counts = Counter(x.fold for x in self.lines if x.fold)
+        """The best title-like line shortly before the body (or opening it)."""
+        lines = self.lines
+        counts = Counter(x.fold for x in lines if x.fold)
+        window: list[int] = []  # non-blank line indices, nearest to the body first
         for i in range(body_start - 1, -1, -1):
-            line = self.lines[i]
-            if line.blank:
-                continue
-            seen += 1
-            if seen > TITLE_WINDOW:
+            if not lines[i].blank:
+                window.append(i)
+                if len(window) >= TITLE_WINDOW:
+                    break
+        # A long headline may open the body run itself.
+        for i in range(body_start, min(len(lines), body_start + 3)):
+            if not lines[i].blank and _title_like(lines[i]) and not lines[i].sentence:
+                window.insert(0, i)
                 break
+        best, best_i = 0.0, None
+        for rank, i in enumerate(window):
+            line = lines[i]
             if self.kind[i] is not None or not _title_like(line):
                 continue
             w = line.weight
             score = 1.0 if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
-            score -= 0.035 * seen
-            if counts[line.fold] > 1:
-                score += 0.25
+            score -= 0.02 * rank
+            score += self._meta_follows(i)
+            if line.key.endswith(".") and not line.key.endswith(("...", "…")):
+                score -= 0.35
+            if counts[line.fold] > 1 and w >= 4:
+                score += REPEAT_BONUS
+            if _title_case(line.key):
+                score += 0.15
             if line.key[:1].isupper() or _CJK.match(line.key):
                 score += 0.1
             if line.key.isupper() and w > 2:
                 score -= 0.3
+            if _photo_credit(line) or _META_START.match(line.key) or _name_like(line):
+                score -= 0.6
+            if len(_JUNCTION.findall(line.key)) >= 2:
+                score -= 0.4
             if score > best:
                 best, best_i = score, i
         return best_i
+
+    def _meta_follows(self, i: int) -> float:
+        """A bonus when a date or byline comes right after line ``i`` (author-name
+        lines in between are skipped): the headline sits on top of its byline."""
+        seen = names = 0
+        for x in self.lines[i + 1 :]:
+            if x.blank:
+                continue
+            if x.dates or _is_byline(x) or _META_START.match(x.key):
+                return 0.5 - 0.12 * seen
+            if _name_like(x) and names == 0:
+                names += 1
+            else:
+                seen += 1
+            if seen >= 4:
+                break
+        return 0.0
 
     # between title and body: dates, byline, summary, captions ----------------------------
     def _header_zone(self, title_i: int | None, body_start: int) -> None:
@@ -319,6 +415,8 @@ class _Builder:
         """Dates and bylines; True if line ``i`` was one."""
         line = self.lines[i]
         if line.dates:
+            if self.art.byline is None and re.match(r"(?i)by\s+\w", line.key):
+                self.art.byline = line.key
             for d in line.dates:
                 if d.updated:
                     self.art.updated = self.art.updated or d.value

@@ -22,7 +22,7 @@ from .errors import RulesError
 _DEFAULT_MAX_WORDS = 12
 _MODES = {"line", "start", "search"}
 # What a line is stripped of before rules see it: bullets and arrows around it.
-_EDGE = re.compile(r"^[\s•·●▪■►▶◆◦‣\-–—*>|»›:]+|[\s•·●▪■►▶◆◦‣\-–—*>|»›:]+$")
+_EDGE = re.compile(r"^[\s•·●▪■►▶◆◦‣\-–—*>|»›:\[(]+|[\s•·●▪■►▶◆◦‣\-–—*>|»›:\])]+$")
 
 
 @dataclass(frozen=True, slots=True)
