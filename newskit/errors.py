@@ -24,3 +24,12 @@ class IdError(NewskitError):
     def __init__(self, message: str, candidates: list[str] | None = None) -> None:
         super().__init__(message)
         self.candidates = candidates or []
+
+
+class OutputError(NewskitError):
+    """A clean file could not be written (or would have replaced an input)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -31,7 +31,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -238,7 +238,6 @@ class Messages:
 
     quiet: bool = False
     verbose: bool = False
-    _terminal: bool | None = field(default=None, repr=False)
 
     def _say(self, text: str) -> None:
         sys.stderr.write(f"newskit: {neutralise(text)}\n")

@@ -45,8 +45,12 @@ HEADER_SPAN = 12  # how far on a repeated headline is looked for
 # line after line; where a part of a dump uses blank lines at all, a long line with no
 # blank line on either side counts this much.
 CROWDED_FACTOR = 0.2
+GAP_GROWTH = 0.1  # each further chrome line in a row costs this much more
 # Rules whose lines the body never runs across.
-BARRIER_RULES = frozenset({"comments"})  # non-blank lines before the body searched for the title
+BARRIER_RULES = frozenset({"comments"})
+# Rules whose lines end the article once most of its body has been seen.
+END_RULES = frozenset({"comments", "newsletter", "copyright"})
+END_FRACTION = 0.6  # non-blank lines before the body searched for the title
 
 _TERMINAL = re.compile(r"[.!?…。！？:;)\]]['\"”’»)\]]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -211,14 +215,38 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
             if found and found[2] >= MIN_BODY_WEIGHT:
                 return found[0], found[1]
     found = _max_run(lines, lo, hi, spaced)
-    return (found[0], found[1]) if found else None
+    if not found:
+        return None
+    a, b, total = found
+    # The article ends at the first end marker (related links, tags, copyright...) once
+    # most of the body has been seen: what follows such a marker is the page's, not the
+    # article's.
+    mass = 0.0
+    last_good = a
+    for k in range(a, b + 1):
+        line = lines[k]
+        if line.rule in END_RULES and mass >= max(MIN_BODY_WEIGHT, END_FRACTION * total):
+            return a, last_good
+        sc = _score(line, not spaced or _isolated(lines, k))
+        if sc > 0:
+            mass += sc
+            last_good = k
+    return a, b
 
 
 def _max_run(lines: list[_Line], lo: int, hi: int, spaced: bool) -> tuple[int, int, float] | None:
     best, best_span = 0.0, None
     run, start = 0.0, lo
+    gap = 0  # non-body lines in a row: a long stretch of chrome costs more per line
     for i in range(lo, hi):
+        if lines[i].blank:
+            continue
         s = _score(lines[i], not spaced or _isolated(lines, i))
+        if s < 0:
+            s *= 1.0 + GAP_GROWTH * gap
+            gap += 1
+        elif s >= GOOD_WEIGHT * CROWDED_FACTOR:
+            gap = 0
         if run <= 0:
             run, start = s, i
         else:
