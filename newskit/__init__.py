@@ -8,6 +8,7 @@ from .rules import Rules, load_rules
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Document", "InputError", "Kind", "LineRecord", "NewskitError", "Rules", "RulesError",
-    "iter_articles", "iter_documents", "load_rules", "parse_file", "parse_text", "__version__",
+    "Article", "Document", "InputError", "Kind", "LineRecord", "NewskitError", "Rules",
+    "RulesError", "iter_articles", "iter_documents", "load_rules", "parse_file", "parse_text",
+    "__version__",
 ]

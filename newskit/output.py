@@ -141,7 +141,8 @@ def write_rows(
     if fmt is None and terminal:
         materialised = list(rows)
         if materialised:
-            _console().print(_table(materialised, columns))
+            console = _console()
+            console.print(_table(materialised, columns, console.width))
         return len(materialised)
     if fmt == "json":
         out.write("[")
@@ -175,11 +176,26 @@ def _tsv_field(value: object) -> str:
     return "" if value is None else neutralise(str(value).translate(_TSV_BREAKS))
 
 
-def _table(rows: list[Mapping[str, object]], columns: Sequence[str]) -> Table:
+def _table(rows: list[Mapping[str, object]], columns: Sequence[str], width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    spec = []
     for c in columns:
+        values = [str(r[c]) for r in rows if r[c] is not None]
         numeric = all(isinstance(r[c], int | float) for r in rows if r[c] is not None)
-        table.add_column(c, justify="right" if numeric else "left", overflow="fold")
+        longest = max([len(c), *(len(v) for v in values)])
+        spec.append((c, numeric, longest))
+    # Short values (ids, dates, numbers) keep their width while long ones (titles, paths)
+    # fold, if the terminal has room for that; otherwise every column folds. Nothing is
+    # cut off either way.
+    short = sum(longest + 3 for _, _, longest in spec if longest <= 16)
+    keep = short + 20 * sum(1 for *_, longest in spec if longest > 16) <= width
+    for c, numeric, longest in spec:
+        table.add_column(
+            c,
+            justify="right" if numeric else "left",
+            overflow="fold",
+            min_width=longest if keep and longest <= 16 else None,
+        )
     for r in rows:
         table.add_row(*(Text(neutralise("" if r[c] is None else str(r[c]))) for c in columns))
     return table

@@ -144,7 +144,8 @@ def _photo_credit(line: _Line) -> bool:
     return _PHOTO_CREDIT.search(line.key[-160:]) is not None
 
 
-_JUNCTION = re.compile(r"[a-z]{2}[A-Z][a-z]|[a-z][.!?][A-Z][a-z]")
+_TITLE_DEBUG = bool(os.environ.get("NEWSKIT_TITLE_DEBUG"))
+_JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")
 
 
 def _title_case(text: str) -> bool:
@@ -158,7 +159,14 @@ _META_START = re.compile(
     r"(?i)\W*(?:by|por|par|von|di|posted|published|publicado|publicada|publié|veröffentlicht|pubblicato|"
     r"updated|atualizado|actualizado|written|text|texto|текст|автор|опубликовано|author|publish date|date)\b"
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|and|&|of|the|de|da|van|von|/|,)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|@\w+|and|&|of|the|de|da|van|von|/|,)$")
+_LEADING_DATE = re.compile(r"^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def _meta_like(line: _Line) -> bool:
+    """A date line, a byline, or a line that opens with a date or a metadata label."""
+    return bool(line.dates) or _is_byline(line) or bool(_META_START.match(line.key)) \
+        or bool(_LEADING_DATE.match(line.key))
 
 
 def _name_like(line: _Line) -> bool:
@@ -360,18 +368,22 @@ class _Builder:
                 window.append(i)
                 if len(window) >= TITLE_WINDOW:
                     break
-        # A long headline may open the body run itself.
-        for i in range(body_start, min(len(lines), body_start + 3)):
-            if not lines[i].blank and _title_like(lines[i]) and not lines[i].sentence:
-                window.insert(0, i)
-                break
+        # A long headline may open the body run itself: the run's first line, when it
+        # does not end like a statement and a byline or date follows, or it repeats.
+        first = next((i for i in range(body_start, min(len(lines), body_start + 3)) if not lines[i].blank), None)
+        if first is not None and _title_like(lines[first]) and not lines[first].key.endswith(".") and (
+            not lines[first].sentence or self._meta_follows(first) > 0 or counts[lines[first].fold] > 1
+        ):
+            window.insert(0, first)
         best, best_i = 0.0, None
         for rank, i in enumerate(window):
             line = lines[i]
             if self.kind[i] is not None or not _title_like(line):
                 continue
+            prev = next((x for x in range(i - 1, -1, -1) if not lines[x].blank), None)
+            prev_title = prev if prev is not None and _title_like(lines[prev]) and not _meta_like(lines[prev]) else None
             w = line.weight
-            score = 1.0 if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
+            score = 0.85 + 0.01 * min(w, 15) if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
             score -= 0.02 * rank
             score += self._meta_follows(i)
             if line.key.endswith(".") and not line.key.endswith(("...", "…")):
@@ -384,10 +396,18 @@ class _Builder:
                 score += 0.1
             if line.key.isupper() and w > 2:
                 score -= 0.3
-            if _photo_credit(line) or _META_START.match(line.key) or _name_like(line):
+            if _photo_credit(line) or _meta_like(line) or _name_like(line):
                 score -= 0.6
+            if prev_title is not None and w >= 12 and lines[prev_title].weight < w:
+                score -= 0.3  # a longer line right under a title-like one is its standfirst
+            if re.search(r"\w[.!?] [A-Z]", line.key):
+                score -= 0.3  # two sentences: a standfirst, not a headline
+            if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
+                score -= 0.6  # the value of a "Label:" line
             if len(_JUNCTION.findall(line.key)) >= 2:
                 score -= 0.4
+            if _TITLE_DEBUG:
+                print(f"  title? {line.no} {score:.2f} {line.key[:70]!r}")
             if score > best:
                 best, best_i = score, i
         return best_i
@@ -399,7 +419,7 @@ class _Builder:
         for x in self.lines[i + 1 :]:
             if x.blank:
                 continue
-            if x.dates or _is_byline(x) or _META_START.match(x.key):
+            if _meta_like(x):
                 return 0.5 - 0.12 * seen
             if _name_like(x) and names == 0:
                 names += 1

@@ -19,7 +19,10 @@ from .errors import InputError
 STDIN = "-"
 
 # Spaces that render like a space but are not one; folded to U+0020.
-_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_ODD_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t"
+)
 # Invisible characters with no meaning in running text: zero-width space, word joiner,
 # BOM used as ZWNBSP, soft hyphen. ZWJ/ZWNJ are kept: they shape Persian, Indic scripts and emoji.
 _ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
@@ -54,7 +57,8 @@ def decode(data: bytes, source: str) -> Decoded:
         try:
             return Decoded(source, normalise(data.decode("utf-16")), "utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(source, f"invalid UTF-16 despite its byte-order mark ({exc.reason})") from None
+            reason = f"invalid UTF-16 despite its byte-order mark ({exc.reason})"
+            raise InputError(source, reason) from None
     if b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes)")
     if data.startswith(codecs.BOM_UTF8):
