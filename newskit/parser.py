@@ -103,6 +103,11 @@ class _Line:
         return not self.key
 
     @property
+    def clean(self) -> str:
+        """The line as a field keeps it: trimmed, without a leading list bullet."""
+        return _BULLET.sub("", self.text.strip())
+
+    @property
     def good(self) -> bool:
         return (self.sentence and self.weight >= GOOD_WEIGHT) or self.weight >= LONG_WEIGHT
 
@@ -345,7 +350,7 @@ class _Builder:
             a, b = span
         title_i = header if header is not None else self._pick_title(a)
         if title_i is not None:
-            self.art.title = lines[title_i].key
+            self.art.title = lines[title_i].clean
             self.set(title_i, Kind.TITLE)
             if span is not None and title_i >= a:
                 a = title_i + 1
@@ -444,7 +449,7 @@ class _Builder:
                     self._caption(i)
                 elif _BULLET.match(line.text) or (line.sentence and line.weight >= 5):
                     self.set(i, Kind.SUMMARY)
-                    self.art.summary.append(line.key)
+                    self.art.summary.append(line.clean)
         # Lines before the title: dates and bylines still count; the rest is page chrome.
         end = title_i if title_i is not None else body_start
         for i in range(end):
@@ -457,14 +462,14 @@ class _Builder:
 
     def _caption(self, i: int) -> None:
         self.set(i, Kind.CAPTION)
-        self.art.captions.append(self.lines[i].key)
+        self.art.captions.append(self.lines[i].clean)
 
     def _meta(self, i: int) -> bool:
         """Dates and bylines; True if line ``i`` was one."""
         line = self.lines[i]
         if line.dates:
             if self.art.byline is None and re.match(r"(?i)by\s+\w", line.key):
-                self.art.byline = line.key
+                self.art.byline = line.clean
             for d in line.dates:
                 if d.updated:
                     self.art.updated = self.art.updated or d.value
@@ -474,7 +479,7 @@ class _Builder:
             return True
         if _is_byline(line):
             if self.art.byline is None:
-                self.art.byline = line.key
+                self.art.byline = line.clean
                 self.set(i, Kind.BYLINE)
             else:
                 self.remove(i, "byline-repeat")
@@ -499,18 +504,18 @@ class _Builder:
             line = lines[i]
             if _is_credit(line):
                 self.set(i, Kind.CREDIT)
-                self.art.credits.append(line.key)
+                self.art.credits.append(line.clean)
             elif not started and self._meta(i):
                 pass
             elif _photo_credit(line) and not line.good:
                 self._caption(i)
             elif not started and _BULLET.match(line.text) and self._plain_follows(i, b):
                 self.set(i, Kind.SUMMARY)
-                self.art.summary.append(line.key)
+                self.art.summary.append(line.clean)
             elif line.good or (line.sentence and line.weight >= 5) or self._subheading(i, a, b):
                 started = True
                 self.set(i, Kind.BODY)
-                self.art.body.append(_BULLET.sub("", line.key) if not _BULLET.match(line.text) else line.key)
+                self.art.body.append(line.text.strip())
             else:
                 self.remove(i, "short-line")
 
@@ -540,7 +545,7 @@ class _Builder:
                 break
             if self.kind[i] is None and _is_credit(line):
                 self.set(i, Kind.CREDIT)
-                self.art.credits.append(line.key)
+                self.art.credits.append(line.clean)
 
     def _finish(self) -> Article:
         art = self.art

@@ -1,0 +1,248 @@
+"""The shared parser, called directly: the samples in data/, properties, rules, dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newskit import Kind, parse_file, parse_text
+from newskit.dates import date_line
+from newskit.errors import RulesError
+from newskit.rules import load_rules
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+RFERL = DATA / "000_120db16d2a8201b2.txt"
+ARAB = DATA / "003_c01d65e13833c80f.txt"
+
+
+def clean_text(article) -> str:
+    parts = [article.title, *article.summary, *article.body]
+    return "\n".join(parts)
+
+
+# --- the samples: exact expectations -----------------------------------------------
+
+
+def test_rferl_sample_fields():
+    doc = parse_file(RFERL)
+    assert len(doc.articles) == 1
+    a = doc.articles[0]
+    assert a.title == "U.S. Says It 'Can't Tolerate' Attacks By Iranian-Backed Militias In Iraq"
+    assert a.outlet == "RFE/RL"
+    assert a.captions == [
+        "Mourners carry a coffin containing a victim of rocket attacks in the Abu Ghraib "
+        "district on the outskirts of Baghdad on September 29."
+    ]
+    assert a.credits == ["With reporting by Reuters and AFP"]
+    assert a.summary == []
+    assert a.body[0].startswith("Washington has warned that it will not tolerate attacks")
+    assert a.body[-1].startswith('"The single biggest problem in Iraq')
+    assert len(a.body) == 10
+    assert (a.start, a.end) == (1, 35)
+
+
+def test_rferl_sample_boilerplate_removed_with_rules():
+    a = parse_file(RFERL).articles[0]
+    rules = {r.text.strip(): r.rule for r in a.removed}
+    assert rules["Accessibility links"] == "accessibility"
+    assert rules["Breaking News"] == "breaking-banner"
+    assert rules["• 16x9 Image"] == "image-placeholder"
+    promo = next(t for t in rules if t.startswith("RFE/RL journalists report the news"))
+    assert rules[promo] == "outlet-boilerplate"
+    text = clean_text(a)
+    for chrome in ("Accessibility links", "Breaking News", "16x9 Image", "RFE/RL journalists"):
+        assert chrome not in text
+
+
+def test_arab_news_sample_holds_two_articles():
+    doc = parse_file(ARAB)
+    assert [a.title for a in doc.articles] == [
+        "US says ‘can’t tolerate’ attacks by Iranian-backed militias in Iraq",
+        "Hamas says technocratic committee key to consolidating Gaza truce",
+    ]
+    assert all(a.outlet == "Arab News" for a in doc.articles)
+    assert doc.articles[0].end + 1 == doc.articles[1].start
+
+
+def test_arab_news_first_article_fields():
+    a = parse_file(ARAB).articles[0]
+    assert a.updated == "2020-10-01"
+    assert a.date == "2020-10-01"
+    assert a.dateline == "WASHINGTON"
+    assert a.summary == [
+        "Iraq has long been caught in a tug-of-war between its allies Iran and the US",
+        "Iraq said Monday it was “not happy” with the reported American pullout threat",
+    ]
+    assert a.captions == [
+        "Masked Shiite fighters hold their weapons in Al Hadidiya, south of Tikrit, Iraq. "
+        "(Reuters/File Photo)"
+    ]
+    assert a.body[0].startswith("WASHINGTON: The US administration warned Thursday")
+    assert a.body[-1].startswith("“The arms are not under the control of the central government.")
+    removed = {r.text.strip(): r.rule for r in a.removed}
+    assert removed["Short Url"] == "short-url"
+    assert removed["Follow"] == "follow"
+    assert removed[a.title] == "repeated-title"
+
+
+def test_arab_news_second_article_fields():
+    a = parse_file(ARAB).articles[1]
+    assert a.updated == "2 sec ago"  # relative: kept as written
+    assert a.published is None
+    assert a.dateline == "GAZA"
+    assert a.summary == [
+        "A senior Hamas official on Thursday welcomed the formation of a technocratic committee "
+        "to govern post-war Gaza, saying it would help consolidate the ceasefire and prevent a "
+        "return to fighting"
+    ]
+    assert a.body[0].startswith("GAZA: A senior Hamas official")
+    assert a.body[-1].startswith("Media reports say Trump is expected")
+    assert a.captions == [] and a.credits == []
+    text = clean_text(a)
+    assert "Follow" not in text.split("\n")
+
+
+def test_keep_and_drop_side_by_side():
+    """A body sentence survives right next to a boilerplate line that goes."""
+    text = (
+        "Share this article\n\nCity council approves new budget for the coming year\n"
+        "By Jane Doe\nMarch 3, 2021\n\n"
+        "The city council on Tuesday approved a budget of 12 million dollars for next year, the mayor said.\n\n"
+        "Subscribe to our newsletter for daily updates\n\n"
+        "Council members voted seven to two in favour of the plan after a long debate on spending.\n\n"
+        "Cookie settings: we use cookies to improve your experience on our site.\n"
+    )
+    a = parse_text(text).articles[0]
+    assert a.title == "City council approves new budget for the coming year"
+    assert a.byline == "By Jane Doe"
+    assert a.published == "2021-03-03"
+    assert any("approved a budget" in p for p in a.body)
+    assert any("voted seven to two" in p for p in a.body)
+    assert not any("newsletter" in p or "cookies" in p for p in a.body)
+    rules = {r.text: r.rule for r in a.removed}
+    assert rules["Share this article"] == "share"
+    assert rules["Subscribe to our newsletter for daily updates"] in {"subscribe", "newsletter"}
+
+
+def test_ids_are_content_hashes():
+    a1 = parse_file(ARAB).articles[0]
+    moved = parse_text(ARAB.read_text(encoding="utf-8"), "elsewhere/other-name.txt").articles[0]
+    assert a1.id == moved.id
+    assert len(a1.id) == 12
+    ids = [a.id for p in (RFERL, ARAB) for a in parse_file(p).articles]
+    assert len(set(ids)) == 3
+
+
+def test_comment_section_is_not_body():
+    body = "\n\n".join(
+        f"Paragraph {i} of the story says something long enough to be a real sentence of news."
+        for i in range(6)
+    )
+    comments = "\n\n".join(
+        f"I really think commenter number {i} has a point about this whole thing, honestly folks."
+        for i in range(10)
+    )
+    text = f"Big story headline here today\nBy A Writer\n\n{body}\n\n42 Comments\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert len(a.body) == 6
+    assert not any("commenter" in p for p in a.body)
+
+
+# --- nothing is lost, parsing never raises -----------------------------------------
+
+
+def assert_every_line_once(text: str) -> None:
+    doc = parse_text(text, "prop")
+    records = doc.records()
+    expected = text.split("\n")
+    if expected and expected[-1] == "":
+        expected.pop()
+    assert [r.no for r in records] == list(range(1, len(expected) + 1))
+    assert [r.text for r in records] == expected
+    for r in records:
+        assert r.kind in Kind
+        if r.kind is Kind.REMOVED:
+            assert r.rule, f"line {r.no} removed without a reason"
+    for a in doc.articles:
+        assert [r.no for r in a.lines] == list(range(a.start, a.end + 1))
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)
+def test_samples_lose_no_line(path):
+    from newskit.reader import read_source
+
+    assert_every_line_once(read_source(str(path)).text)
+
+
+_PIECES = st.sampled_from(
+    [
+        "", "", "Share", "Follow", "Short Url", "Updated 01 October 2020", "Updated 2 sec ago",
+        "By Jane Doe", "  • A summary bullet about the news", "WASHINGTON: Officials said on Monday that talks would go on.",
+        "A long body sentence that reads like the news and goes on for a while, as bodies do.",
+        "Headline Of Some Story", "© 2020 Some Outlet. All rights reserved.", "[bold red]x[/]",
+        "With reporting by Reuters", "Photo: AFP", "\x1b[31mred\x1b[0m", "日本語の文章です。これはテストです。",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=80)), max_size=60))
+def test_property_no_line_lost_and_never_raises(pieces):
+    text = "\n".join(p.replace("\n", " ").replace("\r", " ") for p in pieces)
+    assert_every_line_once(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=40), st.lists(_PIECES, min_size=1, max_size=40))
+def test_property_two_dumps_concatenated(a, b):
+    assert_every_line_once("\n".join(a) + "\n\n\n" + "\n".join(b) + "\n")
+
+
+# --- rules and dates -----------------------------------------------------------------
+
+
+def test_user_rules_file_adds_a_rule(tmp_path):
+    rules_file = tmp_path / "rules.toml"
+    rules_file.write_text(
+        '[[rule]]\nname = "house-promo"\npatterns = ["read the daily bugle"]\n', encoding="utf-8"
+    )
+    text = "Headline for the test story\n\nA body sentence that is long enough to be kept as body text here.\n\nRead the Daily Bugle\n"
+    rules = load_rules([rules_file], user_config=False)
+    a = parse_text(text, rules=rules).articles[0]
+    assert {r.text: r.rule for r in a.removed}["Read the Daily Bugle"] == "house-promo"
+    plain = parse_text(text).articles[0]
+    assert "Read the Daily Bugle" not in {r.text for r in plain.removed if r.rule == "house-promo"}
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("[[rule]]\npatterns = ['x']\n", "has no name"), ("[[rule]]\nname='x'\npatterns=['(']\n", "bad pattern"),
+     ("not toml [", "not valid TOML")],
+)
+def test_bad_rules_file_is_a_clear_error(tmp_path, content, message):
+    f = tmp_path / "bad.toml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(RulesError, match=message):
+        load_rules([f], user_config=False)
+
+
+@pytest.mark.parametrize(
+    "line, value, updated",
+    [
+        ("Updated 01 October 2020", "2020-10-01", True),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03", False),
+        ("Published: 2019-11-18T20:51:19Z", "2019-11-18T20:51", False),
+        ("Updated 2 sec ago", "2 sec ago", True),
+        ("November 19, 2019 at 9:45 pm", "2019-11-19T21:45", False),
+    ],
+)
+def test_date_lines(line, value, updated):
+    dates = date_line(line)
+    assert dates and dates[0].value == value and dates[0].updated is updated
+
+
+def test_sentence_with_a_date_is_not_a_date_line():
+    assert date_line("The council met on October 1, 2020 to discuss the new budget for the city schools") == []
