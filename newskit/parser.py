@@ -39,7 +39,10 @@ SHORT_COST = 5.0  # what a short, non-sentence line costs inside a body run
 RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
 MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
 TITLE_WINDOW = 30
-REPEAT_BONUS = 0.4  # a title-like line shown again elsewhere on the page
+TITLE_OVERLAP = 0.6  # bonus for a title whose words the body's lead shares, in full
+REPEAT_BONUS = 0.4
+DEK_MIN_WEIGHT = 12
+DEK_PENALTY = 0.3  # a title-like line shown again elsewhere on the page
 HEADER_SPAN = 12  # how far on a repeated headline is looked for
 # Rendered pages set paragraphs apart with blank lines, while link lists and teasers run
 # line after line; where a part of a dump uses blank lines at all, a long line with no
@@ -151,6 +154,14 @@ def _photo_credit(line: _Line) -> bool:
 
 _TITLE_DEBUG = bool(os.environ.get("NEWSKIT_TITLE_DEBUG"))
 _JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")
+
+
+def _content_words(text: str) -> set[str]:
+    """Folded words of four letters or more (CJK: character pairs), for overlap tests."""
+    words = {w for w in re.findall(r"[^\W\d_]{4,}", _CJK.sub(" ", text.casefold()))}
+    cjk = "".join(_CJK.findall(text))
+    words.update(cjk[k : k + 2] for k in range(len(cjk) - 1))
+    return words
 
 
 def _title_case(text: str) -> bool:
@@ -380,6 +391,9 @@ class _Builder:
             not lines[first].sentence or self._meta_follows(first) > 0 or counts[lines[first].fold] > 1
         ):
             window.insert(0, first)
+        lead = _content_words(" ".join(
+            x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule
+        ))
         best, best_i = 0.0, None
         for rank, i in enumerate(window):
             line = lines[i]
@@ -391,6 +405,11 @@ class _Builder:
             score = 0.85 + 0.01 * min(w, 15) if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
             score -= 0.02 * rank
             score += self._meta_follows(i)
+            words = _content_words(line.key)
+            if words and lead:
+                # The headline speaks of what the lead speaks of; menus and other
+                # stories' headlines do not.
+                score += TITLE_OVERLAP * len(words & lead) / len(words)
             if line.key.endswith(".") and not line.key.endswith(("...", "…")):
                 score -= 0.35
             if counts[line.fold] > 1 and w >= 4:
@@ -403,8 +422,8 @@ class _Builder:
                 score -= 0.3
             if _photo_credit(line) or _meta_like(line) or _name_like(line):
                 score -= 0.6
-            if prev_title is not None and w >= 12 and lines[prev_title].weight < w:
-                score -= 0.3  # a longer line right under a title-like one is its standfirst
+            if prev_title is not None and w >= DEK_MIN_WEIGHT and lines[prev_title].weight < w:
+                score -= DEK_PENALTY  # a longer line right under a title-like one is its standfirst
             if re.search(r"\w[.!?] [A-Z]", line.key):
                 score -= 0.3  # two sentences: a standfirst, not a headline
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
