@@ -55,7 +55,6 @@ BARRIER_RULES = frozenset({"comments"})
 END_RULES = frozenset({"comments", "newsletter", "copyright"})
 END_FRACTION = 0.6  # non-blank lines before the body searched for the title
 
-_TERMINAL = re.compile(r"[.!?…。！？:;)\]]['\"”’»)\]]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _BULLET = re.compile(r"^\s*[•·●▪■►▶◆◦‣*-]\s+")
 _NAME = r"[\w\u00C0-\u024F][\w.'’\-]*(?:\s+[\w\u00C0-\u024F][\w.'’\-]*){0,5}"
@@ -100,6 +99,7 @@ class _Line:
     rule: str | None = None
     dates: list[DateInfo] = field(default_factory=list)
     fold: str = ""
+    next_same: int = -1  # index of the next line with the same fold, or -1
 
     @property
     def blank(self) -> bool:
@@ -116,25 +116,47 @@ class _Line:
 
 
 def _weight(text: str) -> int:
+    if text.isascii():
+        return len(text.split())
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_CJK.sub(" ", text).split()) + cjk // 2
     return len(text.split())
 
 
+_WORD = re.compile(r"\w+")
+_DATE_GATE = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
+_SENTENCE_END = frozenset(".!?…。！？:;)]")
+_CLOSERS = frozenset("'\"”’»)]")
+
+
 def _fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _ends_sentence(key: str) -> bool:
+    """Whether a line ends like a sentence (closing quotes and brackets aside)."""
+    end = len(key)
+    while end and key[end - 1] in _CLOSERS:
+        if key[end - 1] in _SENTENCE_END:
+            return True
+        end -= 1
+    return end > 0 and key[end - 1] in _SENTENCE_END
 
 
 def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
     out = []
     for i, text in enumerate(texts):
         key = rule_key(text)
-        line = _Line(first_no + i, text, key, _weight(key), bool(_TERMINAL.search(key)))
-        if key:
-            line.rule = rules.match(key)
+        if not key:
+            out.append(_Line(first_no + i, text, key, 0, False))
+            continue
+        weight = _weight(key)
+        line = _Line(first_no + i, text, key, weight, _ends_sentence(key))
+        line.rule = rules.match(key, len(key.split()))
+        if weight <= 30:  # only short lines can be titles or repeat as chrome
             line.fold = _fold(key)
-            if line.weight <= 26:
+            if weight <= 26 and _DATE_GATE.search(key):
                 line.dates = date_line(key)
         out.append(line)
     return out
@@ -289,15 +311,19 @@ def _headers(lines: list[_Line]) -> list[int]:
     every article). The same title twice is not two articles."""
     heads: list[int] = []
     titles: set[str] = set()
+    last: dict[str, int] = {}
+    for i in range(len(lines) - 1, -1, -1):  # where each short line's text next shows
+        fold = lines[i].fold
+        if fold:
+            lines[i].next_same = last.get(fold, -1)
+            last[fold] = i
     for i, line in enumerate(lines):
-        if not _title_like(line) or line.weight < 3 or line.fold in titles:
+        j = line.next_same
+        if j < 0 or j - i >= HEADER_SPAN or line.weight < 3 or line.fold in titles:
             continue
-        for j in range(i + 1, min(len(lines), i + HEADER_SPAN)):
-            if lines[j].fold == line.fold:
-                if any(x.dates for x in lines[i + 1 : j + 4]):
-                    heads.append(i)
-                    titles.add(line.fold)
-                break
+        if _title_like(line) and any(x.dates for x in lines[i + 1 : j + 4]):
+            heads.append(i)
+            titles.add(line.fold)
     return heads
 
 
@@ -586,7 +612,7 @@ def _outlet(lines: list[_Line], rules: Rules) -> tuple[str | None, Callable[[str
     profile = rules.detect_outlet(x.key for x in lines if x.key)
     if profile is not None:
         drop = profile.drop
-        return profile.name, (lambda s: bool(drop.search(s))) if drop is not None else (lambda s: False)
+        return profile.name, (lambda s: bool(drop.match(s))) if drop is not None else (lambda s: False)
     for line in reversed(lines):
         if line.rule == "copyright":
             m = _COPYRIGHT_OWNER.search(line.key)

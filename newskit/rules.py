@@ -20,9 +20,11 @@ from pathlib import Path
 from .errors import RulesError
 
 _DEFAULT_MAX_WORDS = 12
+_CACHE_SIZE = 200_000  # distinct lines remembered per rule set
 _MODES = {"line", "start", "search"}
-# What a line is stripped of before rules see it: bullets and arrows around it.
-_EDGE = re.compile(r"^[\s•·●▪■►▶◆◦‣\-–—*>|»›:\[(]+|[\s•·●▪■►▶◆◦‣\-–—*>|»›:\])]+$")
+# What a line is stripped of before rules see it: bullets, arrows, brackets around it.
+_EDGE_LEAD = " \t\n•·●▪■►▶◆◦‣-–—*>|»›:[("
+_EDGE_TAIL = " \t\n•·●▪■►▶◆◦‣-–—*>|»›:])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,57 +32,124 @@ class LineRule:
     name: str
     regex: re.Pattern[str]
     max_words: int
+    anchored: str  # the rule as one alternative of a pattern matched at the line's start
+    triggers: tuple[str, ...] = ()  # tried only on lines holding one of these (lower case)
 
     def matches(self, line: str, words: int) -> bool:
-        return words <= self.max_words and self.regex.search(line) is not None
+        return words <= self.max_words and self.regex.match(line) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Outlet:
     name: str
-    detect: re.Pattern[str] | None
+    detect: tuple[re.Pattern[str], ...]  # case-sensitive markers, searched in the whole dump
     drop: re.Pattern[str] | None
 
 
-@dataclass(frozen=True, slots=True)
 class Rules:
-    line_rules: tuple[LineRule, ...]
-    outlets: tuple[Outlet, ...]
+    """A loaded rule set: line rules in the order they are tried, and outlet profiles."""
 
-    def match(self, line: str) -> str | None:
+    def __init__(self, line_rules: tuple[LineRule, ...], outlets: tuple[Outlet, ...]) -> None:
+        self.line_rules = tuple(line_rules)
+        self.outlets = tuple(outlets)
+        # For speed, rules are grouped by how many words they allow: a line is tried
+        # only against the rules that can apply to a line of its length, in order.
+        limits = sorted({r.max_words for r in self.line_rules})
+        self._limits = limits
+        # Each group of rules is one compiled pattern matched once at the line's start;
+        # its alternatives keep the rules' order, so the first rule that fits wins.
+        self._by_limit: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+        # Rules with triggers stay apart and are tried one by one, only on lines that
+        # hold a trigger.
+        self._by_limit: dict[int, tuple[re.Pattern[str] | None, list[int], list[tuple[int, LineRule]]]] = {}
+        for n in limits:
+            plain = [(k, r) for k, r in enumerate(self.line_rules) if r.max_words >= n and not r.triggers]
+            gated = [(k, r) for k, r in enumerate(self.line_rules) if r.max_words >= n and r.triggers]
+            pattern = "|".join(f"(?P<r{j}>{r.anchored})" for j, (_, r) in enumerate(plain))
+            regex = re.compile(pattern, re.IGNORECASE | re.DOTALL) if plain else None
+            self._by_limit[n] = (regex, [k for k, _ in plain], gated)
+        self._max_words = limits[-1] if limits else 0
+        # Site chrome repeats on every page of a site: remember what each line matched.
+        self._cache: dict[str, str | None] = {}
+
+    def match(self, line: str, words: int | None = None) -> str | None:
         """The name of the first rule that removes ``line``, or None."""
         key = rule_key(line)
         if not key:
             return None
-        words = len(key.split())
-        for rule in self.line_rules:
-            if rule.matches(key, words):
-                return rule.name
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        name = self._match(key, words)
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[key] = name
+        return name
+
+    def _match(self, key: str, words: int | None) -> str | None:
+        if words is None:
+            words = len(key.split())
+        if words > self._max_words:
+            return None
+        for n in self._limits:
+            if words <= n:
+                regex, order, gated = self._by_limit[n]
+                m = regex.match(key) if regex is not None else None
+                first = order[int(m.lastgroup[1:])] if m is not None and m.lastgroup else len(self.line_rules)
+                if gated:
+                    low = key.lower()
+                    for k, rule in gated:
+                        if k > first:
+                            break
+                        if any(t in low for t in rule.triggers) and rule.regex.match(key):
+                            first = k
+                            break
+                return self.line_rules[first].name if first < len(self.line_rules) else None
         return None
 
     def detect_outlet(self, lines: Iterable[str]) -> Outlet | None:
-        """The first outlet whose ``detect`` pattern occurs in one of ``lines``."""
-        candidates = [o for o in self.outlets if o.detect is not None]
-        for line in lines:
-            for outlet in candidates:
-                if outlet.detect is not None and outlet.detect.search(line):
-                    return outlet
-        return None
+        """The outlet whose ``detect`` pattern occurs first in ``lines``."""
+        text = "\n".join(lines)
+        best: tuple[int, int] | None = None
+        for k, outlet in enumerate(self.outlets):
+            for marker in outlet.detect:
+                if (m := marker.search(text)) is not None and (best is None or m.start() < best[0]):
+                    best = (m.start(), k)
+        return self.outlets[best[1]] if best is not None else None
 
 
 def rule_key(line: str) -> str:
     """A line as rules see it: trimmed of bullets, arrows and surrounding space."""
-    return _EDGE.sub("", line)
+    return line.lstrip(_EDGE_LEAD).rstrip(_EDGE_TAIL)
+
+
+def _anchored(patterns: list[str], mode: str) -> str:
+    """The patterns as one regular expression to match at the start of a line."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    if mode == "line":
+        return f"(?:{joined})[.!:]?$"
+    if mode == "start":
+        return f"(?:{joined})"
+    return f".*?(?:{joined})"
 
 
 def _compile(patterns: list[str], mode: str, where: str) -> re.Pattern[str]:
     try:
-        joined = "|".join(f"(?:{p})" for p in patterns)
-        if mode == "line":
-            joined = f"^(?:{joined})[.!:]?$"
-        elif mode == "start":
-            joined = f"^(?:{joined})"
-        return re.compile(joined, re.IGNORECASE)
+        if any(re.search(r"\(\?P[<=]|\\[1-9]", p) for p in patterns):
+            raise RulesError(f"{where}: named groups and back-references are not allowed")
+        return re.compile(_anchored(patterns, mode), re.IGNORECASE | re.DOTALL)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad pattern: {exc}") from None
+
+
+def _compile_detect(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    """Outlet markers: case-sensitive (an outlet's name is written its own way, and a
+    case-sensitive pattern that opens with plain text is searched fast), searched
+    anywhere in the dump, ``^``/``$`` meaning the start/end of a line."""
+    _compile(patterns, "search", where)  # the same checks as rule patterns
+    try:
+        return tuple(re.compile(p, re.MULTILINE) for p in patterns)
     except re.error as exc:
         raise RulesError(f"{where}: bad pattern: {exc}") from None
 
@@ -100,7 +169,11 @@ def _parse(data: dict, where: str) -> tuple[list[LineRule], list[Outlet]]:
         max_words = item.get("max_words", _DEFAULT_MAX_WORDS)
         if not isinstance(max_words, int) or max_words < 1:
             raise RulesError(f"{where}: rule {name!r}: max_words must be a positive integer")
-        rules.append(LineRule(name, _compile(patterns, mode, f"{where}: rule {name!r}"), max_words))
+        triggers = item.get("triggers", [])
+        if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
+            raise RulesError(f"{where}: rule {name!r}: triggers must be a list of strings")
+        regex = _compile(patterns, mode, f"{where}: rule {name!r}")
+        rules.append(LineRule(name, regex, max_words, _anchored(patterns, mode), tuple(t.lower() for t in triggers)))
     outlets: list[Outlet] = []
     for i, item in enumerate(data.get("outlet", [])):
         name = item.get("name")
@@ -111,7 +184,7 @@ def _parse(data: dict, where: str) -> tuple[list[LineRule], list[Outlet]]:
         outlets.append(
             Outlet(
                 name,
-                _compile(detect, "search", f"{where}: outlet {name!r}") if detect else None,
+                _compile_detect(detect, f"{where}: outlet {name!r}"),
                 _compile(drop, "line", f"{where}: outlet {name!r}") if drop else None,
             )
         )
