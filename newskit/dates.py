@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     # English
@@ -111,20 +112,21 @@ def _label_is_updated(before: str) -> bool:
     return bool(labels) and _UPDATED.search(labels[-1].group(0)) is not None
 
 
-def date_line(line: str, max_leftover: int = 3) -> list[DateInfo]:
-    """The dates of ``line`` if the line is essentially a date line, else ``[]``.
+@lru_cache(maxsize=65536)
+def date_line(line: str, max_leftover: int = 3) -> tuple[DateInfo, ...]:
+    """The dates of ``line`` if the line is essentially a date line, else ``()``.
 
     A date line holds one or two dates and little else: labels ("Updated"), day names,
     times and time zones, separators, at most ``max_leftover`` other words.
     """
     if len(line) > 160:
-        return []
+        return ()
     dates = find_dates(line)
     if not dates:
-        return []
+        return ()
     if re.match(r"\W*(by|por|par|von|di)\s", line, re.I):
         max_leftover += 5  # "By Jane Doe, Staff Writer | Nov. 19, 2019"
     rest = _REL.sub(" ", _ABS.sub(" ", line))
     rest = _FILLER.sub(" ", rest)
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
-    return dates if len(leftover) <= max_leftover else []
+    return tuple(dates) if len(leftover) <= max_leftover else ()

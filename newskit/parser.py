@@ -24,7 +24,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .dates import DateInfo, date_line
 from .errors import InputError
@@ -97,7 +97,7 @@ class _Line:
     weight: int
     sentence: bool
     rule: str | None = None
-    dates: list[DateInfo] = field(default_factory=list)
+    dates: tuple[DateInfo, ...] = ()
     fold: str = ""
     next_same: int = -1  # index of the next line with the same fold, or -1
 
@@ -552,7 +552,7 @@ class _Builder:
                 self.art.credits.append(line.clean)
             elif not started and self._meta(i):
                 pass
-            elif _photo_credit(line) and not line.good:
+            elif not line.good and _photo_credit(line):
                 self._caption(i)
             elif not started and _BULLET.match(line.text) and self._plain_follows(i, b):
                 self.set(i, Kind.SUMMARY)

@@ -245,4 +245,4 @@ def test_date_lines(line, value, updated):
 
 
 def test_sentence_with_a_date_is_not_a_date_line():
-    assert date_line("The council met on October 1, 2020 to discuss the new budget for the city schools") == []
+    assert date_line("The council met on October 1, 2020 to discuss the new budget for the city schools") == ()
