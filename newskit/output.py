@@ -14,9 +14,10 @@ Every command writes through this module, so that they all behave the same way:
   (``rich.text.Text``), and on a terminal every control character except tab and newline
   (C0, DEL, C1: the ESC that starts an ANSI escape sequence among them) is replaced by
   U+FFFD, so an input line cannot move the cursor, change colours or retitle the window.
-  Tab-separated rows are neutralised the same way whatever the destination, since a
-  control character or a tab can only corrupt a row; JSON escapes them; plain text and
-  CSV sent to a pipe or file are written exactly as they are.
+  Values in a table or in tab-separated rows are neutralised the same way whatever the
+  destination (and tabs and line breaks in them become spaces), since there they can
+  only corrupt a row; JSON escapes control characters; plain text and CSV sent to a pipe
+  or a file are written exactly as they are.
 - ``NO_COLOR`` is honoured (rich reads it): no colours, same content.
 
 This module is the CLI side: the library (reading, parsing, stripping) never imports it.
@@ -163,7 +164,7 @@ def write_rows(
             count += 1
     else:
         for row in rows:
-            out.write("\t".join(_tsv_field(row[c]) for c in columns) + "\n")
+            out.write("\t".join(_one_line(row[c]) for c in columns) + "\n")
             count += 1
     return count
 
@@ -172,7 +173,8 @@ def _pick(row: Mapping[str, object], columns: Sequence[str]) -> dict[str, object
     return {c: row[c] for c in columns}
 
 
-def _tsv_field(value: object) -> str:
+def _one_line(value: object) -> str:
+    """A value as one line of safe text: tabs and line breaks as spaces, controls neutralised."""
     return "" if value is None else neutralise(str(value).translate(_TSV_BREAKS))
 
 
@@ -197,7 +199,7 @@ def _table(rows: list[Mapping[str, object]], columns: Sequence[str], width: int)
             min_width=longest if keep and longest <= 16 else None,
         )
     for r in rows:
-        table.add_row(*(Text(neutralise("" if r[c] is None else str(r[c]))) for c in columns))
+        table.add_row(*(Text(_one_line(r[c])) for c in columns))
     return table
 
 

@@ -1,0 +1,124 @@
+"""Reading input: decoding, normalising, finding files."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from newskit.errors import InputError
+from newskit.reader import decode, expand_inputs, normalise, read_source
+
+TEXT = "“Quoted” — ‘dash’ – Привет, 北京, مرحبا\nsecond line\n"
+
+
+def test_utf8_without_bom() -> None:
+    d = decode(TEXT.encode("utf-8"), "a.txt")
+    assert (d.text, d.encoding, d.source) == (TEXT, "utf-8", "a.txt")
+
+
+def test_utf8_bom_is_dropped() -> None:
+    d = decode(codecs.BOM_UTF8 + TEXT.encode("utf-8"), "a.txt")
+    assert d.text == TEXT
+    assert d.encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    d = decode(bom + TEXT.replace("\n", "\r\n").encode(codec), "a.txt")
+    assert d.text == TEXT
+    assert d.encoding == "utf-16"
+
+
+def test_utf16_without_bom_is_reported_as_binary() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode("plain words".encode("utf-16-le"), "a.txt")
+
+
+def test_invalid_utf8_falls_back_to_cp1252() -> None:
+    data = "café “quoted” — 5 €\n".encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    d = decode(data, "a.txt")
+    assert d.text == "café “quoted” — 5 €\n"
+    assert d.encoding == "cp1252"
+
+
+def test_cp1252_fallback_never_fails_on_its_undefined_bytes() -> None:
+    d = decode(b"caf\xe9 \x81\x8d\x8f\x90\x9d end", "a.txt")
+    assert d.text.startswith("café ")
+    assert d.text.endswith(" end")
+    assert len(d.text) == len("café ") + 5 + len(" end")
+
+
+@pytest.mark.parametrize("raw", ["a\r\nb\r\nc", "a\rb\rc", "a\nb\rc", "a\u2028b\u2029c"])
+def test_line_ends_are_unified(raw: str) -> None:
+    assert decode(raw.encode("utf-8"), "a.txt").text == "a\nb\nc"
+
+
+def test_odd_spaces_folded_and_zero_width_dropped() -> None:
+    raw = "a\u00a0b\u2009c\u202fd\u3000e\tf zero\u200bwidth word\u2060joiner soft\u00adhyphen"
+    assert normalise(raw) == "a b c d e f zerowidth wordjoiner softhyphen"
+
+
+def test_curly_quotes_dashes_scripts_and_joiners_kept() -> None:
+    kept = "“Q” ‘q’ — – … Привет 北京 مرحبا नमस्ते می\u200cخواهم 👩\u200d💻"
+    assert normalise(kept) == kept
+
+
+def test_nul_bytes_mean_binary(tmp_path: Path) -> None:
+    p = tmp_path / "image.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError) as info:
+        read_source(str(p))
+    assert info.value.source == str(p)
+    assert "binary" in info.value.reason
+
+
+@pytest.mark.parametrize(("data", "reason"), [(b"", "empty file"), (b" \n\r\n\t", "white space")])
+def test_empty_input(tmp_path: Path, data: bytes, reason: str) -> None:
+    p = tmp_path / "empty.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=reason):
+        read_source(str(p))
+
+
+def test_missing_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_source(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputError, match="is a directory"):
+        read_source(str(tmp_path))
+
+
+def _tree(root: Path) -> None:
+    for name in ["b/2.txt", "a.txt", "b/1.txt", "b/c/0.txt", "notes.md", "b/skip.html"]:
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x\n")
+
+
+def test_folders_recursive_sorted(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in expand_inputs([str(tmp_path)])]
+    assert found == ["a.txt", "b/1.txt", "b/2.txt", "b/c/0.txt"]
+
+
+def test_glob_pattern(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    found = [Path(p).name for p in expand_inputs([str(tmp_path)], "*.md")]
+    assert found == ["notes.md"]
+
+
+def test_files_and_stdin_pass_through_in_order(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    folder = tmp_path / "b" / "c"
+    args = [str(tmp_path / "notes.md"), "-", str(tmp_path / "missing.txt"), str(folder)]
+    assert list(expand_inputs(args)) == [*args[:3], str(folder / "0.txt")]
+
+
+def test_no_argument_means_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert list(expand_inputs([])) == ["a.txt", "b/1.txt", "b/2.txt", "b/c/0.txt"]
