@@ -24,6 +24,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .dates import DateInfo, date_line
@@ -144,21 +145,40 @@ def _ends_sentence(key: str) -> bool:
     return end > 0 and key[end - 1] in _SENTENCE_END
 
 
+_FeatureTuple = tuple[str, int, bool, "str | None", str, "tuple[DateInfo, ...]"]
+# Site chrome repeats on every page of a site: what a line's text gives is remembered
+# (per rule set), so a folder of pages from a few sites costs little per repeated line.
+_FEATURES: dict[tuple[Rules, str], _FeatureTuple] = {}
+_FEATURES_MAX = 200_000
+
+
+def _line_features(text: str, rules: Rules) -> _FeatureTuple:
+    try:
+        return _FEATURES[(rules, text)]
+    except KeyError:
+        pass
+    key = rule_key(text)
+    if not key:
+        out: _FeatureTuple = (key, 0, False, None, "", ())
+    else:
+        weight = _weight(key)
+        fold, dates = "", ()
+        if weight <= 30:  # only short lines can be titles or repeat as chrome
+            fold = _fold(key)
+            if weight <= 26 and _DATE_GATE.search(key):
+                dates = date_line(key)
+        out = (key, weight, _ends_sentence(key), rules.match(key, len(key.split())), fold, dates)
+    if len(_FEATURES) >= _FEATURES_MAX:
+        _FEATURES.clear()
+    _FEATURES[(rules, text)] = out
+    return out
+
+
 def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
     out = []
     for i, text in enumerate(texts):
-        key = rule_key(text)
-        if not key:
-            out.append(_Line(first_no + i, text, key, 0, False))
-            continue
-        weight = _weight(key)
-        line = _Line(first_no + i, text, key, weight, _ends_sentence(key))
-        line.rule = rules.match(key, len(key.split()))
-        if weight <= 30:  # only short lines can be titles or repeat as chrome
-            line.fold = _fold(key)
-            if weight <= 26 and _DATE_GATE.search(key):
-                line.dates = date_line(key)
-        out.append(line)
+        key, weight, sentence, rule, fold, dates = _line_features(text, rules)
+        out.append(_Line(first_no + i, text, key, weight, sentence, rule, dates, fold))
     return out
 
 
@@ -203,27 +223,46 @@ _LEADING_DATE = re.compile(r"^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d
 
 def _meta_like(line: _Line) -> bool:
     """A date line, a byline, or a line that opens with a date or a metadata label."""
-    return bool(line.dates) or _is_byline(line) or bool(_META_START.match(line.key)) \
-        or bool(_LEADING_DATE.match(line.key))
+    return bool(line.dates) or _meta_text(line.key)
+
+
+@lru_cache(maxsize=65536)
+def _meta_text(key: str) -> bool:
+    if _weight(key) <= 14 and len(key) <= 150 and _BYLINE.match(key) is not None:
+        return True
+    return bool(_META_START.match(key)) or bool(_LEADING_DATE.match(key))
 
 
 def _name_like(line: _Line) -> bool:
     """A short line of capitalised names: "Jane Doe, Business Insider", "(AP Photo / X)"."""
-    key = line.key
-    if key.startswith("(") and key.endswith(")"):
+    return _name_text(line.text.strip())
+
+
+@lru_cache(maxsize=65536)
+def _name_text(text: str) -> bool:
+    if text.startswith("(") and text.endswith(")"):
         return True
-    words = key.replace(",", " , ").split()
+    words = text.replace(",", " , ").split()
     if not 2 <= len(words) <= 8 or not all(_NAME_WORD.match(w) for w in words):
         return False
-    return "," in key or " and " in key or "/" in key or len(words) <= 4
+    return "," in text or " and " in text or "/" in text or len(words) <= 4
 
 
 def _title_like(line: _Line) -> bool:
     if line.blank or line.rule or line.dates or not 2 <= line.weight <= 30 or len(line.key) > 250:
         return False
-    if _is_byline(line) or _is_credit(line):
+    return _title_text(line.key)
+
+
+@lru_cache(maxsize=65536)
+def _title_text(key: str) -> bool:
+    """The text-only part of the title test: no byline, no credit, some letters."""
+    weight = _weight(key)
+    if weight <= 14 and len(key) <= 150 and _BYLINE.match(key) is not None:
         return False
-    return any(ch.isalpha() for ch in line.key)
+    if weight <= 40 and _CREDIT.match(key) is not None:
+        return False
+    return any(ch.isalpha() for ch in key)
 
 
 def _score(line: _Line, isolated: bool = True) -> float:

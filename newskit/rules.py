@@ -20,7 +20,6 @@ from pathlib import Path
 from .errors import RulesError
 
 _DEFAULT_MAX_WORDS = 12
-_CACHE_SIZE = 200_000  # distinct lines remembered per rule set
 _MODES = {"line", "start", "search"}
 # What a line is stripped of before rules see it: bullets, arrows, brackets around it.
 _EDGE_LEAD = " \t\n•·●▪■►▶◆◦‣-–—*>|»›:[("
@@ -69,25 +68,12 @@ class Rules:
             regex = re.compile(pattern, re.IGNORECASE | re.DOTALL) if plain else None
             self._by_limit[n] = (regex, [k for k, _ in plain], gated)
         self._max_words = limits[-1] if limits else 0
-        # Site chrome repeats on every page of a site: remember what each line matched.
-        self._cache: dict[str, str | None] = {}
 
     def match(self, line: str, words: int | None = None) -> str | None:
         """The name of the first rule that removes ``line``, or None."""
         key = rule_key(line)
         if not key:
             return None
-        try:
-            return self._cache[key]
-        except KeyError:
-            pass
-        name = self._match(key, words)
-        if len(self._cache) >= _CACHE_SIZE:
-            self._cache.clear()
-        self._cache[key] = name
-        return name
-
-    def _match(self, key: str, words: int | None) -> str | None:
         if words is None:
             words = len(key.split())
         if words > self._max_words:
