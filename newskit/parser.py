@@ -191,19 +191,30 @@ def _is_credit(line: _Line) -> bool:
 
 
 def _photo_credit(line: _Line) -> bool:
-    return _PHOTO_CREDIT.search(line.key[-160:]) is not None
+    return _photo_credit_text(line.key[-160:])
+
+
+@lru_cache(maxsize=65536)
+def _photo_credit_text(tail: str) -> bool:
+    return _PHOTO_CREDIT.search(tail) is not None
 
 
 _TITLE_DEBUG = bool(os.environ.get("NEWSKIT_TITLE_DEBUG"))
 _JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
     """Folded words of four letters or more (CJK: character pairs), for overlap tests."""
-    words = {w for w in re.findall(r"[^\W\d_]{4,}", _CJK.sub(" ", text.casefold()))}
+    if text.isascii():
+        return frozenset(_LONG_WORD.findall(text.casefold()))
+    words = set(_LONG_WORD.findall(_CJK.sub(" ", text.casefold())))
     cjk = "".join(_CJK.findall(text))
     words.update(cjk[k : k + 2] for k in range(len(cjk) - 1))
-    return words
+    return frozenset(words)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _title_case(text: str) -> bool:
