@@ -49,6 +49,7 @@ HEADER_SPAN = 12  # how far on a repeated headline is looked for
 # line after line; where a part of a dump uses blank lines at all, a long line with no
 # blank line on either side counts this much.
 CROWDED_FACTOR = 0.2
+WRAP_FILL = 0.6  # hard-wrapped text: a line this full (of the wrap width) runs on
 GAP_GROWTH = 0.1  # each further chrome line in a row costs this much more
 # Rules whose lines the body never runs across.
 BARRIER_RULES = frozenset({"comments"})
@@ -101,10 +102,13 @@ class _Line:
     dates: tuple[DateInfo, ...] = ()
     fold: str = ""
     next_same: int = -1  # index of the next line with the same fold, or -1
+    joined: int = 0  # hard-wrapped text: how many following lines continue this one
+    merged: bool = False  # hard-wrapped text: this line continues the one above
 
     @property
     def blank(self) -> bool:
-        return not self.key
+        """Empty, or a continuation of the line above (which stands for both)."""
+        return not self.key or self.merged
 
     @property
     def clean(self) -> str:
@@ -352,6 +356,51 @@ def _max_run(lines: list[_Line], lo: int, hi: int, spaced: bool) -> tuple[int, i
     return best_span
 
 
+# --- hard-wrapped text --------------------------------------------------------------
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width a dump was hard-wrapped at, or None if it was not.
+
+    Wrapped text (wire copy from e-mail, plain-text archives) has lines that stop near one
+    width and rarely pass it, and many of them run on into the next line.
+    """
+    lens = sorted(len(x.text.rstrip()) for x in lines if x.key)
+    if len(lens) < 8:
+        return None
+    width = lens[int(0.9 * (len(lens) - 1))]
+    if not 40 <= width <= 100 or sum(n > width + 10 for n in lens) > 0.05 * len(lens):
+        return None
+    runs_on = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False)
+        if a.key and b.key and len(a.text.rstrip()) >= WRAP_FILL * width
+    )
+    return width if runs_on >= 0.25 * len(lens) else None
+
+
+def _join_wrapped(lines: list[_Line]) -> None:
+    """In hard-wrapped text, let the first line of each wrapped paragraph stand for it."""
+    width = _wrap_width(lines)
+    if width is None:
+        return
+    i, n = 0, len(lines)
+    while i < n:
+        head = lines[i]
+        j = i
+        while (j + 1 < n and lines[j + 1].key and not lines[j + 1].rule and not lines[j].rule
+               and len(lines[j].text.rstrip()) >= WRAP_FILL * width
+               and not _BULLET.match(lines[j + 1].text)):
+            j += 1
+        if j > i:
+            head.joined = j - i
+            for x in lines[i + 1 : j + 1]:
+                x.merged = True
+            head.weight = sum(x.weight for x in lines[i : j + 1])
+            head.sentence = lines[j].sentence
+            head.fold = ""
+        i = j + 1
+
+
 # --- splitting a dump into articles ---------------------------------------------------
 
 
@@ -414,6 +463,14 @@ class _Builder:
         self.art = Article(source=source, start=lines[0].no, end=lines[-1].no, outlet=outlet)
         self.drop = drop
 
+    def _full(self, i: int, bullet: bool = False) -> str:
+        """Line ``i`` as a field keeps it, joined with the lines that continue it."""
+        line = self.lines[i]
+        head = line.text.strip() if bullet else line.clean
+        if not line.joined:
+            return head
+        return " ".join([head, *(x.text.strip() for x in self.lines[i + 1 : i + 1 + line.joined])])
+
     def set(self, i: int, kind: Kind, why: str = "") -> None:
         self.kind[i], self.why[i] = kind, why
 
@@ -423,7 +480,9 @@ class _Builder:
     def build(self, header: int | None) -> Article:
         lines, n = self.lines, len(self.lines)
         for i, line in enumerate(lines):
-            if line.blank:
+            if line.merged:  # placeholder: it takes the kind of the line it continues
+                self.remove(i, "continued")
+            if not line.key:
                 self.remove(i, "blank")
             elif line.rule:
                 self.remove(i, line.rule)
@@ -437,7 +496,7 @@ class _Builder:
             a, b = span
         title_i = header if header is not None else self._pick_title(a)
         if title_i is not None:
-            self.art.title = lines[title_i].clean
+            self.art.title = self._full(title_i)
             self.set(title_i, Kind.TITLE)
             if span is not None and title_i >= a:
                 a = title_i + 1
@@ -544,7 +603,7 @@ class _Builder:
                     self._caption(i)
                 elif _BULLET.match(line.text) or (line.sentence and line.weight >= 5):
                     self.set(i, Kind.SUMMARY)
-                    self.art.summary.append(line.clean)
+                    self.art.summary.append(self._full(i))
         # Lines before the title: dates and bylines still count; the rest is page chrome.
         end = title_i if title_i is not None else body_start
         for i in range(end):
@@ -557,14 +616,14 @@ class _Builder:
 
     def _caption(self, i: int) -> None:
         self.set(i, Kind.CAPTION)
-        self.art.captions.append(self.lines[i].clean)
+        self.art.captions.append(self._full(i))
 
     def _meta(self, i: int) -> bool:
         """Dates and bylines; True if line ``i`` was one."""
         line = self.lines[i]
         if line.dates:
             if self.art.byline is None and re.match(r"(?i)by\s+\w", line.key):
-                self.art.byline = line.clean
+                self.art.byline = self._full(i)
             for d in line.dates:
                 if d.updated:
                     self.art.updated = self.art.updated or d.value
@@ -574,7 +633,7 @@ class _Builder:
             return True
         if _is_byline(line):
             if self.art.byline is None:
-                self.art.byline = line.clean
+                self.art.byline = self._full(i)
                 self.set(i, Kind.BYLINE)
             else:
                 self.remove(i, "byline-repeat")
@@ -599,18 +658,18 @@ class _Builder:
             line = lines[i]
             if _is_credit(line):
                 self.set(i, Kind.CREDIT)
-                self.art.credits.append(line.clean)
+                self.art.credits.append(self._full(i))
             elif not started and self._meta(i):
                 pass
             elif not line.good and _photo_credit(line):
                 self._caption(i)
             elif not started and _BULLET.match(line.text) and self._plain_follows(i, b):
                 self.set(i, Kind.SUMMARY)
-                self.art.summary.append(line.clean)
+                self.art.summary.append(self._full(i))
             elif line.good or (line.sentence and line.weight >= 5) or self._subheading(i, a, b):
                 started = True
                 self.set(i, Kind.BODY)
-                self.art.body.append(line.text.strip())
+                self.art.body.append(self._full(i, bullet=True))
             else:
                 self.remove(i, "short-line")
 
@@ -640,10 +699,13 @@ class _Builder:
                 break
             if self.kind[i] is None and _is_credit(line):
                 self.set(i, Kind.CREDIT)
-                self.art.credits.append(line.clean)
+                self.art.credits.append(self._full(i))
 
     def _finish(self) -> Article:
         art = self.art
+        for i, line in enumerate(self.lines):
+            if line.merged and i > 0:
+                self.kind[i], self.why[i] = self.kind[i - 1], self.why[i - 1]
         art.lines = [
             LineRecord(x.no, x.text, k or Kind.REMOVED, w) for x, k, w in zip(self.lines, self.kind, self.why, strict=True)
         ]
@@ -686,6 +748,7 @@ def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) ->
     rules = rules or default_rules()
     raw = split_lines(text)
     lines = _features(raw, rules, 1)
+    _join_wrapped(lines)
     doc = Document(source=source, line_count=len(lines))
     if not lines:
         return doc

@@ -246,3 +246,26 @@ def test_date_lines(line, value, updated):
 
 def test_sentence_with_a_date_is_not_a_date_line():
     assert date_line("The council met on October 1, 2020 to discuss the new budget for the city schools") == ()
+
+
+def test_hard_wrapped_text_joins_paragraphs():
+    import textwrap
+
+    paragraphs = [
+        "The city council on Tuesday approved a budget of 12 million dollars for next year, "
+        "the mayor said after a long meeting that ran late into the night.",
+        "Council members voted seven to two in favour of the plan after a long debate on "
+        "spending, taxes and the future of the public library system.",
+        "Opponents said the plan would raise property taxes for most families, while "
+        "supporters said it would fund new schools and roads across the city.",
+    ]
+    text = (
+        "Share this\n\nCouncil approves budget\nBy Jane Doe\nMarch 3, 2021\n\n"
+        + "\n\n".join(textwrap.fill(p, 60) for p in paragraphs)
+        + "\n\nSubscribe to our newsletter\n"
+    )
+    assert_every_line_once(text)
+    a = parse_text(text).articles[0]
+    assert a.title == "Council approves budget"
+    assert a.body == paragraphs
+    assert {r.rule for r in a.removed} >= {"share"}
