@@ -61,9 +61,39 @@ def title_matches(title: str, headline: str) -> bool:
     return any(fuzz.ratio(t, _fold(p)) >= 80 for p in parts if p.strip())
 
 
+def keep_all(text: str) -> str:
+    """Baseline: every line is body."""
+    return text
+
+
+def justext_body(text: str) -> str:
+    """Baseline: jusText 3 with each dump line given as a paragraph (English stoplist)."""
+    import html
+
+    import justext  # the `bench` extra
+
+    doc = "<html><body>" + "".join(f"<p>{html.escape(x)}</p>" for x in text.split("\n") if x.strip())
+    paras = justext.justext((doc + "</body></html>").encode("utf-8"), justext.get_stoplist("English"))
+    return "\n\n".join(p.text for p in paras if not p.is_boilerplate)
+
+
+def score_baseline(corpus: Path, variant: str, extract) -> dict:
+    precs, recs = [], []
+    for tf in sorted((corpus / "truth").glob("*.json")):
+        truth = json.loads(tf.read_text(encoding="utf-8"))
+        src = corpus / variant / f"{truth['id']}.txt"
+        p, r = page_scores(extract(decode(src.read_bytes(), str(src)).text), truth["body"] or "")
+        if p is not None:
+            precs.append(p)
+        if r is not None:
+            recs.append(r)
+    P, R = sum(precs) / len(precs), sum(recs) / len(recs)
+    return {"precision": P, "recall": R, "f1": 2 * P * R / (P + R) if P + R else 0.0}
+
+
 def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -> dict:
     precs, recs, rows = [], [], []
-    titles_ok = titles_n = 0
+    titles_ok = titles_n = reachable = 0
     multi = 0
     for tf in sorted((corpus / "truth").glob("*.json")):
         truth = json.loads(tf.read_text(encoding="utf-8"))
@@ -84,6 +114,10 @@ def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -
             titles_n += 1
             ok = title_matches(title, truth["headline"])
             titles_ok += ok
+            # The ceiling: is the headline in the dump at all (as some line)?
+            reachable += any(title_matches(x.strip(), truth["headline"])
+                             for x in src.read_text(encoding="utf-8", errors="replace").split("\n")
+                             if 0 < len(x.strip()) < 400)
         else:
             ok = None
         rows.append((truth["id"], truth["site"], p, r, title, truth.get("headline"), ok, len(doc.articles)))
@@ -100,7 +134,7 @@ def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -
                   file=sys.stderr)
     return {
         "variant": variant, "pages": len(rows), "precision": P, "recall": R, "f1": F,
-        "titles_ok": titles_ok, "titles_n": titles_n, "pages_not_one_article": multi,
+        "titles_ok": titles_ok, "titles_n": titles_n, "titles_reachable": reachable, "pages_not_one_article": multi,
     }
 
 
@@ -110,19 +144,31 @@ def main() -> int:
     ap.add_argument("--variant", choices=["chromium", "inscriptis", "both"], default="both")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages on stderr")
     ap.add_argument("--page", help="score one page id only")
+    ap.add_argument("--baselines", action="store_true",
+                    help="also score keeping every line, and jusText (needs the bench extra)")
     args = ap.parse_args()
     if not (args.corpus / "truth").is_dir():
         print(f"score_corpus: no corpus at {args.corpus} (expected a folder with truth/, "
               "chromium/ and inscriptis/); nothing to score", file=sys.stderr)
         return 2
     variants = ["chromium", "inscriptis"] if args.variant == "both" else [args.variant]
-    print("| dumps | pages | precision | recall | body F1 | title match | pages not parsed as 1 article |")
-    print("|---|---|---|---|---|---|---|")
+    print("| dumps | pages | precision | recall | body F1 | title match | headline in dump at all |"
+          " pages not parsed as 1 article |")
+    print("|---|---|---|---|---|---|---|---|")
     for v in variants:
         s = score(args.corpus, v, args.worst, args.page)
         print(f"| {v} | {s['pages']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
               f"{s['titles_ok']}/{s['titles_n']} ({s['titles_ok'] / max(1, s['titles_n']):.1%}) | "
+              f"{s['titles_reachable']}/{s['titles_n']} | "
               f"{s['pages_not_one_article']} |")
+    if args.baselines:
+        print()
+        print("| baseline | dumps | precision | recall | body F1 |")
+        print("|---|---|---|---|---|")
+        for name, fn in (("keep every line", keep_all), ("jusText 3, a line a paragraph", justext_body)):
+            for v in variants:
+                b = score_baseline(args.corpus, v, fn)
+                print(f"| {name} | {v} | {b['precision']:.3f} | {b['recall']:.3f} | {b['f1']:.3f} |")
     return 0
 
 
