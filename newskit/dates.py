@@ -31,14 +31,21 @@ _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)
 _TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?"
 _DMY = rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?P<mon>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})"
 _MDY = rf"(?P<mon2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-_ISO = r"(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = (
+    r"(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
+    r"(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 _EU = r"(?P<ed>\d{1,2})[./](?P<em>\d{1,2})[./](?P<ey>\d{4})"
 _ABS = re.compile(rf"\b(?:{_DMY}|{_MDY}|{_ISO}|{_EU})\b(?:,?\s*(?:at\s+|às\s+|um\s+|à\s+|-\s*|\|\s*)?{_TIME})?", re.I)
 _REL = re.compile(
-    r"\b(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|years?)\s+ago|just now|yesterday|today)\b",
+    r"\b(?:(?:\d+|an?|one)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|years?)\s+ago"
+    r"|just now|yesterday|today)\b",
     re.I,
 )
-_UPDATED = re.compile(r"\b(updated?|last updated|modified|atualizad[oa]|actualizad[oa]|mis à jour|aktualisiert|aggiornat[oa])\b", re.I)
+_UPDATED = re.compile(
+    r"\b(updated?|last updated|modified|atualizad[oa]|actualizad[oa]|mis à jour|aktualisiert|aggiornat[oa])\b", re.I
+)
 # Words a date line may hold besides the date itself.
 _FILLER = re.compile(
     r"\b(?:published|updated?|last|first|posted|modified|date|on|at|by|the|of|de|em|el|le|am|um|le|il|"

@@ -24,8 +24,8 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import DateInfo, date_line
 from .errors import InputError
@@ -707,7 +707,8 @@ class _Builder:
             if line.merged and i > 0:
                 self.kind[i], self.why[i] = self.kind[i - 1], self.why[i - 1]
         art.lines = [
-            LineRecord(x.no, x.text, k or Kind.REMOVED, w) for x, k, w in zip(self.lines, self.kind, self.why, strict=True)
+            LineRecord(x.no, x.text, k or Kind.REMOVED, w)
+            for x, k, w in zip(self.lines, self.kind, self.why, strict=True)
         ]
         if art.body:
             m = _DATELINE.match(art.body[0])

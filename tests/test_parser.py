@@ -180,7 +180,8 @@ def test_samples_lose_no_line(path):
 _PIECES = st.sampled_from(
     [
         "", "", "Share", "Follow", "Short Url", "Updated 01 October 2020", "Updated 2 sec ago",
-        "By Jane Doe", "  • A summary bullet about the news", "WASHINGTON: Officials said on Monday that talks would go on.",
+        "By Jane Doe", "  • A summary bullet about the news",
+        "WASHINGTON: Officials said on Monday that talks would go on.",
         "A long body sentence that reads like the news and goes on for a while, as bodies do.",
         "Headline Of Some Story", "© 2020 Some Outlet. All rights reserved.", "[bold red]x[/]",
         "With reporting by Reuters", "Photo: AFP", "\x1b[31mred\x1b[0m", "日本語の文章です。これはテストです。",
@@ -209,7 +210,10 @@ def test_user_rules_file_adds_a_rule(tmp_path):
     rules_file.write_text(
         '[[rule]]\nname = "house-promo"\npatterns = ["read the daily bugle"]\n', encoding="utf-8"
     )
-    text = "Headline for the test story\n\nA body sentence that is long enough to be kept as body text here.\n\nRead the Daily Bugle\n"
+    text = (
+        "Headline for the test story\n\n"
+        "A body sentence that is long enough to be kept as body text here.\n\nRead the Daily Bugle\n"
+    )
     rules = load_rules([rules_file], user_config=False)
     a = parse_text(text, rules=rules).articles[0]
     assert {r.text: r.rule for r in a.removed}["Read the Daily Bugle"] == "house-promo"
