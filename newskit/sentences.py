@@ -8,10 +8,11 @@ so that a sentence counted as "in common" by dedupe is the same one diff shows a
   offsets stay valid;
 - :func:`split_sentences` cuts a paragraph into sentences, knowing abbreviations
   ("U.S.", "Mr.", "Jan."), initials, decimals and quotes that close after the full stop;
-- :func:`words` gives the comparison keys of a text: casefolded word tokens, with the dots
-  of abbreviations dropped (``U.S.`` and ``US`` are both ``us``), punctuation ignored;
-- :func:`tokens` gives the same words with their original spelling and the text that
-  follows each, so a diff can print the original text with changes marked.
+- :func:`words` gives the comparison keys of a text: casefolded words split at white space
+  and punctuation (hyphens and apostrophes included), dots dropped, so ``U.S.`` and ``US``
+  are both ``us`` and ``Iran-backed`` is ``iran backed``;
+- :func:`tokens` cuts a text at white space into tokens as written, each with its keys,
+  so a diff can print the original text with the changed words marked.
 
 Chinese and Japanese text has no spaces: each CJK character is a word, and ``。！？`` end
 sentences.
@@ -20,89 +21,113 @@ sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import extract
 
 # -- normalisation ---------------------------------------------------------------------
 
-_UNIFY = str.maketrans(
-    {
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
-        "\u00b4": "'",  # ´
-        "\u0060": "'",  # `
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2033": '"',  # ″
-        "\u2010": "-",  # ‐ hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # – en dash
-        "\u2014": "-",  # — em dash
-        "\u2015": "-",  # ― horizontal bar
-        "\u2212": "-",  # − minus
-        "\u00a0": " ",  # no-break space
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u202f": " ",
-        "\u3000": " ",
-    }
-)
-
+_UNIFY = {
+    "\u2018": "'",  # ‘
+    "\u2019": "'",  # ’
+    "\u201a": "'",  # ‚
+    "\u201b": "'",  # ‛
+    "\u2032": "'",  # ′
+    "\u00b4": "'",  # ´
+    "\u201c": '"',  # “
+    "\u201d": '"',  # ”
+    "\u201e": '"',  # „
+    "\u201f": '"',  # ‟
+    "\u00ab": '"',  # «
+    "\u00bb": '"',  # »
+    "\u2033": '"',  # ″
+    "\u2010": "-",  # ‐ hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # – en dash
+    "\u2014": "-",  # — em dash
+    "\u2015": "-",  # ― horizontal bar
+    "\u2212": "-",  # − minus
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u3000": " ",
+}
+_UNIFY_ITEMS = tuple(_UNIFY.items())
 _WS = re.compile(r"\s+")
 
 
 def unify(text: str) -> str:
     """Map curly quotes, dashes and odd spaces to plain ASCII forms, one char for one."""
-    return text.translate(_UNIFY)
+    if text.isascii():
+        return text
+    # A few str.replace calls beat str.translate with a dict table by far on long text.
+    for old, new in _UNIFY_ITEMS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def normalize(text: str) -> str:
-    """A canonical form for exact comparison: unified, casefolded, whitespace collapsed."""
+    """A canonical form for exact comparison: unified, casefolded, white space collapsed."""
     return _WS.sub(" ", unify(text)).strip().casefold()
 
 
 # -- words -----------------------------------------------------------------------------
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-# A word: one CJK character, or a run of word characters that may contain inner
-# apostrophes and dots (don't, U.S, 3.5). Hyphens split words: "Iran-backed" is two.
-_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['.][^\W{_CJK}]+)*")
-_SEP = "\x00"
+_SPACE = " \t\n\r\x0b\x0c"  # what bytes.split() splits at
+# ASCII punctuation separates words; "." is deleted instead (U.S. -> us, 3.5 -> 35).
+_PUNCT = "!\"#$%&'()*+,-/:;<=>?@[\\]^_`{|}~"
+_KEY_TABLE = bytes.maketrans(_PUNCT.encode(), b" " * len(_PUNCT))
+_ASCII_FOLD = bytes.maketrans(
+    (_PUNCT + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").encode(),
+    (" " * len(_PUNCT) + "abcdefghijklmnopqrstuvwxyz").encode(),
+)
+# Non-ASCII marks that separate words too (CJK punctuation included).
+_MARKS = "…•·¿¡©®™§¶†‡‹›°、，。！？「」『』（）：；〈〉《》【】・"
+_CJK = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_HAS_CJK = re.compile(f"[{_CJK}]").search
+# For text with CJK: a CJK character, or a run of anything but space, punctuation, CJK.
+_CJK_WORD = re.compile(rf"[{_CJK}]|[^{_CJK}{re.escape(_SPACE + _PUNCT)}]+")
+_CHUNK = re.compile(f"[^{re.escape(_SPACE)}]+")
+
+
+def _keys(text: str) -> list[bytes]:
+    """The keys of ``text`` as UTF-8 bytes (dedupe hashes them without decoding)."""
+    return _unified_keys(unify(text))
+
+
+def _unified_keys(text: str) -> list[bytes]:
+    folded = text.casefold()
+    if not folded.isascii():
+        for mark in _MARKS:
+            if mark in folded:
+                folded = folded.replace(mark, " ")
+        if _HAS_CJK(folded):
+            return [w.encode() for w in _CJK_WORD.findall(folded.replace(".", ""))]
+    return folded.encode().translate(_KEY_TABLE, b".").split()
 
 
 def words(text: str) -> list[str]:
-    """The comparison keys of ``text``: casefolded words, inner dots dropped.
+    """The comparison keys of ``text``.
 
-    >>> words("The U.S.-led coalition’s “plan”")
-    ['the', 'us', 'led', "coalition's", 'plan']
+    >>> words("The U.S.-led coalition’s “plan”, 3.5bn")
+    ['the', 'us', 'led', 'coalition', 's', 'plan', '35bn']
     """
-    found = _WORD.findall(unify(text))
-    if not found:
-        return []
-    # One casefold and one replace over the joined string is much faster than per word.
-    return _SEP.join(found).casefold().replace(".", "").split(_SEP)
-
-
-def word_count(text: str) -> int:
-    """The number of words :func:`words` finds in ``text``."""
-    return len(_WORD.findall(text))
+    return [k.decode() for k in _keys(text)]
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word of a text as written (``text``), its key, and the text that follows it.
+    """A run of text between white space as written (``text``), its keys joined by a
+    space (``key``), and the text after it up to the next token (``tail``).
 
-    Joining ``text + tail`` over all tokens (after the text's ``lead``) gives back the
-    original exactly.
+    Runs without keys (a lone dash) are folded into the tail of the token before them.
+    Joining ``text + tail`` over all tokens, after the ``lead``, gives back the input.
     """
 
     text: str
@@ -111,21 +136,16 @@ class Token:
 
 
 def tokens(text: str) -> tuple[str, list[Token]]:
-    """``(lead, tokens)``: the text before the first word, and every word with its key.
-
-    The keys are exactly :func:`words` of ``text``.
-    """
-    out: list[Token] = []
-    unified = unify(text)
-    matches = list(_WORD.finditer(unified))
-    if not matches:
+    """``(lead, tokens)`` of ``text``; the tokens' keys, in order, are :func:`words`."""
+    found = ((m.start(), m.end(), " ".join(words(m.group()))) for m in _CHUNK.finditer(unify(text)))
+    chunks = [c for c in found if c[2]]
+    if not chunks:
         return text, []
-    keys = words(text)
-    lead = text[: matches[0].start()]
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        out.append(Token(text[m.start() : m.end()], keys[i], text[m.end() : end]))
-    return lead, out
+    out = []
+    for i, (b, e, key) in enumerate(chunks):
+        nxt = chunks[i + 1][0] if i + 1 < len(chunks) else len(text)
+        out.append(Token(text[b:e], key, text[e:nxt]))
+    return text[: chunks[0][0]], out
 
 
 # -- sentences -------------------------------------------------------------------------
@@ -154,31 +174,36 @@ _STARTERS = frozenset(
     """.split()
 )
 
-# A candidate boundary: terminal punctuation, any closing quotes/brackets, then space.
-# CJK full stops end a sentence with or without a following space.
-_BOUNDARY = re.compile(r"""(?:[.!?…]+["')\]]*\s+|[。！？]+["')\]」』]*\s*)""")
+# A candidate boundary: terminal punctuation, any closing quotes/brackets, space, and then
+# no lowercase ASCII letter. CJK full stops end a sentence with or without a space; that
+# pattern is slower, so it is used only where a paragraph has one.
+_BOUNDARY = re.compile(r"""([.!?…]+["')\]]*)\s+(?=[^\sa-z])""")
+_BOUNDARY_CJK = re.compile(r"""([.!?…]+["')\]]*)\s+(?=[^\sa-z])|([。！？]+["')\]」』]*)\s*""")
 _NEXT_WORD = re.compile(r"[\"'(\[]*([^\s\"')\].,:;!?]*)")
 _INITIAL = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # J  U.S  a.m  e.g
+_MAX_ABBR = max(len(w) for w in _TITLES | _SOFT)
 
 
 def _is_boundary(text: str, start: int, end: int) -> bool:
     """Whether the candidate boundary ``text[start:end]`` really ends a sentence."""
     if end >= len(text):
         return True
-    punct = text[start:end].strip()
-    if punct[:1] in "。！？":
+    first = text[start]
+    if first in "。！？":
         return True
     nxt = text[end]
-    if nxt.islower():  # "approx. five", '"Why?" he asked'
+    if nxt.islower():  # "approx. five", "¿Qué? él dijo" (ASCII ones never get here)
         return False
-    if not (nxt.isalpha() or nxt.isdigit() or nxt in "\"'([“‘¿¡-"):
+    if not (nxt.isalpha() or nxt.isdigit() or nxt in "\"'([¿¡-"):
         return False
-    if not punct.startswith(".") or punct.startswith(".."):
+    if first != "." or text.startswith("..", start):
         return True  # ! ? … and ellipses
     prev = text[text.rfind(" ", 0, start) + 1 : start].lstrip("\"'([")
+    if len(prev) > _MAX_ABBR and "." not in prev:
+        return True  # the usual case: an ordinary word before the full stop
     low = prev.casefold()
     if low not in _TITLES and low not in _SOFT and not _INITIAL.fullmatch(prev):
-        return True  # the usual case: an ordinary word before the full stop
+        return True
     m = _NEXT_WORD.match(text, end)
     next_word = m.group(1).casefold() if m else ""
     if low in _TITLES:
@@ -190,25 +215,34 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
     return len(low.replace(".", "")) > 1 and next_word in _STARTERS
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of a unified paragraph, white space trimmed."""
+    out: list[tuple[int, int]] = []
+    begin = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    cjk = not text.isascii() and ("。" in text or "！" in text or "？" in text)
+    if not cjk:
+        # Most paragraphs hold one sentence: no terminal mark before the final one means
+        # no boundary, and four substring tests are much cheaper than the regex.
+        core = text[: len(text.rstrip().rstrip("\"')]").rstrip(".!?…"))]
+        if "." not in core and "!" not in core and "?" not in core and "…" not in core:
+            return [(begin, end)] if end > begin else []
+    for m in (_BOUNDARY_CJK if cjk else _BOUNDARY).finditer(text):
+        if _is_boundary(text, m.start(), m.end()):
+            out.append((begin, m.end(m.lastindex or 0)))
+            begin = m.end()
+    if end > begin:
+        out.append((begin, end))
+    return out
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Cut a paragraph into sentences (each stripped; empty ones dropped).
 
     >>> split_sentences('Mr. Smith said: "It went well." The U.S. team won 3.5 points.')
     ['Mr. Smith said: "It went well."', 'The U.S. team won 3.5 points.']
     """
-    text = unify(paragraph)
-    out: list[str] = []
-    begin = 0
-    for m in _BOUNDARY.finditer(text):
-        if _is_boundary(text, m.start(), m.end()):
-            piece = paragraph[begin : m.end()].strip()
-            if piece:
-                out.append(piece)
-            begin = m.end()
-    rest = paragraph[begin:].strip()
-    if rest:
-        out.append(rest)
-    return out
+    return [paragraph[b:e] for b, e in _spans(unify(paragraph))]
 
 
 def body_sentences(paragraphs: Iterable[str]) -> list[str]:
@@ -217,3 +251,117 @@ def body_sentences(paragraphs: Iterable[str]) -> list[str]:
     for p in paragraphs:
         out.extend(split_sentences(p))
     return out
+
+
+def sentence_keys(paragraphs: Iterable[str]) -> list[list[bytes]]:
+    """The keys of every sentence of a body, as UTF-8 bytes; sentences without words are
+    left out. ``[words(s) for s in body_sentences(paragraphs)]``, encoded and faster:
+    dedupe runs it on every article.
+    """
+    out: list[list[bytes]] = []
+    for p in paragraphs:
+        u = unify(p)
+        if u.isascii():
+            # One translation for the paragraph (lowercase, punctuation to spaces, offsets
+            # kept); each sentence then only drops its dots and splits.
+            folded = u.encode().translate(_ASCII_FOLD)
+            for b, e in _spans(u):
+                keys = folded[b:e].replace(b".", b"").split()
+                if keys:
+                    out.append(keys)
+        else:
+            for b, e in _spans(u):
+                keys = _unified_keys(u[b:e])
+                if keys:
+                    out.append(keys)
+    return out
+
+
+# -- alignment -------------------------------------------------------------------------
+
+Sentence = Sequence[Hashable]  # a sentence as its word keys (or one char per word hash)
+
+
+def align(
+    a: Sequence[Sentence], b: Sequence[Sentence], threshold: float = 0.5
+) -> list[tuple[int, int, float]]:
+    """Pair the sentences of A and B one to one, in any order: ``(i, j, similarity)``.
+
+    Every sentence of A meets every sentence of B (rapidfuzz Indel similarity over word
+    keys: 1 - edits / total words, where an edit inserts or deletes a word). Pairs at or
+    above ``threshold`` are taken best first; a sentence takes part in one pair at most.
+    Ties go to the earlier sentences. The result is in A's order.
+    """
+    found: list[tuple[float, int, int]] = []
+    if a and b:
+        scorer = Indel.normalized_similarity
+        for i, sentence in enumerate(a):
+            for _, score, j in extract(
+                sentence, b, scorer=scorer, processor=None, score_cutoff=threshold, limit=None
+            ):
+                found.append((-score, i, j))
+    found.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for neg, i, j in found:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j, -neg))
+    pairs.sort()
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """How much two texts A and B have in common, sentence by sentence.
+
+    ``shared_a`` of A's ``sentences_a`` sentences are paired with one of B; ``share_a`` is
+    the part of A's words in those sentences (likewise for B). ``similarity`` counts the
+    words of both texts, each sentence's words weighted by its pair's similarity:
+    ``sum((words_a + words_b) x similarity over pairs) / (all words of A and B)``; it is 1.0
+    for identical texts and 0.0 when no sentence pairs up.
+    """
+
+    similarity: float
+    share_a: float
+    share_b: float
+    shared_a: int
+    shared_b: int
+    sentences_a: int
+    sentences_b: int
+
+
+def score_alignment(
+    a: Sequence[Sentence], b: Sequence[Sentence], pairs: Iterable[tuple[int, int, float]]
+) -> PairScore:
+    """The :class:`PairScore` of an :func:`align` result."""
+    words_a = sum(map(len, a))
+    words_b = sum(map(len, b))
+    common_a = common_b = 0
+    weighted = 0.0
+    shared = 0
+    for i, j, score in pairs:
+        na, nb = len(a[i]), len(b[j])
+        common_a += na
+        common_b += nb
+        weighted += (na + nb) * score
+        shared += 1
+    total = words_a + words_b
+    return PairScore(
+        similarity=weighted / total if total else 0.0,
+        share_a=common_a / words_a if words_a else 0.0,
+        share_b=common_b / words_b if words_b else 0.0,
+        shared_a=shared,
+        shared_b=shared,
+        sentences_a=len(a),
+        sentences_b=len(b),
+    )
+
+
+def score_sentences(
+    a: Sequence[Sentence], b: Sequence[Sentence], threshold: float = 0.5
+) -> PairScore:
+    """:func:`align` and :func:`score_alignment` in one call."""
+    return score_alignment(a, b, align(a, b, threshold))

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
-from .model import Article
+from .model import Article, Document
 
 SEPARATOR = "\f\n"
 """Written between two articles of a stream (not before the first, not after the last)."""
 
-_SEPARATOR_SAFE = str.maketrans({"\f": " ", "\v": " "})
+_PAGE_BREAK = re.compile("[\f\v]")
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _INNER_MARK = re.compile(r"(?<=\w)['’.](?=\w)")  # can't -> cant, U.S. -> US
 SLUG_LENGTH = 60
@@ -58,12 +58,32 @@ def clean_text(article: Article, options: StripOptions = StripOptions()) -> str:
     parts.extend(article.body)
     if not parts:
         return ""
-    return "\n\n".join(p.translate(_SEPARATOR_SAFE) for p in parts) + "\n"
+    return _PAGE_BREAK.sub(" ", "\n\n".join(parts) + "\n")
 
 
 def record(article: Article, options: StripOptions = StripOptions()) -> dict[str, object]:
     """The article's fields (:meth:`Article.to_dict`) and its clean ``text``."""
     return {**article.to_dict(), "text": clean_text(article, options)}
+
+
+def document_texts(doc: Document, options: StripOptions = StripOptions()) -> list[str]:
+    """The clean text of each of ``doc``'s articles, in order ("" for one with nothing to show).
+
+    A picklable unit of work for :func:`newskit.parallel.map_documents`.
+    """
+    return [clean_text(article, options) for article in doc.articles]
+
+
+def document_records(
+    doc: Document, options: StripOptions = StripOptions()
+) -> list[dict[str, object]]:
+    """:func:`record` of each of ``doc``'s articles, in order (for ``map_documents``)."""
+    return [record(article, options) for article in doc.articles]
+
+
+def document_articles(doc: Document) -> list[Article]:
+    """``doc``'s articles (for ``map_documents``, when the caller needs whole articles)."""
+    return doc.articles
 
 
 def slug(title: str, limit: int = SLUG_LENGTH) -> str:

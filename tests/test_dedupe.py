@@ -1,0 +1,346 @@
+"""newskit.dedupe called directly: the sample pair, exact copies, thresholds, keep policies."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+
+from newskit.dedupe import (
+    Cluster,
+    DedupeError,
+    DedupeOptions,
+    Deduper,
+    Keep,
+    choose_kept,
+    compare,
+    find_clusters,
+    fingerprint,
+    fingerprint_inputs,
+)
+from newskit.errors import NewskitError
+from newskit.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+RFE = ROOT / "data" / "000_120db16d2a8201b2.txt"
+ARAB = ROOT / "data" / "003_c01d65e13833c80f.txt"
+
+# -- synthetic articles ------------------------------------------------------------------
+
+_WORDS = (
+    "council harbour minister budget rail strike union teachers flood river bridge court "
+    "judge appeal election vote senator treaty border trade tariff grain farmers drought "
+    "hospital nurses vaccine clinic museum painting auction storm coast airport pilots "
+    "factory workers wages bank rates inflation mayor police station festival orchestra "
+    "library scientists telescope comet satellite launch rocket engine miners tunnel"
+).split()
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(9, 18))]
+    return " ".join(words).capitalize() + "."
+
+
+def _story(seed: int, sentences: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    return [_sentence(rng) for _ in range(sentences)]
+
+
+def _article(body: list[str], n: int, **kw: object) -> Article:
+    return Article(source=f"s{n}.txt", start=1, end=len(body) + 1, body=body, id=f"id{n}", **kw)
+
+
+def _rewrite(body: list[str], seed: int, changed: float) -> list[str]:
+    """Change round(changed x n) sentences (dropped, reworded, or one added next to it, in
+    turn) and one word in each of the others."""
+    rng = random.Random(seed)
+    picked = rng.sample(range(len(body)), round(changed * len(body)))
+    op = {i: ("drop", "reword", "add")[k % 3] for k, i in enumerate(sorted(picked))}
+    out = []
+    for i, s in enumerate(body):
+        if op.get(i) == "drop":
+            continue
+        if op.get(i) == "reword":
+            out.append(_sentence(rng))  # beyond recognition
+            continue
+        if op.get(i) == "add":
+            out.append(_sentence(rng))
+        words = s.split()
+        words[rng.randrange(len(words))] = rng.choice(_WORDS)
+        out.append(" ".join(words))
+    return out
+
+
+def _ids(clusters: list[Cluster]) -> list[set[str]]:
+    return [{m.id for m in c.members} for c in clusters]
+
+
+# -- the sample pair (needs the parser) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Article]:
+    parser = pytest.importorskip("newskit.parser")
+    return parser.parse_file(RFE).articles + parser.parse_file(ARAB).articles
+
+
+def test_sample_pair_is_one_cluster_and_hamas_stays_alone(samples: list[Article]) -> None:
+    rfe, arab, hamas = samples
+    assert "Hamas" in hamas.title
+    clusters = find_clusters(samples)
+    assert _ids(clusters) == [{rfe.id, arab.id}]
+    rep, other = clusters[0].members
+    assert rep.id == rfe.id  # keep=first: the first in input order represents the cluster
+    assert (rep.share, rep.similarity, rep.exact) == (1.0, 1.0, True)
+    # Wire rewrite: most of RFE/RL's text is in the Arab News version, about 70% the other way.
+    assert other.id == arab.id and not other.exact
+    assert other.shared == 9 and other.sentences == 15
+    assert 0.6 < other.share < 0.8
+    assert 0.6 < other.similarity < 0.8
+    assert other.outlet == "Arab News" and other.date == "2020-10-01"
+
+
+def test_sample_pair_is_below_usual_web_dedupe_thresholds(samples: list[Article]) -> None:
+    rfe, arab, hamas = samples
+    a, b, h = (fingerprint(x) for x in (rfe, arab, hamas))
+    k = DedupeOptions().num_perm
+    sig_a, sig_b, sig_h = (list(memoryview(f.signature).cast("I")) for f in (a, b, h))
+    jaccard = sum(x == y for x, y in zip(sig_a, sig_b, strict=True)) / k
+    assert 0.2 < jaccard < 0.6  # a 0.7-0.8 shingle Jaccard threshold would miss the pair
+    assert sum(x == y for x, y in zip(sig_a, sig_h, strict=True)) / k < 0.05
+    assert compare(a, h).similarity == 0.0
+    assert compare(b, h).similarity == 0.0
+
+
+def test_sample_pair_threshold_is_respected(samples: list[Article]) -> None:
+    rfe, arab, _ = samples
+    score = compare(fingerprint(rfe), fingerprint(arab)).similarity
+    assert find_clusters([rfe, arab], DedupeOptions(threshold=score - 0.01))
+    assert not find_clusters([rfe, arab], DedupeOptions(threshold=score + 0.01))
+
+
+def test_workers_give_the_same_clusters(samples: list[Article]) -> None:
+    paths = [str(RFE), str(ARAB)]
+    one, two = Deduper(), Deduper()
+    for fp in fingerprint_inputs(paths, workers=1):
+        one.add_fingerprint(fp)
+    for fp in fingerprint_inputs(paths, workers=2):
+        two.add_fingerprint(fp)
+    assert one.clusters() == two.clusters() == find_clusters(samples)
+
+
+def test_unreadable_input_goes_to_on_error(tmp_path: Path) -> None:
+    errors: list[NewskitError] = []
+    missing = str(tmp_path / "missing.txt")
+    fps = list(fingerprint_inputs([missing, str(RFE)], on_error=errors.append))
+    assert len(fps) == 1 and len(errors) == 1 and "missing.txt" in str(errors[0])
+    with pytest.raises(NewskitError):
+        list(fingerprint_inputs([missing]))
+
+
+# -- exact copies ----------------------------------------------------------------------
+
+
+def test_exact_copies_cluster_without_regard_to_case_quotes_and_spacing() -> None:
+    body = ['He said: "We can\'t tolerate the threats."', "The U.S. envoy left on Monday."]
+    copy = ["He said: “We can’t  tolerate the THREATS.”", "The U.S. envoy left on Monday."]
+    other = _story(1)
+    arts = [_article(body, 0), _article(other, 1), _article(copy, 2, title="Other title")]
+    clusters = find_clusters(arts)
+    assert _ids(clusters) == [{"id0", "id2"}]
+    copy_member = clusters[0].members[1]
+    assert copy_member.exact and copy_member.similarity == 1.0 and copy_member.share == 1.0
+
+
+def test_articles_without_body_join_only_by_content_id() -> None:
+    arts = [
+        Article(source="a", start=1, end=1, title="T", id="same"),
+        Article(source="b", start=1, end=1, title="T", id="same"),
+        Article(source="c", start=1, end=1, title="U", id="other"),
+    ]
+    deduper = Deduper()
+    for a in arts:
+        deduper.add(a)
+    assert _ids(deduper.clusters()) == [{"same"}]
+    assert deduper.stats.empty == 3
+    assert [m.source for m in deduper.clusters()[0].members] == ["a", "b"]
+
+
+# -- near duplicates -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("changed", [0.1, 0.2, 0.3, 0.4])
+def test_rewrites_are_found_and_unrelated_stories_are_not(changed: float) -> None:
+    bases = [_story(seed, 14) for seed in range(12)]
+    arts = [_article(b, i) for i, b in enumerate(bases)]
+    arts += [_article(_rewrite(b, 100 + i, changed), 100 + i) for i, b in enumerate(bases)]
+    clusters = find_clusters(arts)
+    assert sorted(_ids(clusters), key=sorted) == sorted(
+        ({f"id{i}", f"id{100 + i}"} for i in range(12)), key=sorted
+    )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        DedupeOptions(band_rows=1, num_perm=64),
+        DedupeOptions(band_rows=4, num_perm=256),
+        DedupeOptions(shingle=1, band_rows=4, num_perm=256),
+        DedupeOptions(shingle=2, sample=2),
+        DedupeOptions(sample=4, num_perm=64),
+    ],
+)
+def test_other_signature_settings_find_the_rewrites(options: DedupeOptions) -> None:
+    bases = [_story(seed, 14) for seed in range(6)]
+    arts = [_article(b, i) for i, b in enumerate(bases)]
+    arts += [_article(_rewrite(b, 300 + i, 0.2), 300 + i) for i, b in enumerate(bases)]
+    assert sorted(_ids(find_clusters(arts, options)), key=sorted) == sorted(
+        ({f"id{i}", f"id{300 + i}"} for i in range(6)), key=sorted
+    )
+
+
+def test_clusters_are_transitive_and_scored_against_the_representative() -> None:
+    a = _story(7, 12)
+    b = a[:8] + _story(8, 4)  # shares 8 sentences with a
+    c = b[4:] + _story(9, 8)  # shares 8 sentences with b, only 4 with a
+    arts = [_article(a, 0), _article(b, 1), _article(c, 2)]
+    options = DedupeOptions(threshold=0.5)
+    assert compare(fingerprint(arts[0]), fingerprint(arts[2])).similarity < 0.5
+    (cluster,) = find_clusters(arts, options)
+    assert [m.id for m in cluster.members] == ["id0", "id1", "id2"]
+    far = cluster.members[2]
+    assert far.shared == 4 and far.similarity < 0.5  # honest score against the representative
+
+
+def test_a_shared_boilerplate_sentence_does_not_make_duplicates() -> None:
+    line = "Sign up for our newsletter to get the top stories of the day in your inbox."
+    arts = [_article(_story(seed, 10) + [line], seed) for seed in range(60)]
+    assert find_clusters(arts) == []
+
+
+def test_a_big_family_of_copies_is_chained_not_paired() -> None:
+    shared = _story(60, 8)
+    arts = [_article(shared + _story(seed, 2), seed) for seed in range(40)]
+    runs = {}
+    for max_bucket in (50, 5):
+        deduper = Deduper(DedupeOptions(max_bucket=max_bucket))
+        for art in arts:
+            deduper.add(art)
+        assert _ids(deduper.clusters()) == [{f"id{i}" for i in range(40)}]
+        runs[max_bucket] = deduper.stats.candidates
+    assert runs[50] == 40 * 39 // 2  # every pair shares a bucket
+    assert runs[5] < 200  # chains: about one pair per member and band at most
+
+
+def test_threshold_is_respected_on_synthetic_pair() -> None:
+    base = _story(3, 10)
+    arts = [_article(base, 0), _article(base[:6] + _story(4, 4), 1)]
+    score = compare(fingerprint(arts[0]), fingerprint(arts[1])).similarity
+    assert 0.5 < score < 0.7
+    assert len(find_clusters(arts, DedupeOptions(threshold=score))) == 1
+    assert find_clusters(arts, DedupeOptions(threshold=min(1.0, score + 0.001))) == []
+
+
+def test_streaming_and_batch_agree_and_order_is_deterministic() -> None:
+    bases = [_story(seed, 10) for seed in range(8)]
+    arts = [_article(b, i) for i, b in enumerate(bases)]
+    arts += [_article(_rewrite(b, 50 + i, 0.3), 50 + i) for i, b in enumerate(bases)]
+    batch = find_clusters(arts)
+    deduper = Deduper()
+    for art in arts:
+        deduper.add_fingerprint(pickle.loads(pickle.dumps(fingerprint(art))))
+    assert deduper.clusters() == batch == find_clusters(arts)
+    firsts = [min(m.index for m in c.members) for c in batch]
+    assert firsts == sorted(firsts)
+
+
+def test_fingerprint_keeps_no_text() -> None:
+    body = _story(11, 5)
+    fp = fingerprint(_article(body, 0))
+    words = sum(len(s.split()) for s in body)
+    assert len(fp.text) == words and fp.info.words == words and fp.info.sentences == 5
+    assert not any(w in fp.text for w in _WORDS)
+    assert len(fp.signature) == 4 * DedupeOptions().num_perm
+
+
+# -- keep policies ---------------------------------------------------------------------
+
+
+def _cluster_with(dates: list[str | None], sizes: list[int]) -> Cluster:
+    body = _story(21, 12)
+    arts = [
+        _article(body[: sizes[i]], i, published=d)
+        for i, d in enumerate(dates)
+    ]
+    (cluster,) = find_clusters(arts, DedupeOptions(threshold=0.3))
+    assert len(cluster) == len(dates)
+    return cluster
+
+
+def test_choose_kept_first_longest_earliest() -> None:
+    cluster = _cluster_with(["2020-10-02", "2 sec ago", "2020-10-01T08:00", None], [9, 12, 10, 11])
+    assert choose_kept(cluster, "first").id == "id0"
+    assert choose_kept(cluster, Keep.LONGEST).id == "id1"
+    assert choose_kept(cluster, "earliest").id == "id2"
+    with pytest.raises(DedupeError):
+        choose_kept(cluster, "newest")
+
+
+def test_earliest_with_no_dates_is_first_and_ties_go_first() -> None:
+    cluster = _cluster_with([None, "yesterday", None], [10, 12, 12])
+    assert choose_kept(cluster, "earliest").id == "id0"
+    assert choose_kept(cluster, "longest").id == "id1"
+
+
+def test_keep_option_picks_the_representative() -> None:
+    body = _story(30, 12)
+    arts = [_article(body[:9], 0), _article(body, 1)]
+    (cluster,) = find_clusters(arts, DedupeOptions(keep="longest", threshold=0.3))
+    rep, other = cluster.members
+    assert rep.id == "id1" and rep.share == 1.0
+    assert other.id == "id0" and other.share == 1.0 and other.shared == 9
+
+
+def test_to_dict_shape() -> None:
+    body = _story(40, 6)
+    (cluster,) = find_clusters([_article(body, 0), _article(body, 1)])
+    d = cluster.to_dict()
+    assert list(d) == ["size", "representative", "members"]
+    assert d["size"] == 2 and d["representative"] == "id0"
+    assert list(d["members"][1]) == [  # type: ignore[index]
+        "id", "source", "start_line", "end_line", "title", "outlet", "date", "words",
+        "sentences", "shared_sentences", "share", "similarity", "exact",
+    ]
+
+
+# -- options ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"threshold": 0},
+        {"threshold": 1.5},
+        {"sentence_threshold": -0.1},
+        {"shingle": 0},
+        {"num_perm": 100},
+        {"num_perm": 64, "band_rows": 3},
+        {"sample": 3},
+        {"min_estimate": 1.0},
+        {"max_bucket": 1},
+        {"keep": "newest"},
+    ],
+)
+def test_bad_options_raise_a_library_error(kwargs: dict[str, object]) -> None:
+    with pytest.raises(DedupeError) as info:
+        DedupeOptions(**kwargs)  # type: ignore[arg-type]
+    assert isinstance(info.value, NewskitError)
+
+
+def test_options_are_frozen_and_keep_is_coerced() -> None:
+    options = DedupeOptions(keep="earliest")
+    assert options.keep is Keep.EARLIEST and options.bands == 64
+    with pytest.raises(AttributeError):
+        options.threshold = 0.9  # type: ignore[misc]

@@ -1,0 +1,121 @@
+"""Parsing on several processes (`strip -j`) gives the same output, in the same order."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newskit import parallel
+from newskit.cli import cli
+from newskit.errors import InputError
+from newskit.parallel import map_documents
+from newskit.strip import StripOptions, document_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+STORY = (
+    "Harbour council vote number {n} ends long debate\n\n"
+    "The city council voted on Tuesday to approve a new plan for the harbour, ending a debate "
+    "that has lasted for more than two years among residents and traders. Vote {n}.\n\n"
+    "Officials said the work would start next spring and take about three years to finish, "
+    "with most of the cost paid by the regional government.\n\nShare\n"
+)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[str]:
+    """data/, then a folder of small dumps with bad ones among them, then data/ again."""
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"{n:02d}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    (folder / "03b-empty.txt").write_bytes(b"")
+    (folder / "05b-binary.txt").write_bytes(b"abc\x00def")
+    (folder / "07b-cp1252.txt").write_bytes(STORY.format(n="caf\xe9").encode("cp1252"))
+    return [str(DATA), str(folder), str(tmp_path / "missing.txt"), str(DATA)]
+
+
+def strip(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, ["-v", "strip", *args], input=input, catch_exceptions=False)
+
+
+def test_library_results_in_input_order(inputs: list[str]) -> None:
+    fn = partial(document_texts, options=StripOptions())
+    errors: dict[int, list[str]] = {1: [], 2: []}
+    decoded: dict[int, list[tuple[str, str]]] = {1: [], 2: []}
+    results = {
+        jobs: list(
+            map_documents(
+                fn,
+                inputs,
+                jobs=jobs,
+                on_error=lambda exc, j=jobs: errors[j].append(str(exc)),
+                on_decoded=lambda s, e, j=jobs: decoded[j].append((s, e)),
+            )
+        )
+        for jobs in (1, 2)
+    }
+    assert results[2] == results[1]
+    assert len(results[1]) == 2 + 13 + 2  # 15 files in the folder, two of them bad
+    assert errors[2] == errors[1] and len(errors[1]) == 3
+    assert decoded[2] == decoded[1]
+    assert "cp1252" in {e for _, e in decoded[1]}
+
+
+def test_library_raises_without_on_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(map_documents(document_texts, [str(DATA), str(tmp_path / "nope.txt")], jobs=2))
+
+
+@pytest.mark.parametrize("mode", [[], ["--jsonl"], ["--no-title", "--summary"]])
+def test_cli_jobs_2_same_as_jobs_1(inputs: list[str], mode: list[str]) -> None:
+    one = strip(*mode, "-j", "1", *inputs)
+    two = strip(*mode, "-j", "2", *inputs)
+    assert one.exit_code == two.exit_code == 1  # the bad inputs
+    assert two.stdout == one.stdout and one.stdout
+    assert two.stderr == one.stderr
+    assert "binary file" in one.stderr and "missing.txt: no such file" in one.stderr
+
+
+def test_cli_jobs_with_stdin_in_the_middle(inputs: list[str]) -> None:
+    text = (DATA / "000_120db16d2a8201b2.txt").read_text(encoding="utf-8")
+    args = [inputs[1], "-", str(DATA)]
+    one = strip("-j", "1", *args, input=text)
+    two = strip("-j", "0", *args, input=text)
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    title = "U.S. Says It 'Can't Tolerate' Attacks By Iranian-Backed Militias In Iraq\n"
+    assert one.stdout.count(title) == 2  # from stdin, then from data/
+    assert one.stdout.index("Harbour council vote number 11") < one.stdout.index(title)
+
+
+def test_cli_jobs_out_dir(inputs: list[str], tmp_path: Path) -> None:
+    results = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        r = strip("--out", str(out), "-j", jobs, *inputs)
+        files = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+        results[jobs] = (
+            r.exit_code,
+            r.stdout.replace(str(out), "OUT"),
+            r.stderr.replace(str(out), "OUT"),
+            files,
+        )
+    assert results["2"] == results["1"]
+
+
+def test_cli_jobs_rejects_negative() -> None:
+    r = CliRunner().invoke(cli, ["strip", "-j", "-1", str(DATA)])
+    assert r.exit_code == 2 and "-1" in r.stderr and not r.stdout
+
+
+def test_small_chunks_keep_order(inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many tasks in flight at once (chunks of one file) still come back in order."""
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "IN_FLIGHT", 1)
+    one = list(map_documents(document_texts, inputs, jobs=1, on_error=lambda e: None))
+    two = list(map_documents(document_texts, inputs, jobs=2, on_error=lambda e: None))
+    assert two == one
