@@ -42,6 +42,9 @@ MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand a
 TITLE_WINDOW = 30
 TITLE_OVERLAP = 0.6  # bonus for a title whose words the body's lead shares, in full
 REPEAT_BONUS = 0.4
+TITLE_RANK_COST = 0.02  # per non-blank line between a title candidate and the body
+META_BONUS = 0.5  # a byline or date right under a title candidate
+TITLE_CASE_BONUS = 0.15
 DEK_MIN_WEIGHT = 12
 DEK_PENALTY = 0.3  # a title-like line shown again elsewhere on the page
 HEADER_SPAN = 12  # how far on a repeated headline is looked for
@@ -538,7 +541,7 @@ class _Builder:
             prev_title = prev if prev is not None and _title_like(lines[prev]) and not _meta_like(lines[prev]) else None
             w = line.weight
             score = 0.85 + 0.01 * min(w, 15) if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
-            score -= 0.02 * rank
+            score -= TITLE_RANK_COST * rank
             score += self._meta_follows(i)
             words = _content_words(line.key)
             if words and lead:
@@ -550,7 +553,7 @@ class _Builder:
             if counts[line.fold] > 1 and w >= 4:
                 score += REPEAT_BONUS
             if _title_case(line.key):
-                score += 0.15
+                score += TITLE_CASE_BONUS
             if line.key[:1].isupper() or _CJK.match(line.key):
                 score += 0.1
             if line.key.isupper() and w > 2:
@@ -579,7 +582,7 @@ class _Builder:
             if x.blank:
                 continue
             if _meta_like(x):
-                return 0.5 - 0.12 * seen
+                return META_BONUS - 0.12 * seen
             if _name_like(x) and names == 0:
                 names += 1
             else:
