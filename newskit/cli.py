@@ -409,13 +409,13 @@ def strip(
         batches = _mapped(state, sources, document_articles, jobs)
         _write_files(state, files, (a for batch in batches for a in batch), out)
     elif jsonl:
-        fn = partial(document_records, options=options)
-        for batch in _mapped(state, sources, fn, jobs, progress=not out.terminal):
+        records = partial(document_records, options=options)
+        for batch in _mapped(state, sources, records, jobs, progress=not out.terminal):
             for rec in batch:
                 out.write(json_dumps(rec) + "\n")
     else:
-        fn = partial(document_texts, options=options)
-        texts = _mapped(state, sources, fn, jobs, progress=not out.terminal)
+        clean = partial(document_texts, options=options)
+        texts = _mapped(state, sources, clean, jobs, progress=not out.terminal)
         for i, text in enumerate(t for batch in texts for t in batch if t):
             out.write(SEPARATOR + text if i else text)
     state.done()

@@ -119,7 +119,7 @@ def _label_is_updated(before: str) -> bool:
     return bool(labels) and _UPDATED.search(labels[-1].group(0)) is not None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def date_line(line: str, max_leftover: int = 3) -> tuple[DateInfo, ...]:
     """The dates of ``line`` if the line is essentially a date line, else ``()``.
 

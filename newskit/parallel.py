@@ -126,8 +126,7 @@ def _pooled(
             tasks[-1].append(source)
     pending: deque[Any] = deque()
     with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,)) as pool:
-        todo = iter(tasks)
-        for task in todo:
+        for task in tasks:
             if task[0] == STDIN:
                 pending.append([_run(fn, STDIN, rules)])
             else:

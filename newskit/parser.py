@@ -107,20 +107,19 @@ class _Line:
     next_same: int = -1  # index of the next line with the same fold, or -1
     joined: int = 0  # hard-wrapped text: how many following lines continue this one
     merged: bool = False  # hard-wrapped text: this line continues the one above
+    # Derived, set by settle(): kept as plain fields because they are read very often.
+    blank: bool = False  # empty, or a continuation of the line above (which stands for both)
+    good: bool = False  # body-like: a long enough sentence, or a long line
 
-    @property
-    def blank(self) -> bool:
-        """Empty, or a continuation of the line above (which stands for both)."""
-        return not self.key or self.merged
+    def settle(self) -> _Line:
+        self.blank = not self.key or self.merged
+        self.good = (self.sentence and self.weight >= GOOD_WEIGHT) or self.weight >= LONG_WEIGHT
+        return self
 
     @property
     def clean(self) -> str:
         """The line as a field keeps it: trimmed, without a leading list bullet."""
         return _BULLET.sub("", self.text.strip())
-
-    @property
-    def good(self) -> bool:
-        return (self.sentence and self.weight >= GOOD_WEIGHT) or self.weight >= LONG_WEIGHT
 
 
 def _weight(text: str) -> int:
@@ -156,14 +155,17 @@ _FeatureTuple = tuple[str, int, bool, "str | None", str, "tuple[DateInfo, ...]"]
 # Site chrome repeats on every page of a site: what a line's text gives is remembered
 # (per rule set), so a folder of pages from a few sites costs little per repeated line.
 _FEATURES: dict[tuple[Rules, str], _FeatureTuple] = {}
-_FEATURES_MAX = 200_000
+_FEATURES_MAX = 50_000
+CACHE_LINE_CHARS = 200  # only lines this short are remembered: memory stays bounded
 
 
 def _line_features(text: str, rules: Rules) -> _FeatureTuple:
-    try:
-        return _FEATURES[(rules, text)]
-    except KeyError:
-        pass
+    cacheable = len(text) <= CACHE_LINE_CHARS  # chrome is short; body lines rarely repeat
+    if cacheable:
+        try:
+            return _FEATURES[(rules, text)]
+        except KeyError:
+            pass
     key = rule_key(text)
     if not key:
         out: _FeatureTuple = (key, 0, False, None, "", ())
@@ -175,9 +177,10 @@ def _line_features(text: str, rules: Rules) -> _FeatureTuple:
             if weight <= 26 and _DATE_GATE.search(key):
                 dates = date_line(key)
         out = (key, weight, _ends_sentence(key), rules.match(key, len(key.split())), fold, dates)
-    if len(_FEATURES) >= _FEATURES_MAX:
-        _FEATURES.clear()
-    _FEATURES[(rules, text)] = out
+    if cacheable:
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()
+        _FEATURES[(rules, text)] = out
     return out
 
 
@@ -185,7 +188,7 @@ def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
     out = []
     for i, text in enumerate(texts):
         key, weight, sentence, rule, fold, dates = _line_features(text, rules)
-        out.append(_Line(first_no + i, text, key, weight, sentence, rule, dates, fold))
+        out.append(_Line(first_no + i, text, key, weight, sentence, rule, dates, fold).settle())
     return out
 
 
@@ -201,7 +204,7 @@ def _photo_credit(line: _Line) -> bool:
     return _photo_credit_text(line.key[-160:])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _photo_credit_text(tail: str) -> bool:
     return _PHOTO_CREDIT.search(tail) is not None
 
@@ -210,9 +213,13 @@ _TITLE_DEBUG = bool(os.environ.get("NEWSKIT_TITLE_DEBUG"))
 _JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _content_words(text: str) -> frozenset[str]:
     """Folded words of four letters or more (CJK: character pairs), for overlap tests."""
+    return _words_of(text)
+
+
+def _words_of(text: str) -> frozenset[str]:
     if text.isascii():
         return frozenset(_LONG_WORD.findall(text.casefold()))
     words = set(_LONG_WORD.findall(_CJK.sub(" ", text.casefold())))
@@ -244,7 +251,7 @@ def _meta_like(line: _Line) -> bool:
     return bool(line.dates) or _meta_text(line.key)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _meta_text(key: str) -> bool:
     if _weight(key) <= 14 and len(key) <= 150 and _BYLINE.match(key) is not None:
         return True
@@ -256,7 +263,7 @@ def _name_like(line: _Line) -> bool:
     return _name_text(line.text.strip())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _name_text(text: str) -> bool:
     if text.startswith("(") and text.endswith(")"):
         return True
@@ -272,7 +279,7 @@ def _title_like(line: _Line) -> bool:
     return _title_text(line.key)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _title_text(key: str) -> bool:
     """The text-only part of the title test: no byline, no credit, some letters."""
     weight = _weight(key)
@@ -312,12 +319,13 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
     search when a body of some size comes before it: what follows it is comments.
     """
     spaced = _uses_blank_lines(lines, lo, hi)
+    scores = [_score(lines[i], not spaced or _isolated(lines, i)) for i in range(lo, hi)]
     for i in range(lo, hi):
         if lines[i].rule in BARRIER_RULES:
-            found = _max_run(lines, lo, i, spaced)
+            found = _max_run(lines, lo, i, scores, lo)
             if found and found[2] >= MIN_BODY_WEIGHT:
                 return found[0], found[1]
-    found = _max_run(lines, lo, hi, spaced)
+    found = _max_run(lines, lo, hi, scores, lo)
     if not found:
         return None
     a, b, total = found
@@ -330,21 +338,22 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
         line = lines[k]
         if line.rule in END_RULES and mass >= max(MIN_BODY_WEIGHT, END_FRACTION * total):
             return a, last_good
-        sc = _score(line, not spaced or _isolated(lines, k))
+        sc = scores[k - lo]
         if sc > 0:
             mass += sc
             last_good = k
     return a, b
 
 
-def _max_run(lines: list[_Line], lo: int, hi: int, spaced: bool) -> tuple[int, int, float] | None:
+def _max_run(lines: list[_Line], lo: int, hi: int, scores: list[float], base: int) -> tuple[int, int, float] | None:
+    """The maximum-sum run of line scores in [lo, hi) (``scores[i - base]`` is line i's)."""
     best, best_span = 0.0, None
     run, start = 0.0, lo
     gap = 0  # non-body lines in a row: a long stretch of chrome costs more per line
     for i in range(lo, hi):
         if lines[i].blank:
             continue
-        s = _score(lines[i], not spaced or _isolated(lines, i))
+        s = scores[i - base]
         if s < 0:
             s *= 1.0 + GAP_GROWTH * gap
             gap += 1
@@ -398,9 +407,11 @@ def _join_wrapped(lines: list[_Line]) -> None:
             head.joined = j - i
             for x in lines[i + 1 : j + 1]:
                 x.merged = True
+                x.settle()
             head.weight = sum(x.weight for x in lines[i : j + 1])
             head.sentence = lines[j].sentence
             head.fold = ""
+            head.settle()
         i = j + 1
 
 
@@ -529,9 +540,7 @@ class _Builder:
             not lines[first].sentence or self._meta_follows(first) > 0 or counts[lines[first].fold] > 1
         ):
             window.insert(0, first)
-        lead = _content_words(" ".join(
-            x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule
-        ))
+        lead = _words_of(" ".join(x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule))
         best, best_i = 0.0, None
         for rank, i in enumerate(window):
             line = lines[i]
