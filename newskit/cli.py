@@ -10,11 +10,14 @@ command reuses:
   on, and :meth:`State.done` ends the command with exit status 1 if any failed;
 - :func:`newskit.output.output_options` and :func:`newskit.output.write_rows` for a
   listing (table on a terminal, tab-separated when piped, ``--json/--jsonl/--csv``);
-- :class:`ExitCode` for exit statuses and :class:`CLIError` for an expected failure.
+- :class:`ExitCode` for exit statuses and :class:`CLIError` for an expected failure;
+- :func:`_mapped` to read inputs on ``-j`` processes, and :func:`_write_files` for
+  ``--out DIR`` (one clean file per article, never over an input).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,8 +27,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.table import Table
+from rich.text import Text
 
-from . import __version__
+from . import __version__, output
+from .dedupe import Cluster, DedupeError, DedupeOptions, Deduper, Fingerprint, Keep, fingerprint
+from .diff import ArticleDiff, SentencePair, Unpaired, diff_articles, unified_lines
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError
 from .ids import find_article, where
 from .model import Article, Document
@@ -35,6 +42,7 @@ from .output import (
     json_dumps,
     neutralise,
     output_options,
+    terminal_console,
     write_json,
     write_lines,
     write_rows,
@@ -470,9 +478,11 @@ def _mapping(
 
 
 def _write_files(
-    state: State, files: CleanFiles, articles: Iterator[Article], out: TextOut
-) -> None:
-    """``strip --out``: one file per article, its path on stdout; stop if one cannot be written."""
+    state: State, files: CleanFiles, articles: Iterator[Article], out: TextOut | None
+) -> int:
+    """``--out``: one file per article, its path on stdout (unless ``out`` is None); stop
+    if one cannot be written. Return how many files were written."""
+    written = 0
     for article in articles:
         try:
             path = files.write(article)
@@ -485,7 +495,333 @@ def _write_files(
             first = files.written[article.id]
             state.messages.warn(f"{where(article)}: same article as {first}; not written again")
         else:
-            out.write(f"{path}\n")
+            written += 1
+            if out is not None:
+                out.write(f"{path}\n")
+    return written
+
+
+# --- dedupe ------------------------------------------------------------------------------
+
+DEDUPE_COLUMNS = (
+    "cluster", "kept", "id", "date", "outlet", "title", "share", "similarity", "source"
+)
+CLUSTER_KEYS = ("size", "representative", "members")
+"""The keys of a cluster in ``dedupe --json/--jsonl`` (:meth:`Cluster.to_dict`)."""
+
+
+def dedupe_rows(clusters: Sequence[Cluster]) -> Iterator[dict[str, object]]:
+    """One row per cluster member (keys: :data:`DEDUPE_COLUMNS`); the kept one first."""
+    for number, cluster in enumerate(clusters, 1):
+        kept = cluster.representative.index
+        for m in cluster.members:
+            yield {
+                "cluster": number,
+                "kept": "yes" if m.index == kept else "no",
+                "id": m.id,
+                "date": m.date,
+                "outlet": m.outlet,
+                "title": m.title,
+                "share": round(m.share, 2),
+                "similarity": round(m.similarity, 2),
+                "source": f"{m.source}:{m.start}-{m.end}",
+            }
+
+
+def _fingerprints(doc: Document, options: DedupeOptions) -> list[Fingerprint]:
+    """The fingerprint of each of ``doc``'s articles (picklable, for ``map_documents``)."""
+    return [fingerprint(a, options) for a in doc.articles]
+
+
+def _with_fingerprints(doc: Document, options: DedupeOptions) -> list[tuple[Article, Fingerprint]]:
+    """Each of ``doc``'s articles and its fingerprint (for ``dedupe --out``)."""
+    return [(a, fingerprint(a, options)) for a in doc.articles]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@cli.command()
+@paths_argument
+@glob_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DedupeOptions().threshold,
+    show_default=True,
+    metavar="FLOAT",
+    help="Least similarity (0-1) for two articles to be duplicates.",
+)
+@click.option(
+    "--keep",
+    type=click.Choice([k.value for k in Keep]),
+    default=Keep.FIRST.value,
+    show_default=True,
+    help="Which article of a cluster to keep: first in input order, most words, oldest date.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write the kept article of each cluster and every unique article into DIR, as "
+    "clean text (one file each, as `strip --out` names them).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help=f"Exit with status {ExitCode.DUPLICATES_FOUND.value} if there are duplicates, "
+    "0 if not.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=int,
+    default=1,
+    callback=_jobs,
+    metavar="N",
+    help="Read and fingerprint with N processes; 0: one per CPU.  [default: 1]",
+)
+@output_options
+@click.pass_obj
+def dedupe(
+    state: State,
+    paths: tuple[str, ...],
+    pattern: str,
+    threshold: float,
+    keep: str,
+    out_dir: Path | None,
+    check: bool,
+    jobs: int,
+    fmt: str | None,
+) -> None:
+    """Find exact copies and near-duplicate reports, grouped in clusters.
+
+    Compares the clean bodies of all articles of the inputs (never the site chrome) and
+    groups copies and rewrites of one story (sentences reworded, added, dropped or
+    moved) into clusters. Lists one row per member of a cluster: cluster number, kept
+    (the member --keep picks; the others are compared with it), id, date, outlet,
+    title, share (part of its words in sentences it has in common with the kept one),
+    similarity (0-1) and source. Articles with no duplicate are not listed; the counts
+    go to stderr. --json and --jsonl write one object per cluster. --out DIR writes the
+    kept articles and the unique ones as clean text, one file each; --check is for
+    scripts.
+
+    Examples:
+
+    \b
+        newskit dedupe data/
+        newskit dedupe data/ --threshold 0.7 --json
+        newskit dedupe data/ --keep longest --out clean/
+        newskit -q dedupe --check folder/ > /dev/null || echo duplicates
+    """
+    try:
+        options = DedupeOptions(threshold=threshold, keep=Keep(keep))
+    except DedupeError as exc:
+        raise click.UsageError(str(exc)) from None
+    sources = state.sources(paths, pattern)
+    files = None
+    if out_dir is not None:
+        try:
+            files = CleanFiles(out_dir, sources)
+        except OutputError as exc:
+            raise CLIError(str(exc)) from None
+    deduper = Deduper(options)
+    kept_articles: list[Article] = []  # only for --out: the text must outlive the reading
+    if files is None:
+        for batch in _mapped(state, sources, partial(_fingerprints, options=options), jobs):
+            for fp in batch:
+                deduper.add_fingerprint(fp)
+    else:
+        pairs = _mapped(state, sources, partial(_with_fingerprints, options=options), jobs)
+        for pair_batch in pairs:
+            for article, fp in pair_batch:
+                deduper.add_fingerprint(fp)
+                kept_articles.append(article)
+    clusters = deduper.clusters()
+    if fmt in ("json", "jsonl"):
+        write_rows((c.to_dict() for c in clusters), CLUSTER_KEYS, fmt)
+    else:
+        write_rows(dedupe_rows(clusters), DEDUPE_COLUMNS, fmt)
+    say = state.messages
+    total = len(deduper)
+    if total == 0:
+        if not state.failed:
+            say.warn("no articles found")
+    else:
+        in_clusters = sum(len(c) for c in clusters)
+        say.warn(
+            f"{_plural(total, 'article')}: {in_clusters} in {_plural(len(clusters), 'cluster')}, "
+            f"{total - in_clusters} unique; {len(clusters) + total - in_clusters} to keep"
+        )
+    if files is not None:
+        dropped = {m.index for c in clusters for m in c.members[1:]}
+        keep_these = (a for i, a in enumerate(kept_articles) if i not in dropped)
+        written = _write_files(state, files, keep_these, None)
+        say.warn(f"{_plural(written, 'file')} written to {files.folder}")
+    state.done()
+    if check and clusters:
+        click.get_current_context().exit(ExitCode.DUPLICATES_FOUND)
+
+
+# --- diff --------------------------------------------------------------------------------
+
+_HEX = re.compile(r"[0-9a-fA-F]+")
+SIDE_BY_SIDE_WIDTH = 100
+"""A terminal at least this wide shows a diff side by side; a narrower one, unified."""
+
+
+def _first_article(state: State, path: str) -> Article:
+    """The first article of the dump file ``path`` (``diff FILE FILE``)."""
+    for doc in state.documents([path], progress=False):
+        if doc.articles:
+            return doc.articles[0]
+        raise CLIError(f"{path}: no article found")
+    state.done()  # the file could not be read: reported, exit status 1
+    raise CLIError(f"{path}: no article found")  # pragma: no cover
+
+
+def _differs(diff: ArticleDiff) -> bool:
+    return bool(diff.only_a or diff.only_b) or not all(p.identical for p in diff.pairs)
+
+
+def _diff_rows(diff: ArticleDiff) -> Iterator[SentencePair | tuple[str, Unpaired]]:
+    """The diff in A's order, as :func:`newskit.diff.unified_lines` orders it: a pair, or
+    ``("a", sentence)`` / ``("b", sentence)`` for one found on one side only."""
+    pair_of_a = {p.a_index: p for p in diff.pairs}
+    a_of_b = {p.b_index: p.a_index for p in diff.pairs}
+    after: dict[int, list[Unpaired]] = {}
+    for u in diff.only_b:
+        anchor = max((j for j in a_of_b if j < u.index), default=None)
+        after.setdefault(-1 if anchor is None else a_of_b[anchor], []).append(u)
+    yield from (("b", u) for u in after.get(-1, []))
+    only_a = {u.index: u for u in diff.only_a}
+    for i in sorted([*pair_of_a, *only_a]):
+        yield pair_of_a[i] if i in pair_of_a else ("a", only_a[i])
+        yield from (("b", u) for u in after.get(i, []))
+
+
+REMOVED = "bold red"
+ADDED = "bold green"
+
+
+def _marked(pair: SentencePair, side: str) -> Text:
+    """One sentence of a pair with the words the other lacks in bold colour."""
+    text = Text()
+    for op in pair.ops:
+        words = op.a if side == "a" else op.b
+        if not words:
+            continue
+        if text:
+            text.append(" ")
+        text.append(neutralise(words), style="" if op.op == "equal" else
+                    (REMOVED if side == "a" else ADDED))
+    return text
+
+
+def _side_by_side(diff: ArticleDiff) -> Table:
+    table = Table(show_lines=True, expand=True, header_style="bold")
+    for side in (diff.a, diff.b):
+        table.add_column(Text(neutralise(f"{side.id}  {side.title}")), ratio=1, overflow="fold")
+    for row in _diff_rows(diff):
+        if isinstance(row, SentencePair):
+            if row.identical:
+                table.add_row(Text(neutralise(row.a)), Text(neutralise(row.b)))
+            else:
+                table.add_row(_marked(row, "a"), _marked(row, "b"))
+        elif row[0] == "a":
+            table.add_row(Text(neutralise(row[1].text), style=REMOVED), "")
+        else:
+            table.add_row("", Text(neutralise(row[1].text), style=ADDED))
+    return table
+
+
+def _unified_styles(lines: list[str]) -> Iterator[tuple[str, str]]:
+    for n, line in enumerate(lines):
+        if n < 2:
+            yield line, "bold"
+        elif line.startswith("@@"):
+            yield line, "cyan"
+        else:
+            yield line, {"-": "red", "+": "green"}.get(line[:1], "")
+
+
+@cli.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@paths_argument
+@glob_option
+@click.option("--unified", is_flag=True, help="Unified lines (-/+/space) even on a terminal.")
+@click.option("--json", "as_json", is_flag=True, help="Write the diff as a JSON object.")
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help=f"Exit with status {ExitCode.DIFFERENT.value} if the articles differ, 0 if not.",
+)
+@click.pass_obj
+def diff(
+    state: State,
+    a: str,
+    b: str,
+    paths: tuple[str, ...],
+    pattern: str,
+    unified: bool,
+    as_json: bool,
+    exit_code: bool,
+) -> None:
+    """Compare two reports sentence by sentence.
+
+    A and B are article ids (or unique starts of them, as for `show`) found in PATHs,
+    or dump files, meaning their first article. Sentences are paired in any order and
+    compared word by word: the output shows the sentences both have (changed words
+    marked), those only in A, those only in B, and how much of each is in common.
+    Side by side on a wide terminal; otherwise unified, like `diff -u`: a space before
+    a shared sentence, - and + before A's and B's versions of a changed one (words
+    marked [-removed-] and {+added+}) and before a sentence found on one side only.
+
+    Examples:
+
+    \b
+        newskit diff e038a1 d7c705 data/
+        newskit diff --unified e038a1 d7c705 data/
+        newskit diff one.txt other.txt --json | jq .share_a
+        newskit diff --exit-code e038a1 d7c705 data/ > /dev/null || echo differ
+    """
+    if unified and as_json:
+        raise click.UsageError("--unified and --json cannot be used together.")
+    files = {x: Path(x).is_file() for x in (a, b)}
+    if paths and all(files.values()):
+        raise click.UsageError("PATHs are read for article ids only; A and B are files.")
+    ids = [x for x in (a, b) if not files[x]]
+    for x in ids:
+        if not _HEX.fullmatch(x):
+            raise CLIError(f"{x!r} is neither a file nor an article id (ids are hexadecimal)")
+    pool: list[Article] = []
+    if ids:
+        pool = list(state.articles(state.sources(paths, pattern)))
+    found: dict[str, Article] = {}
+    for x in (a, b):
+        if files[x]:
+            found[x] = _first_article(state, x)
+            continue
+        try:
+            found[x] = find_article(pool, x).article
+        except IdError as exc:
+            raise CLIError("\n  ".join([str(exc), *exc.candidates])) from None
+    result = diff_articles(found[a], found[b])
+    if as_json:
+        write_json(result.to_dict())
+    elif not unified and output.stdout_is_terminal() and (
+        (console := terminal_console()).width >= SIDE_BY_SIDE_WIDTH
+    ):
+        console.print(Text(unified_lines(result)[2], style="cyan"))
+        console.print(_side_by_side(result))
+    else:
+        write_lines(_unified_styles(unified_lines(result)))
+    state.done()
+    if exit_code and _differs(result):
+        click.get_current_context().exit(ExitCode.DIFFERENT)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

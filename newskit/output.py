@@ -81,6 +81,12 @@ def _console(*, stderr: bool = False) -> Console:
     )
 
 
+def terminal_console() -> Console:
+    """A rich console on stdout, markup off, for a command that found stdout is a terminal
+    (:func:`stdout_is_terminal`) and draws more than a table (e.g. ``diff``)."""
+    return _console()
+
+
 # --- the format flags ----------------------------------------------------------------
 
 

@@ -453,7 +453,7 @@ def commands() -> Iterator[tuple[str, click.Command]]:
 
 def test_every_command_has_help_and_an_example() -> None:
     names = [name for name, _ in commands()]
-    assert {"list", "show", "strip"} <= set(names)
+    assert {"list", "show", "strip", "dedupe", "diff"} <= set(names)
     for name, command in [("", cli), *commands()]:
         assert command.help and command.help.strip().splitlines()[0], name
         assert "Examples:" in command.help and "\b" in command.help, name
