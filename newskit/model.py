@@ -8,7 +8,6 @@ Every input line of a dump ends up in exactly one :class:`LineRecord`, either in
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -123,14 +122,11 @@ class Document:
         return out
 
 
-_WS = re.compile(r"\s+")
-
-
 def content_id(title: str, body: list[str]) -> str:
     """A short, stable hash of an article's clean content (title and body).
 
     It depends on the text only, never on the file it came from, so the same article
     has the same id in any folder and on any run; exact copies share an id.
     """
-    norm = _WS.sub(" ", (title + "\n" + "\n".join(body)).strip()).casefold()
+    norm = " ".join((title + "\n" + "\n".join(body)).split()).casefold()
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=6).hexdigest()

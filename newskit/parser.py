@@ -132,7 +132,8 @@ def _weight(text: str) -> int:
 
 
 _WORD = re.compile(r"\w+")
-_DATE_GATE = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
+# Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
+_DATE_GATE = re.compile(r"\d{4}|\bago\b|yesterday|today|just now", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?…。！？:;)]")
 _CLOSERS = frozenset("'\"”’»)]")
 
@@ -733,8 +734,8 @@ class _Builder:
 # --- public API -----------------------------------------------------------------------
 
 
-def _outlet(lines: list[_Line], rules: Rules) -> tuple[str | None, Callable[[str], bool]]:
-    profile = rules.detect_outlet(x.key for x in lines if x.key)
+def _outlet(text: str, lines: list[_Line], rules: Rules) -> tuple[str | None, Callable[[str], bool]]:
+    profile = rules.detect_outlet(text)
     if profile is not None:
         drop = profile.drop
         return profile.name, (lambda s: bool(drop.match(s))) if drop is not None else (lambda s: False)
@@ -765,7 +766,7 @@ def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) ->
     doc = Document(source=source, line_count=len(lines))
     if not lines:
         return doc
-    outlet, drop = _outlet(lines, rules)
+    outlet, drop = _outlet(text, lines, rules)
     for start, end, header in _split(lines):
         part = lines[start:end]
         builder = _Builder(part, source, outlet, drop)
