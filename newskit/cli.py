@@ -48,7 +48,6 @@ from .output import (
     write_rows,
 )
 from .parallel import map_documents
-from .parser import iter_documents
 from .reader import expand_inputs
 from .rules import Rules, load_rules
 from .strip import (
@@ -131,26 +130,8 @@ class State:
         return self._documents(list(sources), rules, progress)
 
     def _documents(self, sources: list[str], rules: Rules, progress: bool) -> Iterator[Document]:
-        if not sources:  # iter_documents would read the current folder
-            return
-        say = self.messages
-        articles = 0
-        with say.progress(len(sources), "reading", enabled=progress) as bar:
-
-            def on_error(exc: InputError) -> None:
-                bar.advance()
-                self.input_failed(exc)
-
-            def on_decoded(source: str, encoding: str) -> None:
-                if encoding != "utf-8":
-                    say.note(f"{source}: decoded as {encoding}")
-
-            docs = iter_documents(sources, rules=rules, on_error=on_error, on_decoded=on_decoded)
-            for doc in docs:
-                bar.advance()
-                articles += len(doc.articles)
-                yield doc
-        say.note(f"{articles} articles in {len(sources)} inputs")
+        for batch in _mapping(self, sources, _alone, 1, rules, progress, count=_articles_of):
+            yield batch[0]
 
     def articles(self, sources: Sequence[str], *, progress: bool = True) -> Iterator[Article]:
         """Every article of ``sources`` in order, read as :meth:`documents` does."""
@@ -446,6 +427,14 @@ def _mapped(
     return _mapping(state, sources, fn, jobs, rules, progress)
 
 
+def _alone(doc: Document) -> list[Document]:
+    return [doc]
+
+
+def _articles_of(batch: list[Document]) -> int:
+    return len(batch[0].articles)
+
+
 def _mapping(
     state: State,
     sources: list[str],
@@ -453,7 +442,9 @@ def _mapping(
     jobs: int,
     rules: Rules,
     progress: bool,
+    count: Callable[[list[T]], int] = len,
 ) -> Iterator[list[T]]:
+    """The reading loop every command shares: progress, error reports, the final count."""
     if not sources:  # map_documents would read the current folder
         return
     say = state.messages
@@ -472,7 +463,7 @@ def _mapping(
             fn, sources, rules=rules, jobs=jobs, on_error=on_error, on_decoded=on_decoded
         ):
             bar.advance()
-            articles += len(batch)
+            articles += count(batch)
             yield batch
     say.note(f"{articles} articles in {len(sources)} inputs")
 
