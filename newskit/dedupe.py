@@ -36,6 +36,7 @@ Everything here is plain data in, plain data out: no printing, no click, no rich
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import sys
 import zlib
 from array import array
@@ -48,6 +49,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import accumulate, chain, combinations, compress, repeat
 from operator import gt, lshift, or_, rshift
+from typing import Any, TypeVar
 
 from .errors import InputError, NewskitError
 from .model import Article
@@ -55,6 +57,8 @@ from .parser import parse_text
 from .reader import STDIN, expand_inputs, read_source
 from .rules import Rules
 from .sentences import PairScore, score_sentences, sentence_keys
+
+T = TypeVar("T")
 
 
 class DedupeError(NewskitError):
@@ -421,6 +425,8 @@ class Deduper:
     body (see :class:`Fingerprint`) plus a little metadata per article.
     """
 
+    parallel_from = 20_000  # distinct bodies before helpers are worth forking
+
     def __init__(self, options: DedupeOptions | None = None) -> None:
         self.options = options or DedupeOptions()
         self.stats = DedupeStats()
@@ -431,6 +437,7 @@ class Deduper:
         self._ends: list[bytes] = []  # node -> sentence ends (uint32)
         self._signatures = array("I")  # node-major, num_perm values each
         self._sources: dict[str, str] = {}
+        self._has_text = b""  # node -> 1 if its body has words (set by candidate_pairs)
 
     def __repr__(self) -> str:
         return f"Deduper({len(self)} articles, {len(self._texts)} distinct, {self.options!r})"
@@ -464,20 +471,64 @@ class Deduper:
 
     # -- candidates
 
-    def candidate_pairs(self) -> list[tuple[float, int, int]]:
+    def candidate_pairs(self, workers: int = 1) -> list[tuple[float, int, int]]:
         """``(estimate, node_a, node_b)`` for every candidate pair of distinct bodies,
-        most similar first. ``estimate`` is the share of signature bins that agree."""
+        most similar first. ``estimate`` is the share of signature bins that agree.
+
+        With ``workers`` > 1 (on Linux, for ``parallel_from`` bodies or more), forked
+        processes share the bands out; the result is the same.
+        """
+        bands = range(self.options.bands)
+        # Computed here, before any fork: a helper that touched every text (even to read
+        # its length) would make the system copy the pages holding them.
+        self._has_text = bytes(1 if text else 0 for text in self._texts)
+        if self._parallel(workers, len(self._texts), self.parallel_from):
+            parts = self._fork_map(_candidates_part, [bands[i::workers] for i in range(workers)])
+            raw: set[int] = set()
+            found: dict[tuple[int, int], float] = {}
+            for codes, kept in parts:
+                raw.update(array("Q", codes))
+                found.update(((a, b), estimate) for estimate, a, b in kept)
+            self.stats.candidates = len(raw)
+            out = [(estimate, a, b) for (a, b), estimate in found.items()]
+        else:
+            pairs, out = self._candidates(bands)
+            self.stats.candidates = len(pairs)
+        out.sort(key=lambda t: (-t[0], t[1], t[2]))
+        return out
+
+    @staticmethod
+    def _parallel(workers: int, size: int, least: int) -> bool:
+        """Whether to fork helpers: asked for, worth it, and on Linux (where fork is
+        cheap and safe; elsewhere everything runs in this process)."""
+        return workers > 1 and size >= least and sys.platform.startswith("linux")
+
+    def _fork_map(self, func: Callable[[Any], T], chunks: list[Any]) -> list[T]:
+        """``func`` over ``chunks`` in forked processes that see this deduper as it is."""
+        global _FORKED
+        _FORKED = self
+        try:
+            with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+                return pool.map(func, chunks)
+        finally:
+            _FORKED = None
+
+    def _candidates(
+        self, bands: Iterable[int]
+    ) -> tuple[set[tuple[int, int]], list[tuple[float, int, int]]]:
+        """The pairs sharing a bucket in ``bands``, and those of them that pass the
+        estimate filter, as ``(estimate, a, b)``."""
         k, rows = self.options.num_perm, self.options.band_rows
         sigs = self._signatures
-        has_text = [bool(text) for text in self._texts]
-        nodes = list(compress(range(len(self._texts)), has_text))
+        has_text = self._has_text
+        nodes = list(compress(range(len(has_text)), has_text))
         everyone = len(nodes) == len(has_text)
         # With one or two bins a band, a band's key is one 32- or 64-bit word of the
         # signatures: a strided view gives every node's key with no Python loop, no copy.
         raw = memoryview(sigs).cast("B")
         words = raw.cast("I") if rows == 1 else raw.cast("Q") if rows == 2 else None
         pairs: set[tuple[int, int]] = set()
-        for band in range(self.options.bands):
+        for band in bands:
             keys: Iterable[int]
             if words is not None:
                 keys = words[band :: self.options.bands]
@@ -500,7 +551,6 @@ class Deduper:
                     pairs.update(combinations(bucket, 2))
                 else:  # a phrase everyone uses, or a big family of copies: a chain
                     pairs.update(zip(bucket, bucket[1:], strict=False))
-        self.stats.candidates = len(pairs)
         # Agreeing bins: XOR two signatures read as big ints, count the zero 32-bit words
         # (much faster than comparing them value by value).
         size = 4 * k
@@ -515,8 +565,7 @@ class Deduper:
         if words is not None:
             words.release()
         raw.release()
-        out.sort(key=lambda t: (-t[0], t[1], t[2]))
-        return out
+        return pairs, out
 
     # -- check and cluster
 
@@ -534,9 +583,10 @@ class Deduper:
             self._sentences(a, cache), self._sentences(b, cache), self.options.sentence_threshold
         )
 
-    def clusters(self) -> list[Cluster]:
+    def clusters(self, workers: int = 1) -> list[Cluster]:
         """Find the clusters among everything added so far (singletons are left out),
-        in order of their first member."""
+        in order of their first member. ``workers`` > 1 shares the candidate search out
+        (see :meth:`candidate_pairs`); the checks stay in this process."""
         options = self.options
         nodes = len(self._texts)
         self.stats.distinct = nodes
@@ -544,7 +594,7 @@ class Deduper:
         scores: dict[tuple[int, int], PairScore] = {}
         cache: dict[int, list[str]] = {}
         duplicates = 0
-        for _, a, b in self.candidate_pairs():
+        for _, a, b in self.candidate_pairs(workers):
             if uf.find(a) == uf.find(b):
                 continue  # already one cluster: the check would not change it
             score = self._check(a, b, cache)
@@ -607,6 +657,16 @@ class Deduper:
             similarity=0.0,
             exact=False,
         )
+
+
+_FORKED: Deduper | None = None  # what forked helpers of a Deduper work on
+
+
+def _candidates_part(bands: range) -> tuple[bytes, list[tuple[float, int, int]]]:
+    assert _FORKED is not None
+    pairs, kept = _FORKED._candidates(bands)
+    return array("Q", [(a << 32) | b for a, b in pairs]).tobytes(), kept
+
 
 
 def find_clusters(

@@ -292,18 +292,38 @@ def align(
     above ``threshold`` are taken best first; a sentence takes part in one pair at most.
     Ties go to the earlier sentences. The result is in A's order.
     """
+    pairs: list[tuple[int, int, float]] = []
+    used_b: set[int] = set()
+    # Identical sentences first: they would be taken first anyway (similarity 1.0, ties
+    # to the earlier), and every sentence they pair up is one fewer to compare.
+    same: dict[Hashable, list[int]] = {}
+    for j, sentence in enumerate(_hashables(b)):
+        same.setdefault(sentence, []).append(j)
+    rest_a = []
+    for i, sentence in enumerate(_hashables(a)):
+        js = same.get(sentence)
+        if js:
+            j = js.pop(0)
+            used_b.add(j)
+            pairs.append((i, j, 1.0))
+        else:
+            rest_a.append(i)
+    rest_b = [j for j in range(len(b)) if j not in used_b]
     found: list[tuple[float, int, int]] = []
-    if a and b:
+    if rest_a and rest_b:
+        choices = [b[j] for j in rest_b]
         scorer = Indel.normalized_similarity
-        for i, sentence in enumerate(a):
-            for _, score, j in extract(
-                sentence, b, scorer=scorer, processor=None, score_cutoff=threshold, limit=None
+        # rapidfuzz's cutoff can drop a score equal to it (0.8 at cutoff 0.8): ask for a
+        # hair less and apply the threshold here.
+        cutoff = max(0.0, threshold - 1e-6)
+        for i in rest_a:
+            for _, score, k in extract(
+                a[i], choices, scorer=scorer, processor=None, score_cutoff=cutoff, limit=None
             ):
-                found.append((-score, i, j))
+                if score >= threshold:
+                    found.append((-score, i, rest_b[k]))
     found.sort()
     used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
     for neg, i, j in found:
         if i not in used_a and j not in used_b:
             used_a.add(i)
@@ -311,6 +331,13 @@ def align(
             pairs.append((i, j, -neg))
     pairs.sort()
     return pairs
+
+
+def _hashables(sentences: Sequence[Sentence]) -> Sequence[Hashable]:
+    """The sentences as dict keys: strings and tuples as they are, lists as tuples."""
+    if not sentences or isinstance(sentences[0], str | bytes | tuple):
+        return sentences
+    return [tuple(s) for s in sentences]
 
 
 @dataclass(frozen=True, slots=True)

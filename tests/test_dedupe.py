@@ -243,6 +243,22 @@ def test_threshold_is_respected_on_synthetic_pair() -> None:
     assert find_clusters(arts, DedupeOptions(threshold=min(1.0, score + 0.001))) == []
 
 
+def test_candidate_search_shared_out_gives_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bases = [_story(seed, 10) for seed in range(10)]
+    arts = [_article(b, i) for i, b in enumerate(bases)]
+    arts += [_article(_rewrite(b, 70 + i, 0.3), 70 + i) for i, b in enumerate(bases)]
+    serial, forked = Deduper(), Deduper()
+    for art in arts:
+        serial.add(art)
+        forked.add(art)
+    monkeypatch.setattr(Deduper, "parallel_from", 0)
+    assert forked.candidate_pairs(workers=2) == serial.candidate_pairs(workers=1)
+    assert forked.stats.candidates == serial.stats.candidates
+    assert forked.clusters(workers=2) == serial.clusters()
+
+
 def test_streaming_and_batch_agree_and_order_is_deterministic() -> None:
     bases = [_story(seed, 10) for seed in range(8)]
     arts = [_article(b, i) for i, b in enumerate(bases)]

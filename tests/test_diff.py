@@ -268,3 +268,37 @@ def test_align_is_one_to_one_and_best_first() -> None:
     score = score_sentences(a, b)
     assert (score.shared_a, score.share_a, score.share_b) == (1, 0.5, 1.0)
     assert score.similarity == pytest.approx(8 / 12)
+
+
+def _align_reference(a: list[list[str]], b: list[list[str]], threshold: float) -> list:
+    """The definition of align, spelt out: score every pair, take the best first."""
+    from rapidfuzz.distance import Indel
+
+    scored = sorted(
+        (-Indel.normalized_similarity(x, y), i, j)
+        for i, x in enumerate(a)
+        for j, y in enumerate(b)
+        if Indel.normalized_similarity(x, y) >= threshold
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for neg, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, -neg))
+    return sorted(out)
+
+
+def test_align_matches_its_definition_on_random_texts() -> None:
+    import random
+
+    rng = random.Random(5)
+    vocab = "a b c d e f".split()
+    for _ in range(300):
+        pool = [[rng.choice(vocab) for _ in range(rng.randint(1, 5))] for _ in range(4)]
+        a = [list(rng.choice(pool)) for _ in range(rng.randint(0, 6))]
+        b = [list(rng.choice(pool)) for _ in range(rng.randint(0, 6))]
+        threshold = rng.choice([0.3, 0.5, 0.8])
+        assert align(a, b, threshold) == _align_reference(a, b, threshold)
