@@ -32,7 +32,8 @@ from rich.text import Text
 
 from . import __version__, output
 from .dedupe import Cluster, DedupeError, DedupeOptions, Deduper, Fingerprint, Keep, fingerprint
-from .diff import ArticleDiff, SentencePair, Unpaired, diff_articles, unified_lines
+from .diff import ArticleDiff, SentencePair, diff_articles, unified_lines
+from .diff import rows as diff_rows
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError
 from .ids import find_article, where
 from .model import Article, Document
@@ -677,22 +678,6 @@ def _differs(diff: ArticleDiff) -> bool:
     return bool(diff.only_a or diff.only_b) or not all(p.identical for p in diff.pairs)
 
 
-def _diff_rows(diff: ArticleDiff) -> Iterator[SentencePair | tuple[str, Unpaired]]:
-    """The diff in A's order, as :func:`newskit.diff.unified_lines` orders it: a pair, or
-    ``("a", sentence)`` / ``("b", sentence)`` for one found on one side only."""
-    pair_of_a = {p.a_index: p for p in diff.pairs}
-    a_of_b = {p.b_index: p.a_index for p in diff.pairs}
-    after: dict[int, list[Unpaired]] = {}
-    for u in diff.only_b:
-        anchor = max((j for j in a_of_b if j < u.index), default=None)
-        after.setdefault(-1 if anchor is None else a_of_b[anchor], []).append(u)
-    yield from (("b", u) for u in after.get(-1, []))
-    only_a = {u.index: u for u in diff.only_a}
-    for i in sorted([*pair_of_a, *only_a]):
-        yield pair_of_a[i] if i in pair_of_a else ("a", only_a[i])
-        yield from (("b", u) for u in after.get(i, []))
-
-
 REMOVED = "bold red"
 ADDED = "bold green"
 
@@ -715,7 +700,7 @@ def _side_by_side(diff: ArticleDiff) -> Table:
     table = Table(show_lines=True, expand=True, header_style="bold")
     for side in (diff.a, diff.b):
         table.add_column(Text(neutralise(f"{side.id}  {side.title}")), ratio=1, overflow="fold")
-    for row in _diff_rows(diff):
+    for row in diff_rows(diff):
         if isinstance(row, SentencePair):
             if row.identical:
                 table.add_row(Text(neutralise(row.a)), Text(neutralise(row.b)))

@@ -9,6 +9,7 @@ renders it as text in the manner of ``diff -u``; anything fancier is for the CLI
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -238,27 +239,34 @@ def unified_lines(diff: ArticleDiff) -> list[str]:
         f"@@ in common: {_pct(diff.share_a)} of A, {_pct(diff.share_b)} of B;"
         f" similarity {diff.similarity:.2f} @@",
     ]
+    for row in rows(diff):
+        if isinstance(row, SentencePair):
+            if row.identical:
+                out.append(f" {row.a}")
+            else:
+                out.append(f"-{row.marked_a()}")
+                out.append(f"+{row.marked_b()}")
+        else:
+            side, sentence = row
+            out.append(("-" if side == "a" else "+") + sentence.text)
+    return out
+
+
+def rows(diff: ArticleDiff) -> Iterator[SentencePair | tuple[str, Unpaired]]:
+    """The diff in A's order: a sentence pair, or ``("a", sentence)`` / ``("b", sentence)``
+    for one found on one side only. A sentence only in B comes after the sentence of A
+    paired with the nearest earlier paired sentence of B."""
     pair_of_a = {p.a_index: p for p in diff.pairs}
     a_of_b = {p.b_index: p.a_index for p in diff.pairs}
-    # Each sentence only in B goes after the A sentence its predecessor in B is paired with.
     after: dict[int, list[Unpaired]] = {}
     for u in diff.only_b:
         anchor = max((j for j in a_of_b if j < u.index), default=None)
         after.setdefault(-1 if anchor is None else a_of_b[anchor], []).append(u)
-    out.extend(f"+{u.text}" for u in after.get(-1, []))
-    a_indices = sorted([p.a_index for p in diff.pairs] + [u.index for u in diff.only_a])
+    yield from (("b", u) for u in after.get(-1, []))
     only_a = {u.index: u for u in diff.only_a}
-    for i in a_indices:
-        pair = pair_of_a.get(i)
-        if pair is None:
-            out.append(f"-{only_a[i].text}")
-        elif pair.identical:
-            out.append(f" {pair.a}")
-        else:
-            out.append(f"-{pair.marked_a()}")
-            out.append(f"+{pair.marked_b()}")
-        out.extend(f"+{u.text}" for u in after.get(i, []))
-    return out
+    for i in sorted([*pair_of_a, *only_a]):
+        yield pair_of_a[i] if i in pair_of_a else ("a", only_a[i])
+        yield from (("b", u) for u in after.get(i, []))
 
 
 def _label(side: Side) -> str:
