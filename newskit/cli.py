@@ -334,6 +334,19 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     return value
 
 
+def jobs_option(what: str) -> Callable[[F], F]:
+    """``-j/--jobs N``: how many processes do ``what``; the function gets ``jobs``."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        callback=_jobs,
+        metavar="N",
+        help=f"{what} with N processes; 0: one per CPU.  [default: 1]",
+    )
+
+
 @cli.command()
 @paths_argument
 @glob_option
@@ -347,15 +360,7 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
 )
 @click.option("--no-title", is_flag=True, help="Leave the titles out.")
 @click.option("--summary", is_flag=True, help="Put the summary bullets before the body.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=int,
-    default=1,
-    callback=_jobs,
-    metavar="N",
-    help="Parse with N processes; 0: one per CPU. Same output.  [default: 1]",
-)
+@jobs_option("Parse")
 @click.pass_obj
 def strip(
     state: State,
@@ -566,15 +571,7 @@ def _plural(n: int, word: str) -> str:
     help=f"Exit with status {ExitCode.DUPLICATES_FOUND.value} if there are duplicates, "
     "0 if not.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=int,
-    default=1,
-    callback=_jobs,
-    metavar="N",
-    help="Read and fingerprint with N processes; 0: one per CPU.  [default: 1]",
-)
+@jobs_option("Read and fingerprint")
 @output_options
 @click.pass_obj
 def dedupe(
