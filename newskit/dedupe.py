@@ -299,19 +299,22 @@ class Member:
     """
 
     index: int  # position among all input articles, from 0
-    id: str
-    source: str
-    start: int
-    end: int
-    title: str
-    outlet: str | None
-    date: str | None
-    words: int
-    sentences: int
-    shared: int
-    share: float
-    similarity: float
-    exact: bool
+    info: ArticleInfo
+    shared: int = 0
+    share: float = 0.0
+    similarity: float = 0.0
+    exact: bool = False
+
+    # The article's own fields, read through from its info.
+    id = property(lambda self: self.info.id)
+    source = property(lambda self: self.info.source)
+    start = property(lambda self: self.info.start)
+    end = property(lambda self: self.info.end)
+    title = property(lambda self: self.info.title)
+    outlet = property(lambda self: self.info.outlet)
+    date = property(lambda self: self.info.date)
+    words = property(lambda self: self.info.words)
+    sentences = property(lambda self: self.info.sentences)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -640,23 +643,7 @@ class Deduper:
         return Cluster(tuple(members))
 
     def _member(self, index: int) -> Member:
-        info = self._infos[index]
-        return Member(
-            index=index,
-            id=info.id,
-            source=info.source,
-            start=info.start,
-            end=info.end,
-            title=info.title,
-            outlet=info.outlet,
-            date=info.date,
-            words=info.words,
-            sentences=info.sentences,
-            shared=0,
-            share=0.0,
-            similarity=0.0,
-            exact=False,
-        )
+        return Member(index, self._infos[index])
 
 
 _FORKED: Deduper | None = None  # what forked helpers of a Deduper work on
