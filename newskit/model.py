@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -25,12 +26,12 @@ class Kind(StrEnum):
     REMOVED = "removed"
 
 
-@dataclass(frozen=True, slots=True)
-class LineRecord:
+class LineRecord(NamedTuple):
     """One input line and what the parser did with it.
 
     ``no`` is 1-based. ``rule`` names the rule that removed the line (``kind`` is
-    ``REMOVED``) or, for kept lines, may name the rule that classified it.
+    ``REMOVED``) or, for kept lines, may name the rule that classified it. (A named
+    tuple: a dump has many lines, and a tuple is the cheapest record to make.)
     """
 
     no: int

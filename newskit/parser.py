@@ -152,44 +152,46 @@ def _ends_sentence(key: str) -> bool:
     return end > 0 and key[end - 1] in _SENTENCE_END
 
 
-_FeatureTuple = tuple[str, int, bool, "str | None", str, "tuple[DateInfo, ...]"]
+# What a line's text gives: key, weight, sentence, rule, fold, dates, blank, good.
+_FeatureTuple = tuple[str, int, bool, "str | None", str, "tuple[DateInfo, ...]", bool, bool]
 # Site chrome repeats on every page of a site: what a line's text gives is remembered
 # (per rule set), so a folder of pages from a few sites costs little per repeated line.
-_FEATURES: dict[tuple[Rules, str], _FeatureTuple] = {}
+_FEATURES: dict[Rules, dict[str, _FeatureTuple]] = {}
 _FEATURES_MAX = 50_000
 CACHE_LINE_CHARS = 200  # only lines this short are remembered: memory stays bounded
 
 
 def _line_features(text: str, rules: Rules) -> _FeatureTuple:
-    cacheable = len(text) <= CACHE_LINE_CHARS  # chrome is short; body lines rarely repeat
-    if cacheable:
-        try:
-            return _FEATURES[(rules, text)]
-        except KeyError:
-            pass
     key = rule_key(text)
     if not key:
-        out: _FeatureTuple = (key, 0, False, None, "", ())
-    else:
-        weight = _weight(key)
-        fold, dates = "", ()
-        if weight <= 30:  # only short lines can be titles or repeat as chrome
-            fold = _fold(key)
-            if weight <= 26 and _DATE_GATE.search(key):
-                dates = date_line(key)
-        out = (key, weight, _ends_sentence(key), rules.match(key, len(key.split())), fold, dates)
-    if cacheable:
-        if len(_FEATURES) >= _FEATURES_MAX:
-            _FEATURES.clear()
-        _FEATURES[(rules, text)] = out
-    return out
+        return (key, 0, False, None, "", (), True, False)
+    weight = _weight(key)
+    fold, dates = "", ()
+    if weight <= 30:  # only short lines can be titles or repeat as chrome
+        fold = _fold(key)
+        if weight <= 26 and _DATE_GATE.search(key):
+            dates = date_line(key)
+    sentence = _ends_sentence(key)
+    good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
+    return (key, weight, sentence, rules.match(key, len(key.split())), fold, dates, False, good)
 
 
 def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
+    cache = _FEATURES.get(rules)
+    if cache is None or len(cache) >= _FEATURES_MAX:
+        if len(_FEATURES) >= 8:  # rule sets come and go in tests, not in a run
+            _FEATURES.clear()
+        cache = _FEATURES[rules] = {}
     out = []
-    for i, text in enumerate(texts):
-        key, weight, sentence, rule, fold, dates = _line_features(text, rules)
-        out.append(_Line(first_no + i, text, key, weight, sentence, rule, dates, fold).settle())
+    append = out.append
+    for no, text in enumerate(texts, first_no):
+        f = cache.get(text)
+        if f is None:
+            f = _line_features(text, rules)
+            if len(text) <= CACHE_LINE_CHARS:  # chrome is short; body lines rarely repeat
+                cache[text] = f
+        key, weight, sentence, rule, fold, dates, blank, good = f
+        append(_Line(no, text, key, weight, sentence, rule, dates, fold, -1, 0, False, blank, good))
     return out
 
 
@@ -467,16 +469,24 @@ def _split(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
 # --- one article ----------------------------------------------------------------------
 
 
+_REMOVED = Kind.REMOVED
+
+
 class _Builder:
     """Assigns each line of one article span to a field or a removal rule."""
 
-    def __init__(self, lines: list[_Line], source: str, outlet: str | None, drop: Callable[[str], bool]):
+    def __init__(self, lines: list[_Line], source: str, outlet: str | None, drop: re.Pattern[str] | None):
         self.lines = lines
         self.source = source
-        self.kind: list[Kind | None] = [None] * len(lines)
-        self.why: list[str] = [""] * len(lines)
+        # Lines no field can take are removed from the start, each with its reason:
+        # blank, continued (hard-wrapped), a boilerplate rule, the outlet's own lines.
+        self.why: list[str] = [
+            "continued" if x.merged else "blank" if not x.key else x.rule
+            or ("outlet-boilerplate" if drop is not None and drop.match(x.key) else "")
+            for x in lines
+        ]
+        self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=lines[0].no, end=lines[-1].no, outlet=outlet)
-        self.drop = drop
 
     def _full(self, i: int, bullet: bool = False) -> str:
         """Line ``i`` as a field keeps it, joined with the lines that continue it."""
@@ -494,15 +504,6 @@ class _Builder:
 
     def build(self, header: int | None) -> Article:
         lines, n = self.lines, len(self.lines)
-        for i, line in enumerate(lines):
-            if line.merged:  # placeholder: it takes the kind of the line it continues
-                self.remove(i, "continued")
-            if not line.key:
-                self.remove(i, "blank")
-            elif line.rule:
-                self.remove(i, line.rule)
-            elif self.drop(line.key):
-                self.remove(i, "outlet-boilerplate")
         lo = header + 1 if header is not None else 0
         span = _densest(lines, lo, n)
         if span is None:
@@ -518,9 +519,10 @@ class _Builder:
         self._header_zone(title_i, a)
         self._body(a, b + 1 if span is not None else n)
         self._tail(b + 1 if span is not None else n)
+        kind, why = self.kind, self.why
         for i in range(n):
-            if self.kind[i] is None:
-                self.remove(i, "chrome")
+            if kind[i] is None:
+                kind[i], why[i] = _REMOVED, "chrome"
         return self._finish()
 
     # title ----------------------------------------------------------------------------
@@ -715,13 +717,13 @@ class _Builder:
                 self.art.credits.append(self._full(i))
 
     def _finish(self) -> Article:
-        art = self.art
+        art, kind, why = self.art, self.kind, self.why
         for i, line in enumerate(self.lines):
-            if line.merged and i > 0:
-                self.kind[i], self.why[i] = self.kind[i - 1], self.why[i - 1]
+            if line.merged and i > 0:  # a continued line takes the kind of the line above
+                kind[i], why[i] = kind[i - 1], why[i - 1]
+        make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
         art.lines = [
-            LineRecord(x.no, x.text, k or Kind.REMOVED, w)
-            for x, k, w in zip(self.lines, self.kind, self.why, strict=True)
+            make(LineRecord, r) for r in zip([x.no for x in self.lines], [x.text for x in self.lines], kind, why)
         ]
         if art.body:
             m = _DATELINE.match(art.body[0])
@@ -734,19 +736,19 @@ class _Builder:
 # --- public API -----------------------------------------------------------------------
 
 
-def _outlet(text: str, lines: list[_Line], rules: Rules) -> tuple[str | None, Callable[[str], bool]]:
+def _outlet(text: str, lines: list[_Line], rules: Rules) -> tuple[str | None, re.Pattern[str] | None]:
+    """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
     profile = rules.detect_outlet(text)
     if profile is not None:
-        drop = profile.drop
-        return profile.name, (lambda s: bool(drop.match(s))) if drop is not None else (lambda s: False)
+        return profile.name, profile.drop
     for line in reversed(lines):
         if line.rule == "copyright":
             m = _COPYRIGHT_OWNER.search(line.key)
             if m:
                 name = m.group(1).strip(" .,-")
                 if name and not name.lower().startswith(("all rights", "the author")):
-                    return name, lambda s: False
-    return None, lambda s: False
+                    return name, None
+    return None, None
 
 
 def split_lines(text: str) -> list[str]:

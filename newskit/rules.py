@@ -39,9 +39,32 @@ class LineRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Marker:
+    """A case-sensitive outlet marker, searched in a whole dump.
+
+    A pattern that opens with ``^`` (a whole line) is searched without it, then checked
+    to start a line: a search for plain text is fast, while one for ``^`` tries every
+    position of the dump.
+    """
+
+    regex: re.Pattern[str]
+    line_start: bool = False
+
+    def find(self, text: str) -> int:
+        """Where the marker first occurs in ``text``, or -1."""
+        pos = 0
+        while (m := self.regex.search(text, pos)) is not None:
+            at = m.start()
+            if not self.line_start or at == 0 or text[at - 1] == "\n":
+                return at
+            pos = at + 1
+        return -1
+
+
+@dataclass(frozen=True, slots=True)
 class Outlet:
     name: str
-    detect: tuple[re.Pattern[str], ...]  # case-sensitive markers, searched in the whole dump
+    detect: tuple[Marker, ...]  # case-sensitive markers, searched in the whole dump
     drop: re.Pattern[str] | None
 
 
@@ -104,8 +127,9 @@ class Rules:
         best: tuple[int, int] | None = None
         for k, outlet in enumerate(self.outlets):
             for marker in outlet.detect:
-                if (m := marker.search(text)) is not None and (best is None or m.start() < best[0]):
-                    best = (m.start(), k)
+                at = marker.find(text)
+                if at >= 0 and (best is None or at < best[0]):
+                    best = (at, k)
         return self.outlets[best[1]] if best is not None else None
 
 
@@ -133,13 +157,17 @@ def _compile(patterns: list[str], mode: str, where: str) -> re.Pattern[str]:
         raise RulesError(f"{where}: bad pattern: {exc}") from None
 
 
-def _compile_detect(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+def _compile_detect(patterns: list[str], where: str) -> tuple[Marker, ...]:
     """Outlet markers: case-sensitive (an outlet's name is written its own way, and a
     case-sensitive pattern that opens with plain text is searched fast), searched
     anywhere in the dump, ``^``/``$`` meaning the start/end of a line."""
     _compile(patterns, "search", where)  # the same checks as rule patterns
     try:
-        return tuple(re.compile(p, re.MULTILINE) for p in patterns)
+        return tuple(
+            Marker(re.compile(p[1:], re.MULTILINE), True) if p.startswith("^") and "|" not in p
+            else Marker(re.compile(p, re.MULTILINE))
+            for p in patterns
+        )
     except re.error as exc:
         raise RulesError(f"{where}: bad pattern: {exc}") from None
 
