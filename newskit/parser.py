@@ -165,7 +165,8 @@ def _line_features(text: str, rules: Rules) -> _FeatureTuple:
     key = rule_key(text)
     if not key:
         return (key, 0, False, None, "", (), True, False)
-    weight = _weight(key)
+    words = len(key.split())
+    weight = words if key.isascii() else _weight(key)
     fold, dates = "", ()
     if weight <= 30:  # only short lines can be titles or repeat as chrome
         fold = _fold(key)
@@ -173,7 +174,7 @@ def _line_features(text: str, rules: Rules) -> _FeatureTuple:
             dates = date_line(key)
     sentence = _ends_sentence(key)
     good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
-    return (key, weight, sentence, rules.match(key, len(key.split())), fold, dates, False, good)
+    return (key, weight, sentence, rules.match(key, words), fold, dates, False, good)
 
 
 def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
@@ -200,7 +201,10 @@ def _is_byline(line: _Line) -> bool:
 
 
 def _is_credit(line: _Line) -> bool:
-    return line.weight <= 40 and _CREDIT.match(line.key) is not None
+    if line.weight > 40:
+        return False
+    low = line.key.lower()  # every credit names who did it ("by"), says "contributed" or is a "Source:"
+    return ("by" in low or "contributed" in low or ":" in low) and _CREDIT.match(line.key) is not None
 
 
 def _photo_credit(line: _Line) -> bool:
@@ -232,6 +236,28 @@ def _words_of(text: str) -> frozenset[str]:
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=16384)
+def _title_shape(key: str, text: str, dated: bool) -> float:
+    """What a title candidate's own text adds to its score, wherever it stands."""
+    score = 0.0
+    if key.endswith(".") and not key.endswith(("...", "…")):
+        score -= 0.35
+    if _title_case(key):
+        score += TITLE_CASE_BONUS
+    if key[:1].isupper() or _CJK.match(key):
+        score += 0.1
+    if _photo_credit_text(key[-160:]) or dated or _meta_text(key) or _name_text(text.strip()):
+        score -= 0.6  # a photo credit, a date, a byline or a line of names
+    if _TWO_SENTENCES.search(key):
+        score -= 0.3  # two sentences: a standfirst, not a headline
+    if len(_JUNCTION.findall(key)) >= 2:
+        score -= 0.4  # words run together: link texts or menu items glued into one line
+    return score
+
+
+_TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 
 
 def _title_case(text: str) -> bool:
@@ -293,26 +319,43 @@ def _title_text(key: str) -> bool:
     return any(ch.isalpha() for ch in key)
 
 
-def _score(line: _Line, isolated: bool = True) -> float:
-    if line.blank:
-        return 0.0
-    if line.rule:
-        return -RULE_COST
-    if line.good:
-        return min(line.weight, 80) * (1.0 if isolated else CROWDED_FACTOR)
-    if line.sentence and line.weight >= 5:
-        return 1.0
-    return -SHORT_COST
+def _scores(lines: list[_Line], lo: int, hi: int) -> tuple[list[float], list[int]]:
+    """Each line's score in [lo, hi) for the body run, and where comment sections begin.
 
-
-def _uses_blank_lines(lines: list[_Line], lo: int, hi: int) -> bool:
-    """Whether paragraphs in lines[lo:hi] are set apart by blank lines at all."""
-    good = [i for i in range(lo, hi) if lines[i].good]
-    return sum(_isolated(lines, i) for i in good) >= 0.25 * len(good) if good else False
-
-
-def _isolated(lines: list[_Line], i: int) -> bool:
-    return (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+    A body-like line scores its weight; a short sentence a little; a short line, or one a
+    boilerplate rule removed, costs. Where paragraphs are set apart by blank lines (in a
+    quarter of the body-like lines or more), a body-like line crowded in among others
+    counts for less: link lists and teasers run line after line.
+    """
+    n = len(lines)
+    scores: list[float] = []
+    crowded: list[int] = []  # positions in ``scores`` of body-like lines with no blank beside them
+    barriers: list[int] = []
+    good = isolated = 0  # body-like lines (removed ones too), and those set apart
+    for i in range(lo, hi):
+        x = lines[i]
+        if x.good:
+            good += 1
+            if (i == 0 or lines[i - 1].blank) and (i + 1 == n or lines[i + 1].blank):
+                isolated += 1
+            elif not x.blank and not x.rule:
+                crowded.append(i - lo)
+        if x.blank:
+            scores.append(0.0)
+        elif x.rule:
+            scores.append(-RULE_COST)
+            if x.rule in BARRIER_RULES:
+                barriers.append(i)
+        elif x.good:
+            scores.append(float(min(x.weight, 80)))
+        elif x.sentence and x.weight >= 5:
+            scores.append(1.0)
+        else:
+            scores.append(-SHORT_COST)
+    if good and isolated >= 0.25 * good:
+        for k in crowded:
+            scores[k] *= CROWDED_FACTOR
+    return scores, barriers
 
 
 def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
@@ -321,13 +364,11 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
     The run is the maximum-sum segment of line scores. A comment-section marker ends the
     search when a body of some size comes before it: what follows it is comments.
     """
-    spaced = _uses_blank_lines(lines, lo, hi)
-    scores = [_score(lines[i], not spaced or _isolated(lines, i)) for i in range(lo, hi)]
-    for i in range(lo, hi):
-        if lines[i].rule in BARRIER_RULES:
-            found = _max_run(lines, lo, i, scores, lo)
-            if found and found[2] >= MIN_BODY_WEIGHT:
-                return found[0], found[1]
+    scores, barriers = _scores(lines, lo, hi)
+    for i in barriers:
+        found = _max_run(lines, lo, i, scores, lo)
+        if found and found[2] >= MIN_BODY_WEIGHT:
+            return found[0], found[1]
     found = _max_run(lines, lo, hi, scores, lo)
     if not found:
         return None
@@ -487,6 +528,7 @@ class _Builder:
         ]
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=lines[0].no, end=lines[-1].no, outlet=outlet)
+        self._follows: dict[int, float] = {}
 
     def _full(self, i: int, bullet: bool = False) -> str:
         """Line ``i`` as a field keeps it, joined with the lines that continue it."""
@@ -560,26 +602,15 @@ class _Builder:
                 # The headline speaks of what the lead speaks of; menus and other
                 # stories' headlines do not.
                 score += TITLE_OVERLAP * len(words & lead) / len(words)
-            if line.key.endswith(".") and not line.key.endswith(("...", "…")):
-                score -= 0.35
             if counts[line.fold] > 1 and w >= 4:
                 score += REPEAT_BONUS
-            if _title_case(line.key):
-                score += TITLE_CASE_BONUS
-            if line.key[:1].isupper() or _CJK.match(line.key):
-                score += 0.1
             if line.key.isupper() and w > 2:
                 score -= 0.3
-            if _photo_credit(line) or _meta_like(line) or _name_like(line):
-                score -= 0.6
+            score += _title_shape(line.key, line.text, bool(line.dates))
             if prev_title is not None and w >= DEK_MIN_WEIGHT and lines[prev_title].weight < w:
                 score -= DEK_PENALTY  # a longer line right under a title-like one is its standfirst
-            if re.search(r"\w[.!?] [A-Z]", line.key):
-                score -= 0.3  # two sentences: a standfirst, not a headline
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
                 score -= 0.6  # the value of a "Label:" line
-            if len(_JUNCTION.findall(line.key)) >= 2:
-                score -= 0.4
             if _TITLE_DEBUG:
                 print(f"  title? {line.no} {score:.2f} {line.key[:70]!r}")
             if score > best:
@@ -587,6 +618,11 @@ class _Builder:
         return best_i
 
     def _meta_follows(self, i: int) -> float:
+        if (bonus := self._follows.get(i)) is None:
+            bonus = self._follows[i] = self._meta_follows_uncached(i)
+        return bonus
+
+    def _meta_follows_uncached(self, i: int) -> float:
         """A bonus when a date or byline comes right after line ``i`` (author-name
         lines in between are skipped): the headline sits on top of its byline."""
         seen = names = 0

@@ -80,18 +80,12 @@ class Rules:
         self._limits = limits
         # Each group of rules is one compiled pattern matched once at the line's start;
         # its alternatives keep the rules' order, so the first rule that fits wins.
-        self._by_limit: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
         # Rules with triggers stay apart and are tried one by one, only on lines that
         # hold a trigger.
-        self._by_limit: dict[
-            int, tuple[re.Pattern[str] | None, list[int], list[tuple[int, LineRule, re.Pattern[str]]]]
-        ] = {}
+        self._by_limit: dict[int, tuple[re.Pattern[str] | None, list[int], list[tuple[int, LineRule]]]] = {}
         for n in limits:
             plain = [(k, r) for k, r in enumerate(self.line_rules) if r.max_words >= n and not r.triggers]
-            gated = [
-                (k, r, re.compile("|".join(map(re.escape, r.triggers))))
-                for k, r in enumerate(self.line_rules) if r.max_words >= n and r.triggers
-            ]
+            gated = [(k, r) for k, r in enumerate(self.line_rules) if r.max_words >= n and r.triggers]
             pattern = "|".join(f"(?P<r{j}>{r.anchored})" for j, (_, r) in enumerate(plain))
             regex = re.compile(pattern, re.IGNORECASE | re.DOTALL) if plain else None
             self._by_limit[n] = (regex, [k for k, _ in plain], gated)
@@ -113,10 +107,10 @@ class Rules:
                 first = order[int(m.lastgroup[1:])] if m is not None and m.lastgroup else len(self.line_rules)
                 if gated:
                     low = key.lower()
-                    for k, rule, trigger in gated:
+                    for k, rule in gated:
                         if k > first:
                             break
-                        if trigger.search(low) and rule.regex.match(key):
+                        if any(t in low for t in rule.triggers) and rule.regex.match(key):
                             first = k
                             break
                 return self.line_rules[first].name if first < len(self.line_rules) else None
