@@ -759,7 +759,8 @@ class _Builder:
                 kind[i], why[i] = kind[i - 1], why[i - 1]
         make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
         art.lines = [
-            make(LineRecord, r) for r in zip([x.no for x in self.lines], [x.text for x in self.lines], kind, why)
+            make(LineRecord, r)
+            for r in zip([x.no for x in self.lines], [x.text for x in self.lines], kind, why, strict=True)
         ]
         if art.body:
             m = _DATELINE.match(art.body[0])

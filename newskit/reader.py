@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,12 +25,8 @@ _ODD_SPACES = (
 # Invisible characters with no meaning in running text: zero-width space, word joiner,
 # BOM used as ZWNBSP, soft hyphen. ZWJ/ZWNJ are kept: they shape Persian, Indic scripts and emoji.
 _ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
-# Regular expressions, not str.translate: translate looks every character up in a dict,
-# about 8 times slower on news text, where these characters are rare.
-_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACES)}]")
-_ZERO_WIDTH_CHAR = re.compile(f"[{re.escape(_ZERO_WIDTH)}]")
-_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
-
+# Other line breaks, folded to "\n" (after CRLF and CR).
+_LINE_BREAKS = "\u2028\u2029\x85"
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
@@ -43,9 +38,19 @@ class Decoded:
 def normalise(text: str) -> str:
     """Unify line ends, fold odd spaces, drop zero-width characters.
 
-    Curly quotes, dashes and every script are kept as they are.
+    Curly quotes, dashes and every script are kept as they are. (One ``str.replace`` per
+    character present: these characters are rare, and ``in`` and ``replace`` scan fast,
+    several times faster than a regular expression or ``str.translate``.)
     """
-    return _ZERO_WIDTH_CHAR.sub("", _ODD_SPACE.sub(" ", _LINE_BREAKS.sub("\n", text)))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else text
+    for chars, new in ((_LINE_BREAKS, "\n"), (_ODD_SPACES, " "), (_ZERO_WIDTH, "")):
+        for ch in chars:
+            if ch in text:
+                text = text.replace(ch, new)
+    return text
 
 
 def decode(data: bytes, source: str) -> Decoded:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import RulesError
+from .heads import fits, heads, line_head
 
 _DEFAULT_MAX_WORDS = 12
 _MODES = {"line", "start", "search"}
@@ -31,7 +33,7 @@ class LineRule:
     name: str
     regex: re.Pattern[str]
     max_words: int
-    anchored: str  # the rule as one alternative of a pattern matched at the line's start
+    anchored: tuple[str, ...]  # each pattern, as matched at the line's start
     triggers: tuple[str, ...] = ()  # tried only on lines holding one of these (lower case)
 
     def matches(self, line: str, words: int) -> bool:
@@ -74,22 +76,23 @@ class Rules:
     def __init__(self, line_rules: tuple[LineRule, ...], outlets: tuple[Outlet, ...]) -> None:
         self.line_rules = tuple(line_rules)
         self.outlets = tuple(outlets)
-        # For speed, rules are grouped by how many words they allow: a line is tried
-        # only against the rules that can apply to a line of its length, in order.
-        limits = sorted({r.max_words for r in self.line_rules})
-        self._limits = limits
-        # Each group of rules is one compiled pattern matched once at the line's start;
-        # its alternatives keep the rules' order, so the first rule that fits wins.
-        # Rules with triggers stay apart and are tried one by one, only on lines that
-        # hold a trigger.
-        self._by_limit: dict[int, tuple[re.Pattern[str] | None, list[int], list[tuple[int, LineRule]]]] = {}
-        for n in limits:
-            plain = [(k, r) for k, r in enumerate(self.line_rules) if r.max_words >= n and not r.triggers]
-            gated = [(k, r) for k, r in enumerate(self.line_rules) if r.max_words >= n and r.triggers]
-            pattern = "|".join(f"(?P<r{j}>{r.anchored})" for j, (_, r) in enumerate(plain))
-            regex = re.compile(pattern, re.IGNORECASE | re.DOTALL) if plain else None
-            self._by_limit[n] = (regex, [k for k, _ in plain], gated)
-        self._max_words = limits[-1] if limits else 0
+        # For speed, every pattern of the rules without triggers knows the heads its
+        # matches can open with (see newskit.heads): a line is tried only against the
+        # patterns whose heads fit its own, in the rules' order, so the first rule that
+        # matches wins. Rules with triggers stay apart and are tried one by one, only on
+        # lines that hold a trigger.
+        self._alternatives = [
+            (re.compile(a, re.IGNORECASE | re.DOTALL), k, r.max_words, heads(a))
+            for k, r in enumerate(self.line_rules) if not r.triggers
+            for a in r.anchored
+        ]
+        # ... and only against those of rules that allow a line of its length: lines
+        # fall in bands of lengths that the same rules allow.
+        self._limits = sorted({r.max_words for r in self.line_rules})
+        self._by_head: dict[tuple[str | None, int], tuple[tuple[re.Pattern[str], int], ...]] = {}
+        self._gated = [(k, r) for k, r in enumerate(self.line_rules) if r.triggers]
+        self._triggers = tuple({t for _, r in self._gated for t in r.triggers})
+        self._max_words = max((r.max_words for r in self.line_rules), default=0)
 
     def match(self, line: str, words: int | None = None) -> str | None:
         """The name of the first rule that removes ``line``, or None."""
@@ -100,21 +103,27 @@ class Rules:
             words = len(key.split())
         if words > self._max_words:
             return None
-        for n in self._limits:
-            if words <= n:
-                regex, order, gated = self._by_limit[n]
-                m = regex.match(key) if regex is not None else None
-                first = order[int(m.lastgroup[1:])] if m is not None and m.lastgroup else len(self.line_rules)
-                if gated:
-                    low = key.lower()
-                    for k, rule in gated:
-                        if k > first:
-                            break
-                        if any(t in low for t in rule.triggers) and rule.regex.match(key):
-                            first = k
-                            break
-                return self.line_rules[first].name if first < len(self.line_rules) else None
-        return None
+        head = line_head(key)
+        band = bisect_left(self._limits, words)  # the longest line this band holds: _limits[band]
+        if (tried := self._by_head.get((head, band))) is None:
+            longest = self._limits[band]
+            tried = self._by_head[(head, band)] = tuple(
+                (regex, k) for regex, k, most, found in self._alternatives if most >= longest and fits(head, found)
+            )
+        rules = self.line_rules
+        first = len(rules)
+        for regex, k in tried:
+            if regex.match(key):
+                first = k
+                break
+        if self._gated and any(map((low := key.lower()).__contains__, self._triggers)):
+            for k, rule in self._gated:
+                if k > first:
+                    break
+                if words <= rule.max_words and any(map(low.__contains__, rule.triggers)) and rule.regex.match(key):
+                    first = k
+                    break
+        return rules[first].name if first < len(rules) else None
 
     def detect_outlet(self, text: str) -> Outlet | None:
         """The outlet whose ``detect`` pattern occurs first in ``text`` (a whole dump)."""
@@ -185,7 +194,8 @@ def _parse(data: dict, where: str) -> tuple[list[LineRule], list[Outlet]]:
         if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
             raise RulesError(f"{where}: rule {name!r}: triggers must be a list of strings")
         regex = _compile(patterns, mode, f"{where}: rule {name!r}")
-        rules.append(LineRule(name, regex, max_words, _anchored(patterns, mode), tuple(t.lower() for t in triggers)))
+        anchored = tuple(_anchored([p], mode) for p in patterns)
+        rules.append(LineRule(name, regex, max_words, anchored, tuple(t.lower() for t in triggers)))
     outlets: list[Outlet] = []
     for i, item in enumerate(data.get("outlet", [])):
         name = item.get("name")

@@ -1,0 +1,111 @@
+"""The rules engine: a line is tried only against the patterns whose heads fit it, and
+that never changes which rule removes it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newskit.heads import ASCII_FOLDS, fits, heads, line_head
+from newskit.rules import Rules, default_rules, load_rules, rule_key
+
+
+def reference_match(rules: Rules, line: str) -> str | None:
+    """The rules' meaning, tried the slow way: the first rule, in order, whose word limit
+    allows the line, whose trigger (if any) it holds and whose pattern matches."""
+    key = rule_key(line)
+    if not key:
+        return None
+    words = len(key.split())
+    for rule in rules.line_rules:
+        if rule.triggers and not any(t in key.lower() for t in rule.triggers):
+            continue
+        if rule.matches(key, words):
+            return rule.name
+    return None
+
+
+LINES = [
+    "Share", "SHARE THIS ARTICLE", "share on Facebook", "Follow @newsdesk", "Follow us on Instagram",
+    "Short Url", "Accessibility links", "Breaking News", "16x9 Image", "• 16x9 Image", "12 comments",
+    "Home > News > World", "Home › Politics", "© 2024 Example Media. All rights reserved.",
+    "Copyright 2020 The Example Company", "Sign up for our newsletter", "We use cookies to improve this site",
+    "Advertisement", "Story continues below advertisement", "Related: the earlier report", "Read more",
+    "Tags: Iraq, Syria", "Page 2 of 5", "…", "« Previous article", "Photo: Jane Doe/Reuters",
+    "Compartir", "Síguenos en Twitter", "ſhare", "İmage", "\u212aelvin", "Ünter den Linden",
+    "3 min read", "1.2k shares", "Listen to this article", "Newsletter",
+    "The minister said the plan to share data with allies would be reviewed next month.",
+    "A long sentence about privacy rules that a parliament debated for many hours on Tuesday evening.",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_dispatch_agrees_with_trying_every_rule(line):
+    rules = default_rules()
+    assert rules.match(line) == reference_match(rules, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefghiklmnoprstuvwy ©@>›«0123:.&-ſİK'é")), max_size=40))
+def test_dispatch_agrees_on_generated_lines(line):
+    rules = default_rules()
+    assert rules.match(line) == reference_match(rules, line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([w for w in re.findall(r"[a-z]+", " ".join(LINES).lower())]),
+       st.sampled_from(["", " this", " us", " now", " 2024", ":", " article", " on twitter"]))
+def test_dispatch_agrees_on_rule_words(word, tail):
+    rules = default_rules()
+    for line in (word + tail, word.capitalize() + tail, word.upper() + tail):
+        assert rules.match(line) == reference_match(rules, line)
+
+
+def test_user_rule_with_an_unusual_pattern_still_matches(tmp_path):
+    f = tmp_path / "rules.toml"
+    f.write_text('[[rule]]\nname = "odd"\npatterns = ["(?=x)xyz", "[^a-w]+ only", "\\\\W+end"]\n', encoding="utf-8")
+    rules = load_rules([f], user_config=False)
+    for line in ("XYZ", "xyz", "99 only", "!!end", "?!end"):
+        assert rules.match(line) == "odd" == reference_match(rules, line)
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("share( this)?", {"sh"}),
+        ("(tweet|email|e-mail)", {"tw", "em", "e-"}),
+        ("\\(?(photo|image)", {"ph", "im", "(p", "(i"}),
+        ("\\d{1,2}:\\d{2}", None),  # ten digits by eleven heads: checked apart below
+        ("[^>]{1,30} > x", None),
+        (".*?cookie", None),
+        ("a?", None),  # may match nothing: any line
+        ("síguenos", set()),  # no line with an ASCII head can match
+    ],
+)
+def test_heads_of_patterns(pattern, expected):
+    found = heads(pattern)
+    if pattern.startswith("\\d"):
+        assert found is not None and "0:" in found and "12" in found
+    else:
+        assert (None if found is None else set(found)) == expected
+
+
+def test_line_heads_and_fits():
+    assert line_head("Share this") == "sh"
+    assert line_head("S") == "s"
+    assert line_head("Über") is None
+    assert fits("sh", frozenset({"sh"})) and fits("sh", frozenset({"s"}))
+    assert not fits("fo", frozenset({"sh"}))
+    assert fits(None, frozenset({"sh"})) and fits("fo", None)
+
+
+def test_ascii_folds_are_all_the_non_ascii_characters_that_match_ascii_ones():
+    others = "".join(chr(c) for c in range(128, 0x10000) if not 0xD800 <= c <= 0xDFFF)
+    found: dict[int, set[str]] = {}
+    for code in range(128):
+        for ch in re.findall(re.escape(chr(code)), others, re.IGNORECASE):
+            found.setdefault(ord(ch), set()).add(chr(code).lower())
+    assert {c: {f} for c, f in ASCII_FOLDS.items()} == found
