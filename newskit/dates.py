@@ -119,6 +119,17 @@ def _label_is_updated(before: str) -> bool:
     return bool(labels) and _UPDATED.search(labels[-1].group(0)) is not None
 
 
+# Every word a date, a relative date or a filler may be made of (as _LEFTOVER finds
+# words): a line with more other words than a date line may hold is not looked at further.
+_DATE_WORDS = frozenset(
+    [*_MONTHS, "st", "nd", "rd", "th", "de", "at", "às", "um", "am", "pm", "an", "one", "secs", "sec", "seconds",
+     "second", "mins", "min", "minutes", "minute", "hrs", "hr", "hours", "hour", "days", "day", "wks", "wk",
+     "weeks", "week", "months", "month", "years", "year", "ago", "just", "now", "yesterday", "today", "update"]
+    + re.findall(r"[^\W\d_]{2,}", _FILLER.pattern.lower())
+)
+_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
+
+
 @lru_cache(maxsize=16384)
 def date_line(line: str, max_leftover: int = 3) -> tuple[DateInfo, ...]:
     """The dates of ``line`` if the line is essentially a date line, else ``()``.
@@ -128,12 +139,15 @@ def date_line(line: str, max_leftover: int = 3) -> tuple[DateInfo, ...]:
     """
     if len(line) > 160:
         return ()
+    if re.match(r"\W*(by|por|par|von|di)\s", line, re.I):
+        max_leftover += 5  # "By Jane Doe, Staff Writer | Nov. 19, 2019"
+    others = sum(w not in _DATE_WORDS for w in _LEFTOVER.findall(line.lower()))
+    if others > max_leftover:  # at least this many words would be left over: not a date line
+        return ()
     dates = find_dates(line)
     if not dates:
         return ()
-    if re.match(r"\W*(by|por|par|von|di)\s", line, re.I):
-        max_leftover += 5  # "By Jane Doe, Staff Writer | Nov. 19, 2019"
     rest = _REL.sub(" ", _ABS.sub(" ", line))
     rest = _FILLER.sub(" ", rest)
-    leftover = re.findall(r"[^\W\d_]{2,}", rest)
+    leftover = _LEFTOVER.findall(rest)
     return tuple(dates) if len(leftover) <= max_leftover else ()

@@ -123,7 +123,7 @@ class _Line:
 
 
 def _weight(text: str) -> int:
-    if text.isascii():
+    if text.isascii() or _CJK.search(text) is None:
         return len(text.split())
     cjk = len(_CJK.findall(text))
     if cjk:
@@ -133,7 +133,14 @@ def _weight(text: str) -> int:
 
 _WORD = re.compile(r"\w+")
 # Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
-_DATE_GATE = re.compile(r"\d{4}|\bago\b|yesterday|today|just now", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+
+
+def _may_hold_date(key: str) -> bool:
+    if _YEAR.search(key):
+        return True
+    low = key.lower()
+    return "ago" in low or "yesterday" in low or "today" in low or "just now" in low
 _SENTENCE_END = frozenset(".!?…。！？:;)]")
 _CLOSERS = frozenset("'\"”’»)]")
 
@@ -170,7 +177,7 @@ def _line_features(text: str, rules: Rules) -> _FeatureTuple:
     fold, dates = "", ()
     if weight <= 30:  # only short lines can be titles or repeat as chrome
         fold = _fold(key)
-        if weight <= 26 and _DATE_GATE.search(key):
+        if weight <= 26 and _may_hold_date(key):
             dates = date_line(key)
     sentence = _ends_sentence(key)
     good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT

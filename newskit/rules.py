@@ -89,7 +89,8 @@ class Rules:
         # ... and only against those of rules that allow a line of its length: lines
         # fall in bands of lengths that the same rules allow.
         self._limits = sorted({r.max_words for r in self.line_rules})
-        self._by_head: dict[tuple[str | None, int], tuple[tuple[re.Pattern[str], int], ...]] = {}
+        self._by_head: dict[str | None, list[tuple[re.Pattern[str], int, int, frozenset[str] | None]]] = {}
+        self._by_band: dict[tuple[str | None, int], tuple[tuple[re.Pattern[str], int], ...]] = {}
         self._gated = [(k, r) for k, r in enumerate(self.line_rules) if r.triggers]
         self._triggers = tuple({t for _, r in self._gated for t in r.triggers})
         self._max_words = max((r.max_words for r in self.line_rules), default=0)
@@ -105,11 +106,11 @@ class Rules:
             return None
         head = line_head(key)
         band = bisect_left(self._limits, words)  # the longest line this band holds: _limits[band]
-        if (tried := self._by_head.get((head, band))) is None:
+        if (tried := self._by_band.get((head, band))) is None:
+            if (fitting := self._by_head.get(head)) is None:
+                fitting = self._by_head[head] = [x for x in self._alternatives if fits(head, x[3])]
             longest = self._limits[band]
-            tried = self._by_head[(head, band)] = tuple(
-                (regex, k) for regex, k, most, found in self._alternatives if most >= longest and fits(head, found)
-            )
+            tried = self._by_band[(head, band)] = tuple((regex, k) for regex, k, most, _ in fitting if most >= longest)
         rules = self.line_rules
         first = len(rules)
         for regex, k in tried:
