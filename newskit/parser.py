@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,6 +104,7 @@ class _Line:
     dates: tuple[DateInfo, ...] = ()
     fold: str = ""
     next_same: int = -1  # index of the next line with the same fold, or -1
+    prev_same: int = -1  # index of the line before with the same fold, or -1
     joined: int = 0  # hard-wrapped text: how many following lines continue this one
     merged: bool = False  # hard-wrapped text: this line continues the one above
     # Derived, set by settle(): kept as plain fields because they are read very often.
@@ -199,7 +199,7 @@ def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
             if len(text) <= CACHE_LINE_CHARS:  # chrome is short; body lines rarely repeat
                 cache[text] = f
         key, weight, sentence, rule, fold, dates, blank, good = f
-        append(_Line(no, text, key, weight, sentence, rule, dates, fold, -1, 0, False, blank, good))
+        append(_Line(no, text, key, weight, sentence, rule, dates, fold, -1, -1, 0, False, blank, good))
     return out
 
 
@@ -428,9 +428,10 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     Wrapped text (wire copy from e-mail, plain-text archives) has lines that stop near one
     width and rarely pass it, and many of them run on into the next line.
     """
-    lens = sorted(len(x.text.rstrip()) for x in lines if x.key)
-    if len(lens) < 8:
-        return None
+    lens = [len(x.text.rstrip()) for x in lines if x.key]
+    if len(lens) < 8 or sum(n > 110 for n in lens) > 0.05 * len(lens):
+        return None  # rendered pages: paragraphs run on in long lines, more than 5 % over any width
+    lens.sort()
     width = lens[int(0.9 * (len(lens) - 1))]
     if not 40 <= width <= 100 or sum(n > width + 10 for n in lens) > 0.05 * len(lens):
         return None
@@ -479,7 +480,9 @@ def _headers(lines: list[_Line]) -> list[int]:
     for i in range(len(lines) - 1, -1, -1):  # where each short line's text next shows
         fold = lines[i].fold
         if fold:
-            lines[i].next_same = last.get(fold, -1)
+            j = lines[i].next_same = last.get(fold, -1)
+            if j >= 0:
+                lines[j].prev_same = i
             last[fold] = i
     for i, line in enumerate(lines):
         j = line.next_same
@@ -523,8 +526,11 @@ _REMOVED = Kind.REMOVED
 class _Builder:
     """Assigns each line of one article span to a field or a removal rule."""
 
-    def __init__(self, lines: list[_Line], source: str, outlet: str | None, drop: re.Pattern[str] | None):
+    def __init__(
+        self, lines: list[_Line], source: str, outlet: str | None, drop: re.Pattern[str] | None, offset: int = 0
+    ):
         self.lines = lines
+        self.offset = offset  # where these lines start in the dump's (next_same and prev_same are the dump's)
         self.source = source
         # Lines no field can take are removed from the start, each with its reason:
         # blank, continued (hard-wrapped), a boilerplate rule, the outlet's own lines.
@@ -578,7 +584,6 @@ class _Builder:
     def _pick_title(self, body_start: int) -> int | None:
         """The best title-like line shortly before the body (or opening it)."""
         lines = self.lines
-        counts = Counter(x.fold for x in lines if x.fold)
         window: list[int] = []  # non-blank line indices, nearest to the body first
         for i in range(body_start - 1, -1, -1):
             if not lines[i].blank:
@@ -589,10 +594,14 @@ class _Builder:
         # does not end like a statement and a byline or date follows, or it repeats.
         first = next((i for i in range(body_start, min(len(lines), body_start + 3)) if not lines[i].blank), None)
         if first is not None and _title_like(lines[first]) and not lines[first].key.endswith(".") and (
-            not lines[first].sentence or self._meta_follows(first) > 0 or counts[lines[first].fold] > 1
+            not lines[first].sentence or self._meta_follows(first) > 0 or self._repeated(lines[first])
         ):
             window.insert(0, first)
-        lead = _words_of(" ".join(x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule))
+        lead_keys = [x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule]
+        joined = " ".join(lead_keys)
+        # The lead's words; a line's own are remembered, so a page's lead seen again costs
+        # little. (CJK character pairs may run across lines: such a lead is read whole.)
+        lead = frozenset().union(*map(_content_words, lead_keys)) if _CJK.search(joined) is None else _words_of(joined)
         best, best_i = 0.0, None
         for rank, i in enumerate(window):
             line = lines[i]
@@ -609,7 +618,7 @@ class _Builder:
                 # The headline speaks of what the lead speaks of; menus and other
                 # stories' headlines do not.
                 score += TITLE_OVERLAP * len(words & lead) / len(words)
-            if counts[line.fold] > 1 and w >= 4:
+            if w >= 4 and self._repeated(line):
                 score += REPEAT_BONUS
             if line.key.isupper() and w > 2:
                 score -= 0.3
@@ -623,6 +632,11 @@ class _Builder:
             if score > best:
                 best, best_i = score, i
         return best_i
+
+    def _repeated(self, line: _Line) -> bool:
+        """Whether the line's text (folded) shows again in this article's span."""
+        lo, hi = self.offset, self.offset + len(self.lines)
+        return bool(line.fold) and (lo <= line.prev_same or 0 <= line.next_same < hi)
 
     def _meta_follows(self, i: int) -> float:
         if (bonus := self._follows.get(i)) is None:
@@ -815,7 +829,7 @@ def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) ->
     outlet, drop = _outlet(text, lines, rules)
     for start, end, header in _split(lines):
         part = lines[start:end]
-        builder = _Builder(part, source, outlet, drop)
+        builder = _Builder(part, source, outlet, drop, start)
         art = builder.build(header - start if header is not None else None)
         if art.body or art.title:
             doc.articles.append(art)
