@@ -574,10 +574,6 @@ class _Builder:
         self._header_zone(title_i, a)
         self._body(a, b + 1 if span is not None else n)
         self._tail(b + 1 if span is not None else n)
-        kind, why = self.kind, self.why
-        for i in range(n):
-            if kind[i] is None:
-                kind[i], why[i] = _REMOVED, "chrome"
         return self._finish()
 
     # title ----------------------------------------------------------------------------
@@ -775,13 +771,15 @@ class _Builder:
 
     def _finish(self) -> Article:
         art, kind, why = self.art, self.kind, self.why
-        for i, line in enumerate(self.lines):
-            if line.merged and i > 0:  # a continued line takes the kind of the line above
-                kind[i], why[i] = kind[i - 1], why[i - 1]
+        if "continued" in why:  # hard-wrapped text: a continued line takes the kind of the line above
+            for i, line in enumerate(self.lines):
+                if line.merged and i > 0:
+                    kind[i], why[i] = kind[i - 1], why[i - 1]
         make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
+        # A line no field took is the page's chrome.
         art.lines = [
-            make(LineRecord, r)
-            for r in zip([x.no for x in self.lines], [x.text for x in self.lines], kind, why, strict=True)
+            make(LineRecord, (x.no, x.text, k, w) if k is not None else (x.no, x.text, _REMOVED, "chrome"))
+            for x, k, w in zip(self.lines, kind, why, strict=True)
         ]
         if art.body:
             m = _DATELINE.match(art.body[0])
