@@ -48,7 +48,7 @@ from .output import (
     write_lines,
     write_rows,
 )
-from .parallel import map_documents
+from .parallel import AUTO_FILES, auto_jobs, map_documents
 from .reader import expand_inputs
 from .rules import Rules, load_rules
 from .strip import (
@@ -328,8 +328,8 @@ def show(
 # --- strip -----------------------------------------------------------------------------
 
 
-def _jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
-    if value < 0:
+def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 0:
         raise click.BadParameter(f"{value} is not 0 or more.", ctx, param)
     return value
 
@@ -340,10 +340,10 @@ def jobs_option(what: str) -> Callable[[F], F]:
         "-j",
         "--jobs",
         type=int,
-        default=1,
+        default=None,
         callback=_jobs,
         metavar="N",
-        help=f"{what} with N processes; 0: one per CPU.  [default: 1]",
+        help=f"{what} with N processes; 0: one per CPU.  [default: one per CPU for {AUTO_FILES} files or more, else 1]",
     )
 
 
@@ -370,7 +370,7 @@ def strip(
     out_dir: Path | None,
     no_title: bool,
     summary: bool,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Print the articles as clean text, for pipes.
 
@@ -380,7 +380,7 @@ def strip(
     to split, e.g. `awk -v RS='\\f\\n'` or Python's text.split("\\n\\f\\n"). Output
     streams as each input is read. --out writes one file per article instead, each
     whole or not at all; it never replaces an input file, and exact copies (same id)
-    are written once. With many files, -j 0 parses them on every CPU.
+    are written once. With 16 files or more, every CPU parses (-j 1: one).
 
     Examples:
 
@@ -389,7 +389,7 @@ def strip(
         cat dump.txt | newskit strip - > clean.txt
         newskit strip data/ --jsonl | jq -r .title
         newskit strip data/ --out clean/
-        newskit strip -j 0 big-folder/ > clean.txt
+        newskit strip -j 1 big-folder/ > clean.txt
     """
     if jsonl and out_dir is not None:
         raise click.UsageError("--jsonl and --out cannot be used together.")
@@ -420,7 +420,7 @@ def _mapped(
     state: State,
     sources: list[str],
     fn: Callable[[Document], list[T]],
-    jobs: int,
+    jobs: int | None,
     *,
     progress: bool = True,
 ) -> Iterator[list[T]]:
@@ -445,7 +445,7 @@ def _mapping(
     state: State,
     sources: list[str],
     fn: Callable[[Document], list[T]],
-    jobs: int,
+    jobs: int | None,
     rules: Rules,
     progress: bool,
     count: Callable[[list[T]], int] = len,
@@ -453,6 +453,8 @@ def _mapping(
     """The reading loop every command shares: progress, error reports, the final count."""
     if not sources:  # map_documents would read the current folder
         return
+    if jobs is None:
+        jobs = auto_jobs(len(sources))
     say = state.messages
     articles = 0
     with say.progress(len(sources), "reading", enabled=progress) as bar:
@@ -582,7 +584,7 @@ def dedupe(
     keep: str,
     out_dir: Path | None,
     check: bool,
-    jobs: int,
+    jobs: int | None,
     fmt: str | None,
 ) -> None:
     """Find exact copies and near-duplicate reports, grouped in clusters.

@@ -56,6 +56,17 @@ class _Outcome(NamedTuple):
 _worker_rules: Rules | None = None
 
 
+AUTO_FILES = 16
+"""With this many input files or more, and no -j given, parsing runs on every CPU."""
+
+
+def auto_jobs(files: int) -> int:
+    """How many processes to parse ``files`` inputs with when the user did not say: one
+    per CPU for a folder's worth of files, else one (starting the worker processes costs
+    a few tenths of a second, more than a few files take to parse)."""
+    return cpu_count() if files >= AUTO_FILES else 1
+
+
 def cpu_count() -> int:
     """The number of CPUs this process may run on (at least 1)."""
     try:

@@ -119,3 +119,29 @@ def test_small_chunks_keep_order(inputs: list[str], monkeypatch: pytest.MonkeyPa
     one = list(map_documents(document_texts, inputs, jobs=1, on_error=lambda e: None))
     two = list(map_documents(document_texts, inputs, jobs=2, on_error=lambda e: None))
     assert two == one
+
+
+def test_auto_jobs_uses_every_cpu_only_for_many_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 4)
+    assert parallel.auto_jobs(1) == 1
+    assert parallel.auto_jobs(parallel.AUTO_FILES - 1) == 1
+    assert parallel.auto_jobs(parallel.AUTO_FILES) == 4
+
+
+def test_cli_default_jobs_is_automatic_and_gives_the_same_output(
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen: list[int] = []
+    real = parallel.map_documents
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        chosen.append(kwargs["jobs"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("newskit.cli.map_documents", spy)
+    monkeypatch.setattr("newskit.cli.auto_jobs", lambda files: 2 if files >= 16 else 1)
+    default = strip(*inputs)  # data/ twice and a folder of 15: 19 inputs
+    assert chosen == [2]
+    assert default.stdout == strip("-j", "1", *inputs).stdout
+    strip(str(DATA))
+    assert chosen[-1] == 1
