@@ -109,3 +109,20 @@ def test_ascii_folds_are_all_the_non_ascii_characters_that_match_ascii_ones():
         for ch in re.findall(re.escape(chr(code)), others, re.IGNORECASE):
             found.setdefault(ord(ch), set()).add(chr(code).lower())
     assert {c: {f} for c, f in ASCII_FOLDS.items()} == found
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Related: Iraq's new cabinet sworn in", "related-links"),
+        ("Latest Sports", "related-links"),
+        ("Popular on IndieWire", "related-links"),
+        ("Read more: the full interview", "related-links"),
+        ("Most read this week", "related-links"),
+        ("Latest figures show inflation rising again this spring", None),
+        ("Sponsored air team interruption parties creators repertoire", None),
+        ("Read my lips: no new taxes, says the candidate", None),
+    ],
+)
+def test_related_links_heading_but_not_a_headline_that_opens_with_the_same_word(line, rule):
+    assert default_rules().match(line) == rule
