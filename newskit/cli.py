@@ -35,7 +35,7 @@ from .dedupe import Cluster, DedupeError, DedupeOptions, Deduper, Fingerprint, K
 from .diff import ArticleDiff, SentencePair, diff_articles, unified_lines
 from .diff import rows as diff_rows
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError
-from .ids import find_article, where
+from .ids import ArticleRef, Match, find_article, where
 from .model import Article, Document
 from .output import (
     Messages,
@@ -49,7 +49,8 @@ from .output import (
     write_rows,
 )
 from .parallel import AUTO_FILES, auto_jobs, map_documents
-from .reader import expand_inputs
+from .parser import parse_file
+from .reader import STDIN, expand_inputs
 from .rules import Rules, load_rules
 from .strip import (
     SEPARATOR,
@@ -195,6 +196,25 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool, rule_files: tuple[str, .
     ctx.obj = State(Messages(quiet=quiet, verbose=verbose), tuple(rule_files))
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 0:
+        raise click.BadParameter(f"{value} is not 0 or more.", ctx, param)
+    return value
+
+
+def jobs_option(what: str) -> Callable[[F], F]:
+    """``-j/--jobs N``: how many processes do ``what``; the function gets ``jobs``."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        callback=_jobs,
+        metavar="N",
+        help=f"{what} with N processes; 0: one per CPU.  [default: one per CPU for {AUTO_FILES} files or more, else 1]",
+    )
+
+
 # --- list ------------------------------------------------------------------------------
 
 LIST_COLUMNS = ("id", "date", "outlet", "title", "words", "source")
@@ -212,12 +232,17 @@ def list_row(article: Article) -> dict[str, object]:
     }
 
 
+def _list_rows(doc: Document) -> list[dict[str, object]]:
+    return [list_row(a) for a in doc.articles]
+
+
 @cli.command("list")
 @paths_argument
 @glob_option
 @output_options
+@jobs_option("Parse")
 @click.pass_obj
-def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | None) -> None:
+def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | None, jobs: int | None) -> None:
     """List the articles in dumps, one row each.
 
     Columns: id, date (published, else updated), outlet, title, words (in the body)
@@ -232,8 +257,8 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
         newskit list data/ --csv > articles.csv
         newskit list data/ | cut -f1
     """
-    rows = (list_row(a) for a in state.articles(state.sources(paths, pattern)))
-    count = write_rows(rows, LIST_COLUMNS, fmt)
+    batches = _mapped(state, state.sources(paths, pattern), _list_rows, jobs)
+    count = write_rows((row for batch in batches for row in batch), LIST_COLUMNS, fmt)
     if count == 0 and not state.failed:
         state.messages.warn("no articles found")
     state.done()
@@ -277,6 +302,7 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
 @click.option("--raw", is_flag=True, help="Print the article's original lines instead.")
 @click.option("--explain", is_flag=True, help="List every removed line: line number, rule, text.")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as a JSON object.")
+@jobs_option("Parse")
 @click.pass_obj
 def show(
     state: State,
@@ -286,6 +312,7 @@ def show(
     raw: bool,
     explain: bool,
     as_json: bool,
+    jobs: int | None,
 ) -> None:
     """Show one article, cleaned: title, metadata, then the body.
 
@@ -305,10 +332,7 @@ def show(
     modes = [flag for flag, on in flags if on]
     if len(modes) > 1:
         raise click.UsageError(f"{' and '.join(modes)} cannot be used together.")
-    try:
-        match = find_article(state.articles(state.sources(paths, pattern)), article_id)
-    except IdError as exc:
-        raise CLIError("\n  ".join([str(exc), *exc.candidates])) from None
+    match = _find_articles(state, state.sources(paths, pattern), [article_id], jobs)[0]
     article = match.article
     if match.copies:
         copies = ", ".join(match.copies)
@@ -326,25 +350,6 @@ def show(
 
 
 # --- strip -----------------------------------------------------------------------------
-
-
-def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
-    if value is not None and value < 0:
-        raise click.BadParameter(f"{value} is not 0 or more.", ctx, param)
-    return value
-
-
-def jobs_option(what: str) -> Callable[[F], F]:
-    """``-j/--jobs N``: how many processes do ``what``; the function gets ``jobs``."""
-    return click.option(
-        "-j",
-        "--jobs",
-        type=int,
-        default=None,
-        callback=_jobs,
-        metavar="N",
-        help=f"{what} with N processes; 0: one per CPU.  [default: one per CPU for {AUTO_FILES} files or more, else 1]",
-    )
 
 
 @cli.command()
@@ -663,6 +668,44 @@ SIDE_BY_SIDE_WIDTH = 100
 """A terminal at least this wide shows a diff side by side; a narrower one, unified."""
 
 
+def _article_refs(doc: Document) -> list[ArticleRef]:
+    return [ArticleRef.of(a) for a in doc.articles]
+
+
+def _find_articles(
+    state: State, sources: list[str], prefixes: Sequence[str], jobs: int | None
+) -> list[Match[Article]]:
+    """The articles that the id ``prefixes`` name, from one reading of ``sources``.
+
+    The files are parsed (on ``jobs`` processes) for the ids of their articles only;
+    the file of each match is then parsed again for the whole article, so memory holds
+    names, not text. Standard input cannot be read twice: with ``-`` among the sources,
+    every article is kept as it is read. An unknown or ambiguous id is a CLIError that
+    lists the candidates.
+    """
+    try:
+        if STDIN in sources:
+            pool = list(state.articles(sources))
+            return [find_article(pool, x) for x in prefixes]
+        refs = [ref for batch in _mapped(state, sources, _article_refs, jobs) for ref in batch]
+        found = [find_article(refs, x) for x in prefixes]
+    except IdError as exc:
+        raise CLIError("\n  ".join([str(exc), *exc.candidates])) from None
+    return [Match(_read_again(state, m.article), m.copies) for m in found]
+
+
+def _read_again(state: State, ref: ArticleRef) -> Article:
+    """The whole article ``ref`` names, parsed again from its file."""
+    try:
+        doc = parse_file(ref.source, state.rules())
+    except InputError as exc:
+        raise CLIError(str(exc)) from None
+    for article in doc.articles:
+        if article.id == ref.id and article.start == ref.start:
+            return article
+    raise CLIError(f"{ref.source}: changed while newskit was reading it")
+
+
 def _first_article(state: State, path: str) -> Article:
     """The first article of the dump file ``path`` (``diff FILE FILE``)."""
     for doc in state.documents([path], progress=False):
@@ -734,6 +777,7 @@ def _unified_styles(lines: list[str]) -> Iterator[tuple[str, str]]:
     is_flag=True,
     help=f"Exit with status {ExitCode.DIFFERENT.value} if the articles differ, 0 if not.",
 )
+@jobs_option("Parse")
 @click.pass_obj
 def diff(
     state: State,
@@ -744,6 +788,7 @@ def diff(
     unified: bool,
     as_json: bool,
     exit_code: bool,
+    jobs: int | None,
 ) -> None:
     """Compare two reports sentence by sentence.
 
@@ -772,18 +817,13 @@ def diff(
     for x in ids:
         if not _HEX.fullmatch(x):
             raise CLIError(f"{x!r} is neither a file nor an article id (ids are hexadecimal)")
-    pool: list[Article] = []
-    if ids:
-        pool = list(state.articles(state.sources(paths, pattern)))
     found: dict[str, Article] = {}
+    if ids:
+        matches = _find_articles(state, state.sources(paths, pattern), ids, jobs)
+        found = {x: m.article for x, m in zip(ids, matches, strict=True)}
     for x in (a, b):
         if files[x]:
             found[x] = _first_article(state, x)
-            continue
-        try:
-            found[x] = find_article(pool, x).article
-        except IdError as exc:
-            raise CLIError("\n  ".join([str(exc), *exc.candidates])) from None
     result = diff_articles(found[a], found[b])
     if as_json:
         write_json(result.to_dict())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 from .errors import IdError
 from .model import Article
@@ -18,25 +19,59 @@ SHOWN_CANDIDATES = 10
 _HEX = re.compile(r"[0-9a-f]+")
 
 
-def where(article: Article) -> str:
+class Named(Protocol):
+    """What finding an article by id needs of it: an :class:`Article` or an :class:`ArticleRef`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+A = TypeVar("A", bound=Named)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article named without its text: cheap to hand between processes, enough to
+    find it by id and to read it again from its source."""
+
+    id: str
+    title: str
+    source: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleRef:
+        return cls(article.id, article.title, article.source, article.start, article.end)
+
+
+def where(article: Named) -> str:
     """``path:first-last`` line span of an article."""
     return f"{article.source}:{article.start}-{article.end}"
 
 
-def describe(article: Article) -> str:
+def describe(article: Named) -> str:
     """One line naming an article: id, title, where it is."""
     return f"{article.id}  {article.title or '(no title)'}  {where(article)}"
 
 
 @dataclass(slots=True)
-class Match:
+class Match(Generic[A]):
     """The article an id names, and where else the same article (an exact copy) is."""
 
-    article: Article
+    article: A
     copies: list[str] = field(default_factory=list)
 
 
-def find_article(articles: Iterable[Article], prefix: str) -> Match:
+def find_article(articles: Iterable[A], prefix: str) -> Match[A]:
     """The one article whose id starts with ``prefix`` (case-insensitive).
 
     Reads every article (an id is unique only once all are seen) but keeps only those
@@ -49,7 +84,7 @@ def find_article(articles: Iterable[Article], prefix: str) -> Match:
         raise IdError("an article id cannot be empty")
     if not _HEX.fullmatch(wanted):
         raise IdError(f"{prefix!r} is not an article id: ids are hexadecimal, e.g. e038a101effd")
-    matches: dict[str, Match] = {}
+    matches: dict[str, Match[A]] = {}
     seen: list[str] = []
     total = 0
     for article in articles:

@@ -145,3 +145,79 @@ def test_cli_default_jobs_is_automatic_and_gives_the_same_output(
     assert default.stdout == strip("-j", "1", *inputs).stdout
     strip(str(DATA))
     assert chosen[-1] == 1
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("fmt", [[], ["--jsonl"]])
+def test_list_jobs_2_same_as_jobs_1(inputs: list[str], fmt: list[str]) -> None:
+    one = run("list", *fmt, "-j", "1", *inputs)
+    two = run("list", *fmt, "-j", "2", *inputs)
+    assert one.exit_code == two.exit_code == 1  # the bad inputs
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 12
+    assert two.stderr == one.stderr
+
+
+def _ids(inputs: list[str]) -> list[str]:
+    return [line.split("\t")[0] for line in run("list", "-j", "1", *inputs).stdout.splitlines()]
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--explain"], ["--raw"]])
+def test_show_jobs_2_same_as_jobs_1(inputs: list[str], mode: list[str]) -> None:
+    some_id = _ids(inputs)[5]
+    one = run("show", some_id[:8], *mode, "-j", "1", *inputs)
+    two = run("show", some_id[:8], *mode, "-j", "2", *inputs)
+    assert one.stdout == two.stdout and one.stdout
+    assert one.stderr == two.stderr
+    assert one.exit_code == two.exit_code == 1  # the bad inputs are still reported
+
+
+def test_show_names_the_copies_of_an_article_read_on_several_processes(inputs: list[str]) -> None:
+    first = _ids(inputs)[0]  # an article of data/, which the inputs name twice
+    r = run("show", first, "-j", "2", *inputs)
+    assert r.stdout.startswith(parse_text_title(first, inputs))
+    assert "is also in" in r.stderr
+
+
+def parse_text_title(article_id: str, inputs: list[str]) -> str:
+    for line in run("list", "-j", "1", *inputs).stdout.splitlines():
+        fields = line.split("\t")
+        if fields[0] == article_id:
+            return fields[3]
+    raise AssertionError(article_id)
+
+
+def test_show_from_stdin_among_the_inputs(inputs: list[str]) -> None:
+    text = (DATA / "003_c01d65e13833c80f.txt").read_text(encoding="utf-8")
+    wanted = run("list", str(DATA / "003_c01d65e13833c80f.txt")).stdout.splitlines()[1].split("\t")[0]
+    r = run("show", wanted, "-", str(DATA), input=text)
+    assert r.exit_code == 0
+    assert "<stdin>" in r.stdout or "<stdin>" in r.stderr  # the first copy is the one read from stdin
+
+
+def test_show_reports_a_file_that_changed_while_it_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    wanted = run("list", str(folder)).stdout.splitlines()[0].split("\t")[0]
+    real = parallel.map_documents
+
+    def then_change(*args, **kwargs):  # type: ignore[no-untyped-def]
+        yield from real(*args, **kwargs)
+        (folder / "0.txt").write_text(STORY.format(n=99), encoding="utf-8")
+
+    monkeypatch.setattr("newskit.cli.map_documents", then_change)
+    r = run("show", wanted, str(folder))
+    assert r.exit_code == 1
+    assert "0.txt: changed while newskit was reading it" in r.stderr
+
+
+def test_diff_jobs_2_same_as_jobs_1(inputs: list[str]) -> None:
+    ids = _ids(inputs)
+    one = run("diff", ids[2][:8], ids[3][:8], "--unified", "-j", "1", *inputs)
+    two = run("diff", ids[2][:8], ids[3][:8], "--unified", "-j", "2", *inputs)
+    assert one.stdout == two.stdout and one.stdout.startswith("---")
+    assert one.exit_code == two.exit_code
