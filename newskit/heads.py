@@ -30,7 +30,7 @@ def heads(pattern: str) -> frozenset[str] | None:
     A line whose head is not all ASCII has to be tried against every pattern.
     """
     try:
-        from re import _parser  # the parser re.compile uses
+        from re import _parser  # type: ignore[attr-defined]  # the parser re.compile uses
 
         tree = _parser.parse(pattern, re.IGNORECASE | re.DOTALL)
         states = _sequence(list(tree), {("", True)})

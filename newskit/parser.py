@@ -168,13 +168,16 @@ _FEATURES_MAX = 50_000
 CACHE_LINE_CHARS = 200  # only lines this short are remembered: memory stays bounded
 
 
+_NO_DATES: tuple[DateInfo, ...] = ()
+
+
 def _line_features(text: str, rules: Rules) -> _FeatureTuple:
     key = rule_key(text)
     if not key:
         return (key, 0, False, None, "", (), True, False)
     words = len(key.split())
     weight = words if key.isascii() else _weight(key)
-    fold, dates = "", ()
+    fold, dates = "", _NO_DATES
     if weight <= 30:  # only short lines can be titles or repeat as chrome
         fold = _fold(key)
         if weight <= 26 and _may_hold_date(key):
@@ -190,7 +193,7 @@ def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
         if len(_FEATURES) >= 8:  # rule sets come and go in tests, not in a run
             _FEATURES.clear()
         cache = _FEATURES[rules] = {}
-    out = []
+    out: list[_Line] = []
     append = out.append
     for no, text in enumerate(texts, first_no):
         f = cache.get(text)
@@ -512,8 +515,8 @@ def _split(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
         spans.append((h, end, h))
     if len(spans) < 2:
         return [(0, len(lines), None)]
-    s, e, h = spans[0]
-    spans[0] = (0, e, h)  # what comes before the first headline is that article's chrome
+    _, first_end, first_head = spans[0]
+    spans[0] = (0, first_end, first_head)  # what comes before the first headline is that article's chrome
     return spans
 
 

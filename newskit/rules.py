@@ -247,7 +247,8 @@ def load_rules(extra: Iterable[str | os.PathLike[str]] = (), *, user_config: boo
     Later files win: a rule or outlet with an existing name replaces it, and new ones
     come first so that they are tried before the built-in ones.
     """
-    rules, outlets = (list(x) for x in _builtin())
+    builtin_rules, builtin_outlets = _builtin()
+    rules, outlets = list(builtin_rules), list(builtin_outlets)
     paths = []
     if user_config and (cfg := user_rules_path()).is_file():
         paths.append(cfg)
