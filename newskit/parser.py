@@ -176,7 +176,7 @@ def _line_features(text: str, rules: Rules) -> _FeatureTuple:
     if not key:
         return (key, 0, False, None, "", (), True, False)
     words = len(key.split())
-    weight = words if key.isascii() else _weight(key)
+    weight = words if key.isascii() or _CJK.search(key) is None else _weight(key)
     fold, dates = "", _NO_DATES
     if weight <= 30:  # only short lines can be titles or repeat as chrome
         fold = _fold(key)

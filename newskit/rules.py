@@ -92,7 +92,12 @@ class Rules:
         self._by_head: dict[str | None, list[tuple[re.Pattern[str], int, int, frozenset[str] | None]]] = {}
         self._by_band: dict[tuple[str | None, int], tuple[tuple[re.Pattern[str], int], ...]] = {}
         self._gated = [(k, r) for k, r in enumerate(self.line_rules) if r.triggers]
-        self._triggers = tuple({t for _, r in self._gated for t in r.triggers})
+        # Per band, the triggers of the rules with triggers that allow its lines: a line
+        # that holds none of them is not lowered and looked through rule by rule.
+        self._triggers = [
+            tuple(sorted({t for _, r in self._gated if r.max_words >= longest for t in r.triggers}))
+            for longest in self._limits
+        ]
         self._max_words = max((r.max_words for r in self.line_rules), default=0)
 
     def match(self, line: str, words: int | None = None) -> str | None:
@@ -117,7 +122,8 @@ class Rules:
             if regex.match(key):
                 first = k
                 break
-        if self._gated and any(map((low := key.lower()).__contains__, self._triggers)):
+        triggers = self._triggers[band]
+        if triggers and any(map((low := key.lower()).__contains__, triggers)):
             for k, rule in self._gated:
                 if k > first:
                     break
