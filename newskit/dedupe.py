@@ -697,9 +697,12 @@ def fingerprint_inputs(
     options = options or DedupeOptions()
     sources = list(expand_inputs(args, pattern))
     if workers > 1 and len(sources) > 1 and STDIN not in sources:
+        # Files go out in chunks: fewer, larger tasks cost less to hand over, while four
+        # chunks a worker keep the workers evenly busy on a small input.
+        chunk = max(1, min(32, len(sources) // (4 * workers)))
         with ProcessPoolExecutor(workers) as pool:
             results: Iterable[list[Fingerprint] | InputError] = pool.map(
-                _fingerprint_source, sources, repeat(options), repeat(rules), chunksize=4
+                _fingerprint_source, sources, repeat(options), repeat(rules), chunksize=chunk
             )
             yield from _unpack(results, on_error)
     else:
