@@ -93,9 +93,16 @@ _COPYRIGHT_OWNER = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Line:
-    no: int
+    """What the parser knows of a line's text.
+
+    It depends on the text alone (and the rules), not on where the line stands, so one
+    object serves every line with that text, in a dump and across dumps (site chrome
+    repeats on every page of a site): it is never changed. Where a line stands (its
+    number, the lines with the same text) is kept apart, by position.
+    """
+
     text: str
     key: str
     weight: int
@@ -103,18 +110,11 @@ class _Line:
     rule: str | None = None
     dates: tuple[DateInfo, ...] = ()
     fold: str = ""
-    next_same: int = -1  # index of the next line with the same fold, or -1
-    prev_same: int = -1  # index of the line before with the same fold, or -1
     joined: int = 0  # hard-wrapped text: how many following lines continue this one
     merged: bool = False  # hard-wrapped text: this line continues the one above
-    # Derived, set by settle(): kept as plain fields because they are read very often.
+    # Derived (see _line): kept as plain fields because they are read very often.
     blank: bool = False  # empty, or a continuation of the line above (which stands for both)
     good: bool = False  # body-like: a long enough sentence, or a long line
-
-    def settle(self) -> _Line:
-        self.blank = not self.key or self.merged
-        self.good = (self.sentence and self.weight >= GOOD_WEIGHT) or self.weight >= LONG_WEIGHT
-        return self
 
     @property
     def clean(self) -> str:
@@ -159,11 +159,9 @@ def _ends_sentence(key: str) -> bool:
     return end > 0 and key[end - 1] in _SENTENCE_END
 
 
-# What a line's text gives: key, weight, sentence, rule, fold, dates, blank, good.
-_FeatureTuple = tuple[str, int, bool, "str | None", str, "tuple[DateInfo, ...]", bool, bool]
 # Site chrome repeats on every page of a site: what a line's text gives is remembered
 # (per rule set), so a folder of pages from a few sites costs little per repeated line.
-_FEATURES: dict[Rules, dict[str, _FeatureTuple]] = {}
+_FEATURES: dict[Rules, dict[str, _Line]] = {}
 _FEATURES_MAX = 50_000
 CACHE_LINE_CHARS = 200  # only lines this short are remembered: memory stays bounded
 
@@ -171,10 +169,19 @@ CACHE_LINE_CHARS = 200  # only lines this short are remembered: memory stays bou
 _NO_DATES: tuple[DateInfo, ...] = ()
 
 
-def _line_features(text: str, rules: Rules) -> _FeatureTuple:
+def _line(
+    text: str, key: str, weight: int, sentence: bool, rule: str | None, dates: tuple[DateInfo, ...], fold: str,
+    joined: int = 0, merged: bool = False,
+) -> _Line:
+    """A :class:`_Line`, its derived fields computed."""
+    good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
+    return _Line(text, key, weight, sentence, rule, dates, fold, joined, merged, not key or merged, good)
+
+
+def _line_features(text: str, rules: Rules) -> _Line:
     key = rule_key(text)
     if not key:
-        return (key, 0, False, None, "", (), True, False)
+        return _Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False)
     words = len(key.split())
     weight = words if key.isascii() or _CJK.search(key) is None else _weight(key)
     fold, dates = "", _NO_DATES
@@ -182,28 +189,23 @@ def _line_features(text: str, rules: Rules) -> _FeatureTuple:
         fold = _fold(key)
         if weight <= 26 and _may_hold_date(key):
             dates = date_line(key)
-    sentence = _ends_sentence(key)
-    good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
-    return (key, weight, sentence, rules.match(key, words), fold, dates, False, good)
+    return _line(text, key, weight, _ends_sentence(key), rules.match(key, words), dates, fold)
 
 
-def _features(texts: list[str], rules: Rules, first_no: int) -> list[_Line]:
+def _features(texts: list[str], rules: Rules) -> list[_Line]:
     cache = _FEATURES.get(rules)
     if cache is None or len(cache) >= _FEATURES_MAX:
         if len(_FEATURES) >= 8:  # rule sets come and go in tests, not in a run
             _FEATURES.clear()
         cache = _FEATURES[rules] = {}
-    out: list[_Line] = []
-    append = out.append
-    for no, text in enumerate(texts, first_no):
-        f = cache.get(text)
-        if f is None:
-            f = _line_features(text, rules)
+    out: list[_Line | None] = list(map(cache.get, texts))
+    for i, found in enumerate(out):
+        if found is None:
+            text = texts[i]
+            line = out[i] = _line_features(text, rules)
             if len(text) <= CACHE_LINE_CHARS:  # chrome is short; body lines rarely repeat
-                cache[text] = f
-        key, weight, sentence, rule, fold, dates, blank, good = f
-        append(_Line(no, text, key, weight, sentence, rule, dates, fold, -1, -1, 0, False, blank, good))
-    return out
+                cache[text] = line
+    return out  # type: ignore[return-value]  # (no None left)
 
 
 def _is_byline(line: _Line) -> bool:
@@ -458,37 +460,48 @@ def _join_wrapped(lines: list[_Line]) -> None:
                and len(lines[j].text.rstrip()) >= WRAP_FILL * width
                and not _BULLET.match(lines[j + 1].text)):
             j += 1
-        if j > i:
-            head.joined = j - i
-            for x in lines[i + 1 : j + 1]:
-                x.merged = True
-                x.settle()
-            head.weight = sum(x.weight for x in lines[i : j + 1])
-            head.sentence = lines[j].sentence
-            head.fold = ""
-            head.settle()
+        if j > i:  # lines are shared: changed ones are new objects
+            for k in range(i + 1, j + 1):
+                x = lines[k]
+                lines[k] = _line(x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, merged=True)
+            weight = sum(x.weight for x in lines[i : j + 1])
+            lines[i] = _line(head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", j - i)
         i = j + 1
 
 
 # --- splitting a dump into articles ---------------------------------------------------
 
 
-def _headers(lines: list[_Line]) -> list[int]:
+@dataclass(slots=True)
+class _Repeats:
+    """Where each line's text (folded) shows next and last showed: indices, or -1."""
+
+    next: list[int]
+    prev: list[int]
+
+    @classmethod
+    def of(cls, lines: list[_Line]) -> _Repeats:
+        n = len(lines)
+        nxt, prv = [-1] * n, [-1] * n
+        last: dict[str, int] = {}
+        for i in range(n - 1, -1, -1):
+            fold = lines[i].fold
+            if fold:
+                j = nxt[i] = last.get(fold, -1)
+                if j >= 0:
+                    prv[j] = i
+                last[fold] = i
+        return cls(nxt, prv)
+
+
+def _headers(lines: list[_Line], repeats: _Repeats) -> list[int]:
     """Indices of article headers: a title-like line shown again a few lines on, with a
     date line in between or right after (the header an infinite-scroll page repeats for
     every article). The same title twice is not two articles."""
     heads: list[int] = []
     titles: set[str] = set()
-    last: dict[str, int] = {}
-    for i in range(len(lines) - 1, -1, -1):  # where each short line's text next shows
-        fold = lines[i].fold
-        if fold:
-            j = lines[i].next_same = last.get(fold, -1)
-            if j >= 0:
-                lines[j].prev_same = i
-            last[fold] = i
     for i, line in enumerate(lines):
-        j = line.next_same
+        j = repeats.next[i]
         if j < 0 or j - i >= HEADER_SPAN or line.weight < 3 or line.fold in titles:
             continue
         if _title_like(line) and any(x.dates for x in lines[i + 1 : j + 4]):
@@ -501,9 +514,9 @@ def _body_weight(lines: list[_Line]) -> int:
     return sum(x.weight for x in lines if x.good and not x.rule)
 
 
-def _split(lines: list[_Line]) -> list[tuple[int, int, int | None]]:
+def _split(lines: list[_Line], repeats: _Repeats) -> list[tuple[int, int, int | None]]:
     """Article spans as (start, end_exclusive, header index or None)."""
-    heads = _headers(lines)
+    heads = _headers(lines, repeats)
     spans: list[tuple[int, int, int | None]] = []
     for k, h in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)
@@ -530,10 +543,17 @@ class _Builder:
     """Assigns each line of one article span to a field or a removal rule."""
 
     def __init__(
-        self, lines: list[_Line], source: str, outlet: str | None, drop: re.Pattern[str] | None, offset: int = 0
+        self,
+        lines: list[_Line],
+        source: str,
+        outlet: str | None,
+        drop: re.Pattern[str] | None,
+        offset: int = 0,
+        repeats: _Repeats | None = None,
     ):
         self.lines = lines
-        self.offset = offset  # where these lines start in the dump's (next_same and prev_same are the dump's)
+        self.offset = offset  # where these lines start in the dump (line number offset + 1)
+        self.repeats = repeats or _Repeats.of(lines)  # the dump's, by index in the dump
         self.source = source
         # Lines no field can take are removed from the start, each with its reason:
         # blank, continued (hard-wrapped), a boilerplate rule, the outlet's own lines.
@@ -543,7 +563,7 @@ class _Builder:
             for x in lines
         ]
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
-        self.art = Article(source=source, start=lines[0].no, end=lines[-1].no, outlet=outlet)
+        self.art = Article(source=source, start=offset + 1, end=offset + len(lines), outlet=outlet)
         self._follows: dict[int, float] = {}
 
     def _full(self, i: int, bullet: bool = False) -> str:
@@ -593,7 +613,7 @@ class _Builder:
         # does not end like a statement and a byline or date follows, or it repeats.
         first = next((i for i in range(body_start, min(len(lines), body_start + 3)) if not lines[i].blank), None)
         if first is not None and _title_like(lines[first]) and not lines[first].key.endswith(".") and (
-            not lines[first].sentence or self._meta_follows(first) > 0 or self._repeated(lines[first])
+            not lines[first].sentence or self._meta_follows(first) > 0 or self._repeated(first)
         ):
             window.insert(0, first)
         lead_keys = [x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule]
@@ -617,7 +637,7 @@ class _Builder:
                 # The headline speaks of what the lead speaks of; menus and other
                 # stories' headlines do not.
                 score += TITLE_OVERLAP * len(words & lead) / len(words)
-            if w >= 4 and self._repeated(line):
+            if w >= 4 and self._repeated(i):
                 score += REPEAT_BONUS
             if line.key.isupper() and w > 2:
                 score -= 0.3
@@ -627,15 +647,17 @@ class _Builder:
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
                 score -= 0.6  # the value of a "Label:" line
             if _TITLE_DEBUG:
-                print(f"  title? {line.no} {score:.2f} {line.key[:70]!r}")
+                print(f"  title? {self.offset + i + 1} {score:.2f} {line.key[:70]!r}")
             if score > best:
                 best, best_i = score, i
         return best_i
 
-    def _repeated(self, line: _Line) -> bool:
-        """Whether the line's text (folded) shows again in this article's span."""
+    def _repeated(self, i: int) -> bool:
+        """Whether line ``i``'s text (folded) shows again in this article's span."""
         lo, hi = self.offset, self.offset + len(self.lines)
-        return bool(line.fold) and (lo <= line.prev_same or 0 <= line.next_same < hi)
+        return bool(self.lines[i].fold) and (
+            lo <= self.repeats.prev[lo + i] or 0 <= self.repeats.next[lo + i] < hi
+        )
 
     def _meta_follows(self, i: int) -> float:
         if (bonus := self._follows.get(i)) is None:
@@ -780,9 +802,10 @@ class _Builder:
                     kind[i], why[i] = kind[i - 1], why[i - 1]
         make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
         # A line no field took is the page's chrome.
+        numbers = range(self.offset + 1, self.offset + 1 + len(self.lines))
         art.lines = [
-            make(LineRecord, (x.no, x.text, k, w) if k is not None else (x.no, x.text, _REMOVED, "chrome"))
-            for x, k, w in zip(self.lines, kind, why, strict=True)
+            make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, "chrome"))
+            for no, x, k, w in zip(numbers, self.lines, kind, why, strict=True)
         ]
         if art.body:
             m = _DATELINE.match(art.body[0])
@@ -822,15 +845,16 @@ def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) ->
     """Parse one dump's (decoded, normalised) text into a :class:`Document`."""
     rules = rules or default_rules()
     raw = split_lines(text)
-    lines = _features(raw, rules, 1)
+    lines = _features(raw, rules)
     _join_wrapped(lines)
     doc = Document(source=source, line_count=len(lines))
     if not lines:
         return doc
     outlet, drop = _outlet(text, lines, rules)
-    for start, end, header in _split(lines):
+    repeats = _Repeats.of(lines)
+    for start, end, header in _split(lines, repeats):
         part = lines[start:end]
-        builder = _Builder(part, source, outlet, drop, start)
+        builder = _Builder(part, source, outlet, drop, start, repeats)
         art = builder.build(header - start if header is not None else None)
         if art.body or art.title:
             doc.articles.append(art)
