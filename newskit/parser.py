@@ -115,6 +115,7 @@ class _Line:
     # Derived (see _line): kept as plain fields because they are read very often.
     blank: bool = False  # empty, or a continuation of the line above (which stands for both)
     good: bool = False  # body-like: a long enough sentence, or a long line
+    score: float = 0.0  # what the line adds to a body run (see _scores); 0 only if blank
 
     @property
     def clean(self) -> str:
@@ -175,13 +176,24 @@ def _line(
 ) -> _Line:
     """A :class:`_Line`, its derived fields computed."""
     good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
-    return _Line(text, key, weight, sentence, rule, dates, fold, joined, merged, not key or merged, good)
+    blank = not key or merged
+    if blank:
+        score = 0.0
+    elif rule:
+        score = -RULE_COST
+    elif good:
+        score = float(min(weight, 80))
+    elif sentence and weight >= 5:
+        score = 1.0
+    else:
+        score = -SHORT_COST
+    return _Line(text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score)
 
 
 def _line_features(text: str, rules: Rules) -> _Line:
     key = rule_key(text)
     if not key:
-        return _Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False)
+        return _Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0)
     words = len(key.split())
     weight = words if key.isascii() or _CJK.search(key) is None else _weight(key)
     fold, dates = "", _NO_DATES
@@ -331,43 +343,31 @@ def _title_text(key: str) -> bool:
     return any(ch.isalpha() for ch in key)
 
 
-def _scores(lines: list[_Line], lo: int, hi: int) -> tuple[list[float], list[int]]:
-    """Each line's score in [lo, hi) for the body run, and where comment sections begin.
+def _scores(lines: list[_Line], lo: int, hi: int) -> list[float]:
+    """Each line's score in [lo, hi) for the body run.
 
     A body-like line scores its weight; a short sentence a little; a short line, or one a
-    boilerplate rule removed, costs. Where paragraphs are set apart by blank lines (in a
-    quarter of the body-like lines or more), a body-like line crowded in among others
-    counts for less: link lists and teasers run line after line.
+    boilerplate rule removed, costs; a blank line is 0 (see :func:`_line`). Where
+    paragraphs are set apart by blank lines (in a quarter of the body-like lines or more),
+    a body-like line crowded in among others counts for less: link lists and teasers run
+    line after line.
     """
     n = len(lines)
-    scores: list[float] = []
-    crowded: list[int] = []  # positions in ``scores`` of body-like lines with no blank beside them
-    barriers: list[int] = []
-    good = isolated = 0  # body-like lines (removed ones too), and those set apart
-    for i in range(lo, hi):
-        x = lines[i]
-        if x.good:
-            good += 1
+    part = lines[lo:hi]
+    scores = [x.score for x in part]
+    good = [i for i, x in enumerate(part, lo) if x.good]  # removed ones too
+    if good:
+        crowded: list[int] = []  # positions in ``scores`` of body-like lines with no blank beside them
+        isolated = 0
+        for i in good:
             if (i == 0 or lines[i - 1].blank) and (i + 1 == n or lines[i + 1].blank):
                 isolated += 1
-            elif not x.blank and not x.rule:
+            elif not lines[i].blank and not lines[i].rule:
                 crowded.append(i - lo)
-        if x.blank:
-            scores.append(0.0)
-        elif x.rule:
-            scores.append(-RULE_COST)
-            if x.rule in BARRIER_RULES:
-                barriers.append(i)
-        elif x.good:
-            scores.append(float(min(x.weight, 80)))
-        elif x.sentence and x.weight >= 5:
-            scores.append(1.0)
-        else:
-            scores.append(-SHORT_COST)
-    if good and isolated >= 0.25 * good:
-        for k in crowded:
-            scores[k] *= CROWDED_FACTOR
-    return scores, barriers
+        if isolated >= 0.25 * len(good):
+            for k in crowded:
+                scores[k] *= CROWDED_FACTOR
+    return scores
 
 
 def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
@@ -376,12 +376,15 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
     The run is the maximum-sum segment of line scores. A comment-section marker ends the
     search when a body of some size comes before it: what follows it is comments.
     """
-    scores, barriers = _scores(lines, lo, hi)
-    for i in barriers:
-        found = _max_run(lines, lo, i, scores, lo)
-        if found and found[2] >= MIN_BODY_WEIGHT:
-            return found[0], found[1]
-    found = _max_run(lines, lo, hi, scores, lo)
+    scores = _scores(lines, lo, hi)
+    # The lines that count: a blank line scores 0 and nothing else does.
+    counted = [(i, sc) for i, sc in enumerate(scores, lo) if sc]
+    for k, (i, _) in enumerate(counted):
+        if lines[i].rule in BARRIER_RULES:
+            found = _max_run(counted[:k])
+            if found and found[2] >= MIN_BODY_WEIGHT:
+                return found[0], found[1]
+    found = _max_run(counted)
     if not found:
         return None
     a, b, total = found
@@ -390,26 +393,26 @@ def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
     # article's.
     mass = 0.0
     last_good = a
-    for k in range(a, b + 1):
-        line = lines[k]
-        if line.rule in END_RULES and mass >= max(MIN_BODY_WEIGHT, END_FRACTION * total):
+    least = max(MIN_BODY_WEIGHT, END_FRACTION * total)
+    for i, sc in counted:
+        if i < a:
+            continue
+        if i > b:
+            break
+        if mass >= least and lines[i].rule in END_RULES:
             return a, last_good
-        sc = scores[k - lo]
         if sc > 0:
             mass += sc
-            last_good = k
+            last_good = i
     return a, b
 
 
-def _max_run(lines: list[_Line], lo: int, hi: int, scores: list[float], base: int) -> tuple[int, int, float] | None:
-    """The maximum-sum run of line scores in [lo, hi) (``scores[i - base]`` is line i's)."""
+def _max_run(counted: list[tuple[int, float]]) -> tuple[int, int, float] | None:
+    """The maximum-sum run of the ``(index, score)`` of the lines that count."""
     best, best_span = 0.0, None
-    run, start = 0.0, lo
+    run, start = 0.0, 0
     gap = 0  # non-body lines in a row: a long stretch of chrome costs more per line
-    for i in range(lo, hi):
-        if lines[i].blank:
-            continue
-        s = scores[i - base]
+    for i, s in counted:
         if s < 0:
             s *= 1.0 + GAP_GROWTH * gap
             gap += 1
