@@ -116,6 +116,8 @@ class _Line:
     blank: bool = False  # empty, or a continuation of the line above (which stands for both)
     good: bool = False  # body-like: a long enough sentence, or a long line
     score: float = 0.0  # what the line adds to a body run (see _scores); 0 only if blank
+    removed: str = ""  # why it is removed whatever else it is: blank, continued, or its rule
+    width: int = 0  # its length, trailing white space left out
 
     @property
     def clean(self) -> str:
@@ -187,13 +189,16 @@ def _line(
         score = 1.0
     else:
         score = -SHORT_COST
-    return _Line(text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score)
+    removed = "continued" if merged else "blank" if not key else rule or ""
+    return _Line(
+        text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip())
+    )
 
 
 def _line_features(text: str, rules: Rules) -> _Line:
     key = rule_key(text)
     if not key:
-        return _Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0)
+        return _Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, "blank", 0)
     words = len(key.split())
     weight = words if key.isascii() or _CJK.search(key) is None else _weight(key)
     fold, dates = "", _NO_DATES
@@ -225,10 +230,13 @@ def _is_byline(line: _Line) -> bool:
 
 
 def _is_credit(line: _Line) -> bool:
-    if line.weight > 40:
-        return False
-    low = line.key.lower()  # every credit names who did it ("by"), says "contributed" or is a "Source:"
-    return ("by" in low or "contributed" in low or ":" in low) and _CREDIT.match(line.key) is not None
+    return line.weight <= 40 and _credit_text(line.key)
+
+
+@lru_cache(maxsize=16384)
+def _credit_text(key: str) -> bool:
+    low = key.lower()  # every credit names who did it ("by"), says "contributed" or is a "Source:"
+    return ("by" in low or "contributed" in low or ":" in low) and _CREDIT.match(key) is not None
 
 
 def _photo_credit(line: _Line) -> bool:
@@ -436,7 +444,7 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     Wrapped text (wire copy from e-mail, plain-text archives) has lines that stop near one
     width and rarely pass it, and many of them run on into the next line.
     """
-    lens = [len(x.text.rstrip()) for x in lines if x.key]
+    lens = [x.width for x in lines if x.key]
     if len(lens) < 8 or sum(n > 110 for n in lens) > 0.05 * len(lens):
         return None  # rendered pages: paragraphs run on in long lines, more than 5 % over any width
     lens.sort()
@@ -445,7 +453,7 @@ def _wrap_width(lines: list[_Line]) -> int | None:
         return None
     runs_on = sum(
         1 for a, b in zip(lines, lines[1:], strict=False)
-        if a.key and b.key and len(a.text.rstrip()) >= WRAP_FILL * width
+        if a.key and b.key and a.width >= WRAP_FILL * width
     )
     return width if runs_on >= 0.25 * len(lens) else None
 
@@ -460,7 +468,7 @@ def _join_wrapped(lines: list[_Line]) -> None:
         head = lines[i]
         j = i
         while (j + 1 < n and lines[j + 1].key and not lines[j + 1].rule and not lines[j].rule
-               and len(lines[j].text.rstrip()) >= WRAP_FILL * width
+               and lines[j].width >= WRAP_FILL * width
                and not _BULLET.match(lines[j + 1].text)):
             j += 1
         if j > i:  # lines are shared: changed ones are new objects
@@ -560,11 +568,11 @@ class _Builder:
         self.source = source
         # Lines no field can take are removed from the start, each with its reason:
         # blank, continued (hard-wrapped), a boilerplate rule, the outlet's own lines.
-        self.why: list[str] = [
-            "continued" if x.merged else "blank" if not x.key else x.rule
-            or ("outlet-boilerplate" if drop is not None and drop.match(x.key) else "")
-            for x in lines
-        ]
+        self.why: list[str] = [x.removed for x in lines]
+        if drop is not None:
+            for i, x in enumerate(lines):
+                if not x.removed and drop.match(x.key):
+                    self.why[i] = "outlet-boilerplate"
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=offset + 1, end=offset + len(lines), outlet=outlet)
         self._follows: dict[int, float] = {}
