@@ -14,11 +14,13 @@ article); the rest of each dump, chrome included, is as in the corpus.
 Each command runs ``--repeat`` times, as a user runs it (process start-up included, stdout
 to /dev/null); the table gives the median, articles/s and the peak resident memory:
 
-- ``newskit list FOLDER`` (stdout is not a terminal: tab-separated rows);
+- ``newskit list FOLDER`` (stdout is not a terminal: tab-separated rows), and with ``-j 1``;
 - ``newskit list FOLDER --json``;
-- ``newskit show ID FOLDER`` with the full id of the last article listed;
+- ``newskit show ID FOLDER`` with the full id of the last article listed, and with ``-j 1``;
 - ``newskit show PREFIX FOLDER`` with the shortest unique start (at least 6 characters)
   of the id of the article in the middle of the listing.
+
+Without ``-j``, newskit parses a folder of 16 files or more on one process per CPU.
 """
 
 from __future__ import annotations
@@ -105,8 +107,10 @@ def main() -> int:
         prefix = shortest_unique(ids, ids[len(ids) // 2])
         commands = [
             ("newskit list FOLDER", [*newskit, "list", str(folder)]),
+            ("newskit list -j 1 FOLDER", [*newskit, "list", "-j", "1", str(folder)]),
             ("newskit list FOLDER --json", [*newskit, "list", str(folder), "--json"]),
             (f"newskit show {last} FOLDER", [*newskit, "show", last, str(folder)]),
+            (f"newskit show -j 1 {last} FOLDER", [*newskit, "show", "-j", "1", last, str(folder)]),
             (f"newskit show {prefix} FOLDER", [*newskit, "show", prefix, str(folder)]),
         ]
         rows = []
