@@ -136,7 +136,12 @@ def _pooled(
         else:
             tasks[-1].append(source)
     pending: deque[Any] = deque()
-    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,)) as pool:
+    try:
+        pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,))
+    except OSError:  # no process semaphores here (some sandboxes and containers): one process
+        yield from (_run(fn, source, rules) for source in sources)
+        return
+    with pool:
         for task in tasks:
             if task[0] == STDIN:
                 pending.append([_run(fn, STDIN, rules)])

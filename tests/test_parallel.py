@@ -221,3 +221,15 @@ def test_diff_jobs_2_same_as_jobs_1(inputs: list[str]) -> None:
     two = run("diff", ids[2][:8], ids[3][:8], "--unified", "-j", "2", *inputs)
     assert one.stdout == two.stdout and one.stdout.startswith("---")
     assert one.exit_code == two.exit_code
+
+
+def test_where_worker_processes_cannot_start_one_process_does_the_work(
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(parallel.multiprocessing, "Pool", no_pool)
+    two = strip("-j", "2", *inputs)
+    assert two.stdout == strip("-j", "1", *inputs).stdout and two.stdout
+    assert two.exit_code == 1  # the bad inputs, reported as ever
