@@ -8,6 +8,7 @@ Every input line of a dump ends up in exactly one :class:`LineRecord`, either in
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -57,8 +58,23 @@ class Article:
     captions: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
-    lines: list[LineRecord] = field(default_factory=list)
     id: str = ""
+    # The line records of the article's span (see ``lines``), or how to make them: the
+    # parser hands over a picklable callable, as most uses never look at the records.
+    _lines: list[LineRecord] | None = field(default=None, repr=False, compare=False)
+    _make_lines: Callable[[], list[LineRecord]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> list[LineRecord]:
+        """A record for every line of the article's span, in order."""
+        if self._lines is None:
+            self._lines = self._make_lines() if self._make_lines is not None else []
+            self._make_lines = None
+        return self._lines
+
+    @lines.setter
+    def lines(self, records: list[LineRecord]) -> None:
+        self._lines, self._make_lines = records, None
 
     @property
     def text(self) -> str:

@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .dates import DateInfo, date_line
 from .errors import InputError
@@ -811,19 +811,25 @@ class _Builder:
             for i, line in enumerate(self.lines):
                 if line.merged and i > 0:
                     kind[i], why[i] = kind[i - 1], why[i - 1]
-        make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
-        # A line no field took is the page's chrome.
-        numbers = range(self.offset + 1, self.offset + 1 + len(self.lines))
-        art.lines = [
-            make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, "chrome"))
-            for no, x, k, w in zip(numbers, self.lines, kind, why, strict=True)
-        ]
+        # The records are made when first asked for (show --explain, --raw, records()):
+        # stripping and listing never ask.
+        art._make_lines = partial(_records, self.lines, kind, why, self.offset + 1)
         if art.body:
             m = _DATELINE.match(art.body[0])
             if m and len(m.group(1)) <= 60:
                 art.dateline = m.group(1).strip()
         art.id = content_id(art.title, art.body)
         return art
+
+
+def _records(lines: list[_Line], kind: list[Kind | None], why: list[str], first_no: int) -> list[LineRecord]:
+    """The records of an article's lines; a line no field took is the page's chrome."""
+    make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
+    numbers = range(first_no, first_no + len(lines))
+    return [
+        make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, "chrome"))
+        for no, x, k, w in zip(numbers, lines, kind, why, strict=True)
+    ]
 
 
 # --- public API -----------------------------------------------------------------------
