@@ -75,12 +75,16 @@ def run_newskit(dumps: Path, workers: int, threshold: float | None) -> dict:
         deduper.add_fingerprint(fp)
     t1 = time.perf_counter()
     clusters = deduper.clusters(workers=workers)
-    t2 = time.perf_counter()
+    return _result(deduper, clusters, "read+parse+fingerprint", t0, t1, time.perf_counter())
+
+
+def _result(deduper, clusters, first_stage: str, t0: float, t1: float, t2: float) -> dict:
+    """A newskit run's figures: the first stage (up to ``t1``), then clustering."""
     groups = [[(m.source, m.start, m.end) for m in c.members] for c in clusters]
     return {
         "articles": len(deduper),
         "seconds": t2 - t0,
-        "stages": {"read+parse+fingerprint": t1 - t0, "candidates+check+cluster": t2 - t1},
+        "stages": {first_stage: t1 - t0, "candidates+check+cluster": t2 - t1},
         "stats": asdict(deduper.stats),
         "clusters": _clusters_out(groups),
     }
@@ -114,15 +118,7 @@ def run_newskit_bodies(dumps: Path, truth: dict, threshold: float | None) -> dic
         deduper.add(a)
     t1 = time.perf_counter()
     clusters = deduper.clusters()
-    t2 = time.perf_counter()
-    groups = [[(m.source, m.start, m.end) for m in c.members] for c in clusters]
-    return {
-        "articles": len(articles),
-        "seconds": t2 - t0,
-        "stages": {"fingerprint": t1 - t0, "candidates+check+cluster": t2 - t1},
-        "stats": asdict(deduper.stats),
-        "clusters": _clusters_out(groups),
-    }
+    return _result(deduper, clusters, "fingerprint", t0, t1, time.perf_counter())
 
 
 _TOKEN = re.compile(r"\w+")

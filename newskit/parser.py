@@ -125,13 +125,11 @@ class _Line:
         return _BULLET.sub("", self.text.strip())
 
 
-def _weight(text: str) -> int:
+def _weight(text: str, words: int | None = None) -> int:
+    """Words, a CJK character counting half a word (``words``: the text's word count, if known)."""
     if text.isascii() or _CJK.search(text) is None:
-        return len(text.split())
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        return len(_CJK.sub(" ", text).split()) + cjk // 2
-    return len(text.split())
+        return len(text.split()) if words is None else words
+    return len(_CJK.sub(" ", text).split()) + len(_CJK.findall(text)) // 2
 
 
 _WORD = re.compile(r"\w+")
@@ -200,7 +198,7 @@ def _line_features(text: str, rules: Rules) -> _Line:
     if not key:
         return _Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, "blank", 0)
     words = len(key.split())
-    weight = words if key.isascii() or _CJK.search(key) is None else _weight(key)
+    weight = _weight(key, words)
     fold, dates = "", _NO_DATES
     if weight <= 30:  # only short lines can be titles or repeat as chrome
         fold = _fold(key)
@@ -226,7 +224,12 @@ def _features(texts: list[str], rules: Rules) -> list[_Line]:
 
 
 def _is_byline(line: _Line) -> bool:
-    return line.weight <= 14 and len(line.key) <= 150 and _BYLINE.match(line.key) is not None
+    return _byline_shape(line.key, line.weight)
+
+
+def _byline_shape(key: str, weight: int) -> bool:
+    """A short line that reads as a byline ("By Jane Doe and John Roe")."""
+    return weight <= 14 and len(key) <= 150 and _BYLINE.match(key) is not None
 
 
 def _is_credit(line: _Line) -> bool:
@@ -314,9 +317,7 @@ def _meta_like(line: _Line) -> bool:
 
 @lru_cache(maxsize=16384)
 def _meta_text(key: str) -> bool:
-    if _weight(key) <= 14 and len(key) <= 150 and _BYLINE.match(key) is not None:
-        return True
-    return bool(_META_START.match(key)) or bool(_LEADING_DATE.match(key))
+    return _byline_shape(key, _weight(key)) or bool(_META_START.match(key)) or bool(_LEADING_DATE.match(key))
 
 
 def _name_like(line: _Line) -> bool:
@@ -344,9 +345,7 @@ def _title_like(line: _Line) -> bool:
 def _title_text(key: str) -> bool:
     """The text-only part of the title test: no byline, no credit, some letters."""
     weight = _weight(key)
-    if weight <= 14 and len(key) <= 150 and _BYLINE.match(key) is not None:
-        return False
-    if weight <= 40 and _CREDIT.match(key) is not None:
+    if _byline_shape(key, weight) or (weight <= 40 and _credit_text(key)):
         return False
     return any(ch.isalpha() for ch in key)
 
