@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from .dates import DateInfo, date_line
+from .dates import DateInfo, date_line, find_dates
 from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, content_id
 from .reader import expand_inputs, read_source
@@ -45,7 +45,9 @@ TITLE_RANK_COST = 0.02  # per non-blank line between a title candidate and the b
 META_BONUS = 0.5  # a byline or date right under a title candidate
 TITLE_CASE_BONUS = 0.15
 DEK_MIN_WEIGHT = 12
-DEK_PENALTY = 0.3  # a title-like line shown again elsewhere on the page
+DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
+SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
+SUBTITLE_PENALTY = 0.8
 HEADER_SPAN = 12  # how far on a repeated headline is looked for
 # Rendered pages set paragraphs apart with blank lines, while link lists and teasers run
 # line after line; where a part of a dump uses blank lines at all, a long line with no
@@ -295,6 +297,11 @@ def _title_shape(key: str, text: str, dated: bool) -> float:
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 
 
+def _headline_shape(line: _Line) -> bool:
+    """One statement that does not end like a sentence: how headlines are written."""
+    return not line.sentence and _TWO_SENTENCES.search(line.key) is None
+
+
 def _title_case(text: str) -> bool:
     """Most longer words capitalised, as English headlines often are."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 4]
@@ -335,10 +342,23 @@ def _name_text(text: str) -> bool:
     return "," in text or " and " in text or "/" in text or len(words) <= 4
 
 
+def _standfirst(line: _Line) -> bool:
+    """A headline-like line of some length, right under the title: its standfirst."""
+    return (
+        line.weight >= 8 and _title_like(line) and not _meta_text(line.key) and not _JUNCTION.search(line.key)
+        and not any(d.absolute for d in find_dates(line.key))  # "Jane Doe 27/09/2018 Comment!"
+    )
+
+
 def _title_like(line: _Line) -> bool:
     if line.blank or line.rule or line.dates or not 2 <= line.weight <= 30 or len(line.key) > 250:
         return False
+    if line.text.lstrip().startswith(_DASHES):
+        return False  # an attribution ("— Jane Doe, in a letter") or a list item
     return _title_text(line.key)
+
+
+_DASHES = ("— ", "– ", "- ", "―")
 
 
 @lru_cache(maxsize=16384)
@@ -374,7 +394,46 @@ def _scores(lines: list[_Line], lo: int, hi: int) -> list[float]:
         if isolated >= 0.25 * len(good):
             for k in crowded:
                 scores[k] *= CROWDED_FACTOR
+        # Teasers whose headline and first sentence ran together ("…At Troy SteakhouseA
+        # party of six left…"), two or more in a row: a list of other stories.
+        glued = {i for i in good if _glued(lines[i].key)}
+        for i in glued:
+            if _glued_beside(lines, i, glued):
+                scores[i - lo] = -SHORT_COST
     return scores
+
+
+def _glued_beside(lines: list[_Line], i: int, glued: set[int]) -> bool:
+    """Whether the nearest non-blank line above or below line ``i`` is glued too."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].blank:
+            j += step
+        if j in glued:
+            return True
+    return False
+
+
+_GLUE = re.compile(r"(?:[a-z]{2}|[0-9?!)’'])(?=[A-Z][\w’'-]* )")
+
+
+@lru_cache(maxsize=16384)
+def _glued(key: str) -> bool:
+    """A title-case headline run into a sentence with no space between them."""
+    for m in _GLUE.finditer(key, 0, 200):
+        head, tail = key[: m.end()], key[m.end() :]
+        if len(tail.split()) >= 5 and _capitalised(head) and not _capitalised(tail[:80]):
+            return True
+    return False
+
+
+def _capitalised(text: str) -> bool:
+    """Three words or more, nearly all capitalised, short ones too: "Ford Recalls F-150s At Last"."""
+    words = _CASED_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _densest(lines: list[_Line], lo: int, hi: int) -> tuple[int, int] | None:
@@ -575,6 +634,7 @@ class _Builder:
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=offset + 1, end=offset + len(lines), outlet=outlet)
         self._follows: dict[int, float] = {}
+        self._standfirst_open = False  # no line of words yet between the title and here
 
     def _full(self, i: int, bullet: bool = False) -> str:
         """Line ``i`` as a field keeps it, joined with the lines that continue it."""
@@ -636,8 +696,12 @@ class _Builder:
             line = lines[i]
             if self.kind[i] is not None or not _title_like(line):
                 continue
-            prev = next((x for x in range(i - 1, -1, -1) if not lines[x].blank), None)
-            prev_title = prev if prev is not None and _title_like(lines[prev]) and not _meta_like(lines[prev]) else None
+            prev = self._above(i)
+            # The title-like line above, past one label such as "Editorial" or "Analysis".
+            above = self._above(prev) if prev is not None and lines[prev].weight <= 2 and not _meta_like(lines[prev]) \
+                else prev
+            prev_title = above if above is not None and _title_like(lines[above]) and not _meta_like(lines[above]) \
+                else None
             w = line.weight
             score = 0.85 + 0.01 * min(w, 15) if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
             score -= TITLE_RANK_COST * rank
@@ -654,6 +718,9 @@ class _Builder:
             score += _title_shape(line.key, line.text, bool(line.dates))
             if prev_title is not None and w >= DEK_MIN_WEIGHT and lines[prev_title].weight < w:
                 score -= DEK_PENALTY  # a longer line right under a title-like one is its standfirst
+            elif prev_title is not None and lines[prev_title].weight >= SUBTITLE_UNDER > w \
+                    and _headline_shape(lines[prev_title]):
+                score -= SUBTITLE_PENALTY  # a shorter line right under a long headline is its subtitle
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
                 score -= 0.6  # the value of a "Label:" line
             if _TITLE_DEBUG:
@@ -661,6 +728,10 @@ class _Builder:
             if score > best:
                 best, best_i = score, i
         return best_i
+
+    def _above(self, i: int) -> int | None:
+        """The nearest non-blank line above line ``i``."""
+        return next((x for x in range(i - 1, -1, -1) if not self.lines[x].blank), None)
 
     def _repeated(self, i: int) -> bool:
         """Whether line ``i``'s text (folded) shows again in this article's span."""
@@ -695,6 +766,7 @@ class _Builder:
     def _header_zone(self, title_i: int | None, body_start: int) -> None:
         lo = (title_i + 1) if title_i is not None else body_start
         title_fold = self.lines[title_i].fold if title_i is not None else None
+        standfirst = title_i is not None  # the first line of words under the title may be its standfirst
         for i in range(lo, body_start):
             if self.kind[i] is not None:
                 continue
@@ -704,9 +776,16 @@ class _Builder:
             elif not self._meta(i):
                 if _photo_credit(line):
                     self._caption(i)
-                elif _BULLET.match(line.text) or (line.sentence and line.weight >= 5):
+                elif (
+                    _BULLET.match(line.text)
+                    or (line.sentence and line.weight >= 5)
+                    or (standfirst and _standfirst(line))
+                ):
                     self.set(i, Kind.SUMMARY)
                     self.art.summary.append(self._full(i))
+            if line.weight > 2:
+                standfirst = False
+        self._standfirst_open = standfirst
         # Lines before the title: dates and bylines still count; the rest is page chrome.
         end = title_i if title_i is not None else body_start
         for i in range(end):
@@ -759,6 +838,8 @@ class _Builder:
             if self.kind[i] is not None:
                 continue
             line = lines[i]
+            # Only the first line of words under the title may be its standfirst.
+            standfirst, self._standfirst_open = self._standfirst_open, self._standfirst_open and line.weight <= 2
             if _is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
@@ -766,7 +847,10 @@ class _Builder:
                 pass
             elif not line.good and _photo_credit(line):
                 self._caption(i)
-            elif not started and _BULLET.match(line.text) and self._plain_follows(i, b):
+            elif not started and (
+                (_BULLET.match(line.text) and self._plain_follows(i, b))
+                or (standfirst and not line.sentence and _standfirst(line))
+            ):
                 self.set(i, Kind.SUMMARY)
                 self.art.summary.append(self._full(i))
             elif line.good or (line.sentence and line.weight >= 5) or self._subheading(i, a, b):

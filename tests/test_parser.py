@@ -273,3 +273,70 @@ def test_hard_wrapped_text_joins_paragraphs():
     assert a.title == "Council approves budget"
     assert a.body == paragraphs
     assert {r.rule for r in a.removed} >= {"share"}
+
+
+# --- headlines: page layouts seen in the wild --------------------------------------
+
+STORY = "\n\n".join([
+    "The city council voted on Monday to close the old bridge over the river for repairs.",
+    "Engineers said the steel supports had rusted faster than expected after years of heavy traffic.",
+    "Drivers will be sent along the ring road while the work goes on, which may take a year.",
+    "Residents who live near the bridge said they had waited a long time for the council to act.",
+    "The council will hold a public meeting next week to answer questions about the closure.",
+])
+MENU = "Home\nNews\nSport\nWeather\nSign in\n"
+
+
+def test_shorter_subtitle_under_a_long_headline_is_not_the_title():
+    headline = "Council Votes to Close the Old River Bridge for a Year of Repairs as Rust Eats Its Supports"
+    subtitle = "Drivers Face a Long Detour Starting Next Month"
+    text = f"{MENU}{headline}\n{subtitle}\nBy Jane Doe\nNov. 18, 2019\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == headline
+    assert a.summary == [subtitle]
+
+
+def test_standfirst_under_a_label_below_the_headline_is_not_the_title():
+    headline = "The council's view on the bridge: repair it now"
+    standfirst = ("Years of delay have left the city with a bridge it cannot use. It is up to the council "
+                  "to act, and to pay for it")
+    text = f"{MENU}Opinion\n{headline}\nEditorial\n{standfirst}\n\nMon 18 Nov 2019 18.54 GMT\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == headline
+    assert a.summary == [standfirst]
+
+
+def test_attribution_line_is_not_a_title_candidate():
+    quote = '"The bridge has been falling apart for years and nobody listened."'
+    attribution = "— Mary Major on Sunday in a letter to the editor of a local newspaper about the old bridge"
+    headline = "Is the old river bridge really falling apart?"
+    text = f"{MENU}{quote}\n\n{attribution}\n\n{headline}\n\nBy Jane Doe on Monday, November 18th, 2019\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == headline
+
+
+def test_glued_teaser_list_is_not_the_body():
+    teasers = "\n".join(
+        f"Story Number {w} Makes Big Headlines In Town TodayA {w} person said on Monday that the news was "
+        f"long enough to look like a paragraph of some real story on the page."
+        for w in ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
+    )
+    headline = "Council Votes to Close the Old River Bridge"
+    text = f"{MENU}Latest Headlines\n{teasers}\nMore\n{headline}\nNovember 19, 2019 at 9:45 am\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == headline
+    assert len(a.body) == 5
+    assert not any("Makes Big Headlines" in p for p in a.body)
+
+
+def test_paragraphs_with_camel_case_names_stay_body():
+    # Brand names such as "GateHouse" or "PlayStation" run two words together too, but
+    # not after a title-case headline: paragraphs that name them are still the story.
+    body = "\n".join(
+        f"Paragraph {i}: the owner of GateHouse Media and the PlayStation maker said on Monday that "
+        f"the deal would close next year, after a long review."
+        for i in range(6)
+    )
+    text = f"{MENU}Council Votes to Close the Old River Bridge\nBy Jane Doe\n\n{body}\n"
+    a = parse_text(text).articles[0]
+    assert len(a.body) == 6
