@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from .dates import ABS_DATE as _ABS_DATE
 from .dates import DateInfo, date_line, find_dates
 from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, content_id
@@ -46,6 +47,7 @@ META_BONUS = 0.5  # a byline or date right under a title candidate
 TITLE_CASE_BONUS = 0.15
 DEK_MIN_WEIGHT = 12
 DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
+META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
 SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
 SUBTITLE_PENALTY = 0.8
 HEADER_SPAN = 12  # how far on a repeated headline is looked for
@@ -314,6 +316,7 @@ _META_START = re.compile(
     r"updated|atualizado|actualizado|written|text|texto|текст|автор|опубликовано|author|publish date|date)\b"
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|@\w+|and|&|of|the|de|da|van|von|/|,)$")
+_DATE_LEAD = " \t|•·-–—(["  # what may stand before a date that opens a line
 _LEADING_DATE = re.compile(r"^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 
 
@@ -324,7 +327,15 @@ def _meta_like(line: _Line) -> bool:
 
 @lru_cache(maxsize=16384)
 def _meta_text(key: str) -> bool:
-    return _byline_shape(key, _weight(key)) or bool(_META_START.match(key)) or bool(_LEADING_DATE.match(key))
+    return _byline_shape(key, _weight(key)) or bool(_META_START.match(key)) or _leading_date(key)
+
+
+def _leading_date(key: str) -> bool:
+    """A line that opens with a date: "19/11/2019 | News", "October 15, 2018/0 Comments/in News"."""
+    if _LEADING_DATE.match(key):
+        return True
+    m = _ABS_DATE.search(key, 0, 40)
+    return m is not None and not key[: m.start()].strip(_DATE_LEAD)
 
 
 def _name_like(line: _Line) -> bool:
@@ -803,10 +814,14 @@ class _Builder:
     def _meta(self, i: int) -> bool:
         """Dates and bylines; True if line ``i`` was one."""
         line = self.lines[i]
-        if line.dates:
+        dates = line.dates
+        if not dates and line.weight <= META_DATE_WEIGHT and _leading_date(line.key):
+            # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
+            dates = tuple(d for d in find_dates(line.key) if d.absolute)[:1]
+        if dates:
             if self.art.byline is None and re.match(r"(?i)by\s+\w", line.key):
                 self.art.byline = self._full(i)
-            for d in line.dates:
+            for d in dates:
                 if d.updated:
                     self.art.updated = self.art.updated or d.value
                 else:

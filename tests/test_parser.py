@@ -340,3 +340,15 @@ def test_paragraphs_with_camel_case_names_stay_body():
     text = f"{MENU}Council Votes to Close the Old River Bridge\nBy Jane Doe\n\n{body}\n"
     a = parse_text(text).articles[0]
     assert len(a.body) == 6
+
+
+def test_headline_over_a_line_that_opens_with_a_date():
+    # WordPress themes put the date, the comment count, the category and the author on
+    # one line under the headline.
+    headline = "[Bridge Week] The River Bridge Shows Its Age at the 2019 City Festival"
+    teaser = "2019 City Festival Series: the Old River Bridge"
+    text = (f"{MENU}Blog - Latest News\n{headline}\nOctober 15, 2019/0 Comments/in City News /by admin\n\n"
+            f"{teaser}\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == headline
+    assert a.published == "2019-10-15"
