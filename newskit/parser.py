@@ -697,7 +697,12 @@ class _Builder:
             not lines[first].sentence or self._meta_follows(first) > 0 or self._repeated(first)
         ):
             window.insert(0, first)
-        lead_keys = [x.key for x in lines[body_start : body_start + 12] if x.good and not x.rule]
+        # The lead, less any line shown above it too (a standfirst repeated at the top of
+        # the body would otherwise be the best match for itself).
+        above = {lines[i].fold for i in window}
+        lead_lines = [x for x in lines[body_start : body_start + 12] if x.good and not x.rule]
+        lead_keys = [x.key for x in lead_lines if x.fold not in above]
+        in_lead = {x.fold for x in lead_lines} & above
         joined = " ".join(lead_keys)
         # The lead's words; a line's own are remembered, so a page's lead seen again costs
         # little. (CJK character pairs may run across lines: such a lead is read whole.)
@@ -722,7 +727,7 @@ class _Builder:
                 # The headline speaks of what the lead speaks of; menus and other
                 # stories' headlines do not.
                 score += TITLE_OVERLAP * len(words & lead) / len(words)
-            if w >= 4 and self._repeated(i):
+            if w >= 4 and line.fold not in in_lead and self._repeated(i):
                 score += REPEAT_BONUS
             if line.key.isupper() and w > 2:
                 score -= 0.3

@@ -352,3 +352,12 @@ def test_headline_over_a_line_that_opens_with_a_date():
     a = parse_text(text).articles[0]
     assert a.title == headline
     assert a.published == "2019-10-15"
+
+
+def test_standfirst_repeated_at_the_top_of_the_body_is_not_the_title():
+    headline = "5 Things to Do at the Bridge in October"
+    dek = "Our top picks for walks, markets and fun by the old river bridge for the month of October."
+    text = (f"{MENU}{headline}\n{dek}\nAuthor:\nCity Desk Staff\nPublish date:\nOct 4, 2019\n\n"
+            f"{dek}\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == headline
