@@ -47,9 +47,11 @@ META_BONUS = 0.5  # a byline or date right under a title candidate
 TITLE_CASE_BONUS = 0.15
 DEK_MIN_WEIGHT = 12
 DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
+BYLINE_BONUS = 0.2
+NAME_COST = 0.6  # a line of names is a credit or a byline, not a headline
 META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
 SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
-SUBTITLE_PENALTY = 0.8
+SUBTITLE_PENALTY = 1.0
 HEADER_SPAN = 12  # how far on a repeated headline is looked for
 # Rendered pages set paragraphs apart with blank lines, while link lists and teasers run
 # line after line; where a part of a dump uses blank lines at all, a long line with no
@@ -288,7 +290,7 @@ def _title_shape(key: str, text: str, dated: bool) -> float:
     if key[:1].isupper() or _CJK.match(key):
         score += 0.1
     if _photo_credit_text(key[-160:]) or dated or _meta_text(key) or _name_text(text.strip()):
-        score -= 0.6  # a photo credit, a date, a byline or a line of names
+        score -= NAME_COST  # a photo credit, a date, a byline or a line of names
     if _TWO_SENTENCES.search(key):
         score -= 0.3  # two sentences: a standfirst, not a headline
     if len(_JUNCTION.findall(key)) >= 2:
@@ -296,6 +298,7 @@ def _title_shape(key: str, text: str, dated: bool) -> float:
     return score
 
 
+_BY = re.compile(r"(?i)(?:by|por|par|von|di|door|av)\s+\w")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 
 
@@ -359,6 +362,12 @@ def _standfirst(line: _Line) -> bool:
         line.weight >= 8 and _title_like(line) and not _meta_text(line.key) and not _JUNCTION.search(line.key)
         and not any(d.absolute for d in find_dates(line.key))  # "Jane Doe 27/09/2018 Comment!"
     )
+
+
+def _bare_name(text: str) -> bool:
+    """Name-like for its few capitalised words alone ("The Impeachment Clock"), with no
+    comma, "and", slash or brackets that would make it a credit."""
+    return _name_text(text) and not (text.startswith("(") or "," in text or " and " in text or "/" in text)
 
 
 def _title_like(line: _Line) -> bool:
@@ -763,12 +772,17 @@ class _Builder:
 
     def _meta_follows_uncached(self, i: int) -> float:
         """A bonus when a date or byline comes right after line ``i`` (author-name
-        lines in between are skipped): the headline sits on top of its byline."""
+        lines in between are skipped): the headline sits on top of its byline. A byline
+        ("By Jane Doe") right under it says more than a date: lists of other stories
+        show dates more often than authors."""
         seen = names = 0
         for x in self.lines[i + 1 :]:
             if x.blank:
                 continue
             if _meta_like(x):
+                if seen == names == 0 and _BY.match(x.key):
+                    # and the line itself is no name: the names are in the byline
+                    return META_BONUS + BYLINE_BONUS + (NAME_COST if _bare_name(self.lines[i].text.strip()) else 0.0)
                 return META_BONUS - 0.12 * seen
             if _name_like(x) and names == 0:
                 names += 1

@@ -361,3 +361,16 @@ def test_standfirst_repeated_at_the_top_of_the_body_is_not_the_title():
             f"{dek}\n\n{STORY}\n")
     a = parse_text(text).articles[0]
     assert a.title == headline
+
+
+def test_short_headline_right_over_its_byline_beats_a_list_of_other_headlines():
+    teasers = "\n\n".join([
+        "Mayor Says the New Tram Line Will Open Ahead of Schedule Next Spring",
+        "School Board Delays Vote on Longer Days After Parents Pack the Hall",
+        "Police Arrest Two Over Break-Ins at Shops Along the High Street",
+    ])
+    text = (f"{MENU}{teasers}\n\nMore articles\nCITY HALL\nThe Bridge Clock\nBy JANE DOE\n"
+            f"November 19, 2019 6:30 AM\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "The Bridge Clock"
+    assert a.byline == "By JANE DOE"
