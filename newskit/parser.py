@@ -708,10 +708,10 @@ class _Builder:
             window.insert(0, first)
         # The lead, less any line shown above it too (a standfirst repeated at the top of
         # the body would otherwise be the best match for itself).
-        above = {lines[i].fold for i in window}
+        shown = {lines[i].fold for i in window}
         lead_lines = [x for x in lines[body_start : body_start + 12] if x.good and not x.rule]
-        lead_keys = [x.key for x in lead_lines if x.fold not in above]
-        in_lead = {x.fold for x in lead_lines} & above
+        lead_keys = [x.key for x in lead_lines if x.fold not in shown]
+        in_lead = {x.fold for x in lead_lines} & shown
         joined = " ".join(lead_keys)
         # The lead's words; a line's own are remembered, so a page's lead seen again costs
         # little. (CJK character pairs may run across lines: such a lead is read whole.)
