@@ -38,6 +38,7 @@ GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
 LONG_WEIGHT = 20  # any line this heavy is body-like, punctuation or not
 SHORT_COST = 5.0  # what a short, non-sentence line costs inside a body run
 RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
+TABLE_ROW_SCORE = 1.0  # a table row in a body run (see _table_rows)
 MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
 TITLE_WINDOW = 30
 TITLE_OVERLAP = 0.6  # bonus for a title whose words the body's lead shares, in full
@@ -124,6 +125,7 @@ class _Line:
     score: float = 0.0  # what the line adds to a body run (see _scores); 0 only if blank
     removed: str = ""  # why it is removed whatever else it is: blank, continued, or its rule
     width: int = 0  # its length, trailing white space left out
+    row: bool = False  # three cells or more, set apart by tabs or wide gaps: maybe a table row
 
     @property
     def clean(self) -> str:
@@ -194,8 +196,10 @@ def _line(
     else:
         score = -SHORT_COST
     removed = "continued" if merged else "blank" if not key else rule or ""
+    row = not blank and _cells(text) >= 3
     return _Line(
-        text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip())
+        text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
+        row,
     )
 
 
@@ -416,22 +420,44 @@ def _scores(lines: list[_Line], lo: int, hi: int) -> list[float]:
                 scores[k] *= CROWDED_FACTOR
         # Teasers whose headline and first sentence ran together ("…At Troy SteakhouseA
         # party of six left…"), two or more in a row: a list of other stories.
-        glued = {i for i in good if _glued(lines[i].key)}
+        # (Only lines with a body-like line right beside them are looked at: most are not.)
+        goods = set(good)
+        glued = {i for i in good if (i - 1 in goods or i + 1 in goods) and _glued(lines[i].key)}
         for i in glued:
-            if _glued_beside(lines, i, glued):
+            if i - 1 in glued or i + 1 in glued:
                 scores[i - lo] = -SHORT_COST
+    # The rows of a table are short, but they are the article's as much as its sentences.
+    # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
+    for i in _table_rows(lines, lo, hi):
+        if not lines[i].rule:
+            scores[i - lo] = max(scores[i - lo], TABLE_ROW_SCORE)
     return scores
 
 
-def _glued_beside(lines: list[_Line], i: int, glued: set[int]) -> bool:
-    """Whether the nearest non-blank line above or below line ``i`` is glued too."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and lines[j].blank:
-            j += step
-        if j in glued:
-            return True
-    return False
+def _table_rows(lines: list[_Line], lo: int, hi: int) -> list[int]:
+    """Indices in [lo, hi) of table rows: three lines or more in a row, each of three
+    cells or more set apart by tabs or wide gaps."""
+    rows: list[int] = []
+    run: list[int] = []
+    for i in [i for i in range(lo, hi) if lines[i].row]:
+        if run and i != run[-1] + 1:
+            if len(run) >= 3:
+                rows.extend(run)
+            run = []
+        run.append(i)
+    if len(run) >= 3:
+        rows.extend(run)
+    return rows
+
+
+_CELL_GAP = re.compile(r"\t|\s{2,}")
+
+
+def _cells(text: str) -> int:
+    """How many cells a line holds when tabs or gaps of two spaces or more divide it."""
+    if "\t" not in text and "  " not in text:
+        return 1
+    return sum(1 for cell in _CELL_GAP.split(text.strip()) if cell)
 
 
 _GLUE = re.compile(r"(?:[a-z]{2}|[0-9?!)’'])(?=[A-Z][\w’'-]* )")
@@ -721,10 +747,12 @@ class _Builder:
             line = lines[i]
             if self.kind[i] is not None or not _title_like(line):
                 continue
-            prev = self._above(i)
+            # (The window lists every line of words going up: the next one is the one above.)
+            prev = window[rank + 1] if rank + 1 < len(window) else self._above(i)
             # The title-like line above, past one label such as "Editorial" or "Analysis".
-            above = self._above(prev) if prev is not None and lines[prev].weight <= 2 and not _meta_like(lines[prev]) \
-                else prev
+            above = prev
+            if prev is not None and lines[prev].weight <= 2 and not _meta_like(lines[prev]):
+                above = window[rank + 2] if rank + 2 < len(window) else self._above(prev)
             prev_title = above if above is not None and _title_like(lines[above]) and not _meta_like(lines[above]) \
                 else None
             w = line.weight
@@ -863,17 +891,19 @@ class _Builder:
         # An image leaves an empty block: a sentence standing right after the title with
         # two or more blank lines before it is the image's caption, when body follows.
         if a < b and self.art.title and self.kind[a] is None and a >= 2:
-            prev = [x for x in range(a - 1, -1, -1) if not lines[x].blank][:1]
-            gap = a - 1 - prev[0] if prev else 0
-            if prev and self.kind[prev[0]] is Kind.TITLE and gap >= 2 and lines[a].weight <= 45 \
+            prev = self._above(a)
+            if prev is not None and self.kind[prev] is Kind.TITLE and a - 1 - prev >= 2 and lines[a].weight <= 45 \
                     and any(lines[x].good for x in range(a + 1, min(b, a + 6))):
                 self._caption(a)
+        table = set(_table_rows(lines, a, b))
+        open_ = self._standfirst_open  # only the first line of words under the title may be its standfirst
         for i in range(a, b):
             if self.kind[i] is not None:
                 continue
             line = lines[i]
-            # Only the first line of words under the title may be its standfirst.
-            standfirst, self._standfirst_open = self._standfirst_open, self._standfirst_open and line.weight <= 2
+            standfirst = open_
+            if open_ and line.weight > 2:
+                open_ = False
             if _is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
@@ -887,7 +917,7 @@ class _Builder:
             ):
                 self.set(i, Kind.SUMMARY)
                 self.art.summary.append(self._full(i))
-            elif line.good or (line.sentence and line.weight >= 5) or self._subheading(i, a, b):
+            elif line.good or (line.sentence and line.weight >= 5) or i in table or self._subheading(i, a, b):
                 started = True
                 self.set(i, Kind.BODY)
                 self.art.body.append(self._full(i, bullet=True))

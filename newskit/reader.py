@@ -20,8 +20,8 @@ STDIN = "-"
 # Spaces that render like a space but are not one; folded to U+0020.
 _ODD_SPACES = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u202f\u205f\u3000\t"
-)
+    "\u202f\u205f\u3000"
+)  # (A tab is kept: it sets apart the cells of a table row.)
 # Invisible characters with no meaning in running text: zero-width space, word joiner,
 # BOM used as ZWNBSP, soft hyphen. ZWJ/ZWNJ are kept: they shape Persian, Indic scripts and emoji.
 _ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
-        return text.replace("\t", " ") if "\t" in text else text
+        return text
     for chars, new in ((_LINE_BREAKS, "\n"), (_ODD_SPACES, " "), (_ZERO_WIDTH, "")):
         for ch in chars:
             if ch in text:

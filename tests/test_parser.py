@@ -374,3 +374,18 @@ def test_short_headline_right_over_its_byline_beats_a_list_of_other_headlines():
     a = parse_text(text).articles[0]
     assert a.title == "The Bridge Clock"
     assert a.byline == "By JANE DOE"
+
+
+@pytest.mark.parametrize("gap", ["\t", "    "], ids=["tabs", "spaces"])
+def test_table_rows_are_body(gap):
+    # A browser copies table cells with tabs between them, a text converter with spaces.
+    rows = "\n".join(gap.join([str(k), f"Driver Number{k}", str(5000 - k * 7), str(k % 3)]) for k in range(1, 21))
+    text = (f"{MENU}Championship Standings\nOctober 22, 2019 at 20:13\n\n"
+            "This page always holds the standings as they are after the last race of the season.\n\n"
+            f"Pos{gap}Driver{gap}Points{gap}Wins\n{rows}\n\n"
+            "Only the first twelve drivers race for the title in the last ten races of the year.\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "Championship Standings"
+    assert f"Pos{gap}Driver{gap}Points{gap}Wins" in a.body
+    assert f"20{gap}Driver Number20{gap}4860{gap}2" in a.body
+    assert a.body[-1].startswith("Only the first twelve")

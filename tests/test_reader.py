@@ -61,8 +61,14 @@ def test_line_ends_are_unified(raw: str) -> None:
 
 
 def test_odd_spaces_folded_and_zero_width_dropped() -> None:
-    raw = "a\u00a0b\u2009c\u202fd\u3000e\tf zero\u200bwidth word\u2060joiner soft\u00adhyphen"
+    raw = "a\u00a0b\u2009c\u202fd\u3000e f zero\u200bwidth word\u2060joiner soft\u00adhyphen"
     assert normalise(raw) == "a b c d e f zerowidth wordjoiner softhyphen"
+
+
+def test_tabs_kept_they_divide_table_cells() -> None:
+    row = "1\tKyle Busch\t5040\t5"
+    assert normalise(row) == row
+    assert normalise(row + "\u00a0") == row + " "  # the non-ASCII path keeps them too
 
 
 def test_curly_quotes_dashes_scripts_and_joiners_kept() -> None:
@@ -70,7 +76,7 @@ def test_curly_quotes_dashes_scripts_and_joiners_kept() -> None:
     assert normalise(kept) == kept
 
 
-_SPECIAL = list("ab é\n\r\x85\u2028\u2029\f\u200c\u200d" + _ODD_SPACES + _ZERO_WIDTH)
+_SPECIAL = list("ab é\t\n\r\x85\u2028\u2029\f\u200c\u200d" + _ODD_SPACES + _ZERO_WIDTH)
 
 
 @settings(max_examples=300, deadline=None)
