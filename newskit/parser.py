@@ -763,7 +763,10 @@ class _Builder:
             if words and lead:
                 # The headline speaks of what the lead speaks of; menus and other
                 # stories' headlines do not.
-                score += TITLE_OVERLAP * len(words & lead) / len(words)
+                shared = len(words & lead) / len(words)
+                score += TITLE_OVERLAP * shared
+                if shared == 1.0 and _bare_name(line.text.strip()):
+                    score += NAME_COST  # a few capitalised words the lead speaks of: a topic, not an author
             if w >= 4 and line.fold not in in_lead and self._repeated(i):
                 score += REPEAT_BONUS
             if line.key.isupper() and w > 2:

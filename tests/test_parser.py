@@ -389,3 +389,20 @@ def test_table_rows_are_body(gap):
     assert f"Pos{gap}Driver{gap}Points{gap}Wins" in a.body
     assert f"20{gap}Driver Number20{gap}4860{gap}2" in a.body
     assert a.body[-1].startswith("Only the first twelve")
+
+
+def test_two_word_topic_headline_is_not_taken_for_a_name():
+    # "Bridge Closures" looks like a name ("Jane Doe"), but the lead speaks of both words.
+    lead = ("This page always lists the bridge closures in the city, and the closures "
+            "planned for the coming weeks, as the council announces them.")
+    text = (f"{MENU}Live Radar & Maps\nBus Times\nBridge Closures\nOctober 22, 2019 at 20:13\n\n"
+            f"{lead}\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "Bridge Closures"
+
+
+def test_author_name_over_the_date_is_not_the_title():
+    headline = "Council Votes to Close the Old River Bridge for Repairs"
+    text = f"{MENU}{headline}\nJane Doe\nOctober 22, 2019\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == headline
