@@ -38,6 +38,7 @@ GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
 LONG_WEIGHT = 20  # any line this heavy is body-like, punctuation or not
 SHORT_COST = 5.0  # what a short, non-sentence line costs inside a body run
 RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
+ISOLATED_COST = 4.0  # a short line set apart by blank lines (see _scores)
 TABLE_ROW_SCORE = 1.0  # a table row in a body run (see _table_rows)
 MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
 TITLE_WINDOW = 30
@@ -126,6 +127,7 @@ class _Line:
     removed: str = ""  # why it is removed whatever else it is: blank, continued, or its rule
     width: int = 0  # its length, trailing white space left out
     row: bool = False  # three cells or more, set apart by tabs or wide gaps: maybe a table row
+    heading: bool = False  # short, no rule's, no "Label:": a heading or a list item if set apart
 
     @property
     def clean(self) -> str:
@@ -197,9 +199,10 @@ def _line(
         score = -SHORT_COST
     removed = "continued" if merged else "blank" if not key else rule or ""
     row = not blank and _cells(text) >= 3
+    heading = score < 0 and not rule and weight <= 8 and ":" not in key
     return _Line(
         text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
-        row,
+        row, heading,
     )
 
 
@@ -401,7 +404,8 @@ def _scores(lines: list[_Line], lo: int, hi: int) -> list[float]:
     boilerplate rule removed, costs; a blank line is 0 (see :func:`_line`). Where
     paragraphs are set apart by blank lines (in a quarter of the body-like lines or more),
     a body-like line crowded in among others counts for less: link lists and teasers run
-    line after line.
+    line after line; and a short line set apart the same way (a heading, a list item) costs
+    less than one among others: menus run line after line too.
     """
     n = len(lines)
     part = lines[lo:hi]
@@ -418,6 +422,10 @@ def _scores(lines: list[_Line], lo: int, hi: int) -> list[float]:
         if isolated >= 0.25 * len(good):
             for k in crowded:
                 scores[k] *= CROWDED_FACTOR
+            # and a short line set apart the same way is a subheading or a list item
+            for i in [i for i in range(max(lo, 1), min(hi, n - 1)) if lines[i].heading]:
+                if lines[i - 1].blank and lines[i + 1].blank:
+                    scores[i - lo] = -ISOLATED_COST
         # Teasers whose headline and first sentence ran together ("…At Troy SteakhouseA
         # party of six left…"), two or more in a row: a list of other stories.
         # (Only lines with a body-like line right beside them are looked at: most are not.)

@@ -406,3 +406,20 @@ def test_author_name_over_the_date_is_not_the_title():
     text = f"{MENU}{headline}\nJane Doe\nOctober 22, 2019\n\n{STORY}\n"
     a = parse_text(text).articles[0]
     assert a.title == headline
+
+
+def test_short_headings_set_apart_by_blank_lines_stay_inside_the_article():
+    # A plan or a guide: short headings, each set apart by blank lines, between paragraphs.
+    meals = "\n\n".join(
+        f"{name} Meal\n\nEat {k} hours before your walk\n\nItem {k}\n\nSoup of the day\n\n"
+        f"{name} soup with beans, a slice of bread and a cup of tea for the {name.lower()} of a long walk."
+        for k, name in enumerate(["Morning", "Noon", "Evening", "Night"], 1)
+    )
+    text = (f"{MENU}Meal Plan for the Long Walk\n\nNovember 12, 2018 | BY: Staff\n\n"
+            "If you walk the long way along the river, the plan below tells you what to eat and when to eat it.\n\n"
+            f"{meals}\n\nShare\nTweet\nPin\nHome\nAbout\nContact\nTerms\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "Meal Plan for the Long Walk"
+    assert a.body[0].startswith("If you walk the long way")
+    assert a.body[-1].startswith("Night soup with beans")
+    assert not {"Share", "Tweet", "Terms"} & set(a.body)
