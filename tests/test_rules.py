@@ -126,3 +126,17 @@ def test_ascii_folds_are_all_the_non_ascii_characters_that_match_ascii_ones():
 )
 def test_related_links_heading_but_not_a_headline_that_opens_with_the_same_word(line, rule):
     assert default_rules().match(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Copy Link URL Copied!", "short-url"),  # a share widget, as a text converter gives it
+        ("Copy Link URLCopied!", "short-url"),  # the same, as a browser copies it
+        ("Copy link to clipboard", "short-url"),
+        ("Link copied", "short-url"),
+        ("Copy the link to share this story with your friends today", None),
+    ],
+)
+def test_copy_link_widget(line, rule):
+    assert default_rules().match(line) == rule
