@@ -360,7 +360,12 @@ def _name_text(text: str) -> bool:
     words = text.replace(",", " , ").split()
     if not 2 <= len(words) <= 8 or not all(_NAME_WORD.match(w) for w in words):
         return False
-    return "," in text or " and " in text or "/" in text or len(words) <= 4
+    return _listed(text) or len(words) <= 4
+
+
+def _listed(text: str) -> bool:
+    """Names set out as a list or a credit: "Jane Doe, Reuters", "X and Y", "AP / X"."""
+    return "," in text or " and " in text or "/" in text
 
 
 def _standfirst(line: _Line) -> bool:
@@ -374,7 +379,7 @@ def _standfirst(line: _Line) -> bool:
 def _bare_name(text: str) -> bool:
     """Name-like for its few capitalised words alone ("The Impeachment Clock"), with no
     comma, "and", slash or brackets that would make it a credit."""
-    return _name_text(text) and not (text.startswith("(") or "," in text or " and " in text or "/" in text)
+    return not text.startswith("(") and not _listed(text) and _name_text(text)
 
 
 def _title_like(line: _Line) -> bool:
@@ -877,7 +882,7 @@ class _Builder:
             # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
             dates = tuple(d for d in find_dates(line.key) if d.absolute)[:1]
         if dates:
-            if self.art.byline is None and re.match(r"(?i)by\s+\w", line.key):
+            if self.art.byline is None and _BY.match(line.key):
                 self.art.byline = self._full(i)
             for d in dates:
                 if d.updated:
