@@ -793,7 +793,8 @@ class _Builder:
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
                 score -= 0.6  # the value of a "Label:" line
             if _TITLE_DEBUG:
-                print(f"  title? {self.offset + i + 1} {score:.2f} {line.key[:70]!r}")
+                print(f"  title? {self.offset + i + 1} {score:.2f} {line.key[:70]!r} (rank {rank}, "
+                      f"meta {self._meta_follows(i):.2f}, above {prev_title})")
             if score > best:
                 best, best_i = score, i
         return best_i

@@ -140,3 +140,15 @@ def test_related_links_heading_but_not_a_headline_that_opens_with_the_same_word(
 )
 def test_copy_link_widget(line, rule):
     assert default_rules().match(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Follow Victor Davis Hanson on Twitter", "follow"),
+        ("Follow Jane Doe on Instagram", "follow"),
+        ("Follow the money on the campaign trail, says the report today", None),
+    ],
+)
+def test_follow_an_author_of_several_names(line, rule):
+    assert default_rules().match(line) == rule
