@@ -38,6 +38,7 @@ _ISO = (
 _EU = r"(?P<ed>\d{1,2})[./](?P<em>\d{1,2})[./](?P<ey>\d{4})"
 _ABS = re.compile(rf"\b(?:{_DMY}|{_MDY}|{_ISO}|{_EU})\b(?:,?\s*(?:at\s+|às\s+|um\s+|à\s+|-\s*|\|\s*)?{_TIME})?", re.I)
 ABS_DATE = _ABS  # for the parser: where a line opens with a date
+MONTH_NAMES = frozenset(_MONTHS)
 _REL = re.compile(
     r"\b(?:(?:\d+|an?|one)\s*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|years?)\s+ago"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from .dates import ABS_DATE as _ABS_DATE
-from .dates import DateInfo, date_line, find_dates
+from .dates import MONTH_NAMES, DateInfo, date_line, find_dates
 from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, content_id
 from .reader import expand_inputs, read_source
@@ -344,8 +344,11 @@ def _leading_date(key: str) -> bool:
     """A line that opens with a date: "19/11/2019 | News", "October 15, 2018/0 Comments/in News"."""
     if _LEADING_DATE.match(key):
         return True
-    m = _ABS_DATE.search(key, 0, 40)
-    return m is not None and not key[: m.start()].strip(_DATE_LEAD)
+    k = len(key) - len(key.lstrip(_DATE_LEAD))
+    head = key[k : k + 1]
+    if not head.isdigit() and (not head.isalpha() or key[k:].split(None, 1)[0].rstrip(".,").lower() not in MONTH_NAMES):
+        return False  # (a date opens with a day or a month: the date pattern is costly to try)
+    return _ABS_DATE.match(key, k, 40) is not None
 
 
 def _name_like(line: _Line) -> bool:
@@ -370,9 +373,13 @@ def _listed(text: str) -> bool:
 
 def _standfirst(line: _Line) -> bool:
     """A headline-like line of some length, right under the title: its standfirst."""
-    return (
-        line.weight >= 8 and _title_like(line) and not _meta_text(line.key) and not _JUNCTION.search(line.key)
-        and not any(d.absolute for d in find_dates(line.key))  # "Jane Doe 27/09/2018 Comment!"
+    return line.weight >= 8 and _title_like(line) and _standfirst_text(line.key)
+
+
+@lru_cache(maxsize=4096)
+def _standfirst_text(key: str) -> bool:
+    return not _meta_text(key) and not _JUNCTION.search(key) and not any(
+        d.absolute for d in find_dates(key)  # "Jane Doe 27/09/2018 Comment!"
     )
 
 
