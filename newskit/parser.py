@@ -172,9 +172,15 @@ def _ends_sentence(key: str) -> bool:
 
 # Site chrome repeats on every page of a site: what a line's text gives is remembered
 # (per rule set), so a folder of pages from a few sites costs little per repeated line.
+# Longer lines, body paragraphs, repeat too where the same wire copy runs on many sites,
+# or a page is saved twice: the most recent of them are remembered apart, in a smaller
+# store. Both stores start afresh when full, so memory stays bounded.
 _FEATURES: dict[Rules, dict[str, _Line]] = {}
 _FEATURES_MAX = 50_000
-CACHE_LINE_CHARS = 200  # only lines this short are remembered: memory stays bounded
+CACHE_LINE_CHARS = 200  # lines this short go in the large store
+_LONG_FEATURES: dict[Rules, dict[str, _Line]] = {}
+_LONG_FEATURES_MAX = 4_096
+LONG_CACHE_CHARS = 2_000  # longer lines up to this length go in the small one
 
 
 _NO_DATES: tuple[DateInfo, ...] = ()
@@ -221,19 +227,34 @@ def _line_features(text: str, rules: Rules) -> _Line:
 
 
 def _features(texts: list[str], rules: Rules) -> list[_Line]:
-    cache = _FEATURES.get(rules)
-    if cache is None or len(cache) >= _FEATURES_MAX:
-        if len(_FEATURES) >= 8:  # rule sets come and go in tests, not in a run
-            _FEATURES.clear()
-        cache = _FEATURES[rules] = {}
+    cache = _store(_FEATURES, rules, _FEATURES_MAX)
+    long = _store(_LONG_FEATURES, rules, _LONG_FEATURES_MAX)
     out: list[_Line | None] = list(map(cache.get, texts))
     for i, found in enumerate(out):
         if found is None:
             text = texts[i]
-            line = out[i] = _line_features(text, rules)
-            if len(text) <= CACHE_LINE_CHARS:  # chrome is short; body lines rarely repeat
+            if len(text) <= CACHE_LINE_CHARS:
+                line = out[i] = _line_features(text, rules)
                 cache[text] = line
+            elif (line := long.get(text)) is not None:
+                out[i] = line
+            else:
+                line = out[i] = _line_features(text, rules)
+                if len(text) <= LONG_CACHE_CHARS:
+                    if len(long) >= _LONG_FEATURES_MAX:
+                        long.clear()
+                    long[text] = line
     return out  # type: ignore[return-value]  # (no None left)
+
+
+def _store(stores: dict[Rules, dict[str, _Line]], rules: Rules, most: int) -> dict[str, _Line]:
+    """The line store for ``rules``, started afresh when it holds ``most`` lines."""
+    store = stores.get(rules)
+    if store is None or len(store) >= most:
+        if len(stores) >= 8:  # rule sets come and go in tests, not in a run
+            stores.clear()
+        store = stores[rules] = {}
+    return store
 
 
 def _is_byline(line: _Line) -> bool:
