@@ -234,16 +234,17 @@ def _features(texts: list[str], rules: Rules) -> list[_Line]:
         if found is None:
             text = texts[i]
             if len(text) <= CACHE_LINE_CHARS:
-                line = out[i] = _line_features(text, rules)
-                cache[text] = line
-            elif (line := long.get(text)) is not None:
-                out[i] = line
-            else:
-                line = out[i] = _line_features(text, rules)
-                if len(text) <= LONG_CACHE_CHARS:
-                    if len(long) >= _LONG_FEATURES_MAX:
-                        long.clear()
-                    long[text] = line
+                cache[text] = out[i] = _line_features(text, rules)
+                continue
+            known = long.get(text)
+            if known is not None:
+                out[i] = known
+                continue
+            line = out[i] = _line_features(text, rules)
+            if len(text) <= LONG_CACHE_CHARS:
+                if len(long) >= _LONG_FEATURES_MAX:
+                    long.clear()
+                long[text] = line
     return out  # type: ignore[return-value]  # (no None left)
 
 
