@@ -722,7 +722,6 @@ class _Builder:
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=offset + 1, end=offset + len(lines), outlet=outlet)
         self._follows: dict[int, float] = {}
-        self._standfirst_open = False  # no line of words yet between the title and here
 
     def _full(self, i: int, bullet: bool = False) -> str:
         """Line ``i`` as a field keeps it, joined with the lines that continue it."""
@@ -752,8 +751,8 @@ class _Builder:
             self.set(title_i, Kind.TITLE)
             if span is not None and title_i >= a:
                 a = title_i + 1
-        self._header_zone(title_i, a)
-        self._body(a, b + 1 if span is not None else n)
+        standfirst = self._header_zone(title_i, a)
+        self._body(a, b + 1 if span is not None else n, standfirst)
         self._tail(b + 1 if span is not None else n)
         return self._finish()
 
@@ -867,7 +866,10 @@ class _Builder:
         return 0.0
 
     # between title and body: dates, byline, summary, captions ----------------------------
-    def _header_zone(self, title_i: int | None, body_start: int) -> None:
+    def _header_zone(self, title_i: int | None, body_start: int) -> bool:
+        """Dates, byline, standfirst, summary and captions around the title. True when no
+        line of words stands between the title and the body: the body's first line may
+        then be the standfirst."""
         lo = (title_i + 1) if title_i is not None else body_start
         title_fold = self.lines[title_i].fold if title_i is not None else None
         standfirst = title_i is not None  # the first line of words under the title may be its standfirst
@@ -889,7 +891,6 @@ class _Builder:
                     self.art.summary.append(self._full(i))
             if line.weight > 2:
                 standfirst = False
-        self._standfirst_open = standfirst
         # Lines before the title: dates and bylines still count; the rest is page chrome.
         end = title_i if title_i is not None else body_start
         for i in range(end):
@@ -899,6 +900,7 @@ class _Builder:
                     self._meta(i)
                 elif _photo_credit(line) and i >= end - 4 and line.weight >= 5:
                     self._caption(i)
+        return standfirst
 
     def _caption(self, i: int) -> None:
         self.set(i, Kind.CAPTION)
@@ -931,7 +933,7 @@ class _Builder:
         return False
 
     # the body ---------------------------------------------------------------------------
-    def _body(self, a: int, b: int) -> None:
+    def _body(self, a: int, b: int, standfirst_open: bool = False) -> None:
         lines = self.lines
         started = False
         # An image leaves an empty block: a sentence standing right after the title with
@@ -942,7 +944,7 @@ class _Builder:
                     and any(lines[x].good for x in range(a + 1, min(b, a + 6))):
                 self._caption(a)
         table = set(_table_rows(lines, a, b))
-        open_ = self._standfirst_open  # only the first line of words under the title may be its standfirst
+        open_ = standfirst_open  # only the first line of words under the title may be its standfirst
         for i in range(a, b):
             if self.kind[i] is not None:
                 continue
