@@ -460,13 +460,13 @@ def _scores(lines: list[_Line], lo: int, hi: int) -> list[float]:
             for i in [i for i in range(max(lo, 1), min(hi, n - 1)) if lines[i].heading]:
                 if lines[i - 1].blank and lines[i + 1].blank:
                     scores[i - lo] = -ISOLATED_COST
-        # Teasers whose headline and first sentence ran together ("…At Troy SteakhouseA
-        # party of six left…"), two or more in a row: a list of other stories.
-        # (Only lines with a body-like line right beside them are looked at: most are not.)
+        # Teasers, a headline and the story's first sentence on one line, two or more in a
+        # row: a list of other stories. (Only lines with a body-like line right beside them
+        # are looked at: most are not.)
         goods = set(good)
-        glued = {i for i in good if (i - 1 in goods or i + 1 in goods) and _glued(lines[i].key)}
-        for i in glued:
-            if i - 1 in glued or i + 1 in glued:
+        teasers = {i for i in good if (i - 1 in goods or i + 1 in goods) and _teaser(lines[i].key)}
+        for i in teasers:
+            if i - 1 in teasers or i + 1 in teasers:
                 scores[i - lo] = -SHORT_COST
     # The rows of a table are short, but they are the article's as much as its sentences.
     # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
@@ -503,14 +503,22 @@ def _cells(text: str) -> int:
 
 
 _GLUE = re.compile(r"(?:[a-z]{2}|[0-9?!)’'])(?=[A-Z][\w’'-]* )")
+# A dateline inside a line, after a headline: "…return home from US NEW DELHI: Their…"
+_INNER_DATELINE = re.compile(r"(?<=[\w’'\")] )[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]{2,}){0,2}(?: \([^)]{1,40}\))?: ")
 
 
 @lru_cache(maxsize=16384)
-def _glued(key: str) -> bool:
-    """A title-case headline run into a sentence with no space between them."""
+def _teaser(key: str) -> bool:
+    """A headline and the story's first sentence on one line: run together with no space
+    between them ("…At Troy SteakhouseA party of six left…"), or with the story's dateline
+    between them ("…return home from US NEW DELHI: Their American dream…")."""
     for m in _GLUE.finditer(key, 0, 200):
         head, tail = key[: m.end()], key[m.end() :]
         if len(tail.split()) >= 5 and _capitalised(head) and not _capitalised(tail[:80]):
+            return True
+    for m in _INNER_DATELINE.finditer(key, 0, 200):
+        head, tail = key[: m.start()], key[m.end() :]
+        if len(head.split()) >= 5 and len(tail.split()) >= 6:
             return True
     return False
 

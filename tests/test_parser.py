@@ -423,3 +423,18 @@ def test_short_headings_set_apart_by_blank_lines_stay_inside_the_article():
     assert a.body[0].startswith("If you walk the long way")
     assert a.body[-1].startswith("Night soup with beans")
     assert not {"Share", "Tweet", "Terms"} & set(a.body)
+
+
+def test_ticker_of_headlines_with_their_datelines_is_not_the_body():
+    # Each line: another story's headline, its dateline, its first sentence.
+    ticker = "\n".join(
+        f"Minister Number {w} Says the Plan for the Harbour Will Go Ahead {place}: The minister said on "
+        f"Monday that the plan would go ahead next year, whatever the cost."
+        for w, place in (("One", "NEW DELHI"), ("Two", "WASHINGTON"), ("Three", "KARACHI"), ("Four", "COLOMBO"))
+    )
+    headline = "Council votes to close the old river bridge"
+    text = f"{MENU}Breaking News\n{ticker}\n\n{headline}\n\nNovember 20, 2019\n\nby City Desk\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == headline
+    assert not any("Harbour" in p for p in a.body)
+    assert a.body[0].startswith("The city council voted")

@@ -136,9 +136,11 @@ def test_related_links_heading_but_not_a_headline_that_opens_with_the_same_word(
         ("Copy link to clipboard", "short-url"),
         ("Link copied", "short-url"),
         ("Copy the link to share this story with your friends today", None),
+        ("Print This Article Share it With Friends", "share"),
+        ("Print the rest of the report before the meeting, the mayor said", None),
     ],
 )
-def test_copy_link_widget(line, rule):
+def test_copy_link_and_print_widgets(line, rule):
     assert default_rules().match(line) == rule
 
 
