@@ -783,7 +783,7 @@ class _Builder:
             window.insert(0, first)
         # The lead, less any line shown above it too (a standfirst repeated at the top of
         # the body would otherwise be the best match for itself).
-        shown = {lines[i].fold for i in window}
+        shown = {lines[i].fold for i in window} - {""}  # (long lines have no fold: they never repeat as chrome)
         lead_lines = [x for x in lines[body_start : body_start + 12] if x.good and not x.rule]
         lead_keys = [x.key for x in lead_lines if x.fold not in shown]
         in_lead = {x.fold for x in lead_lines} & shown

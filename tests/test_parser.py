@@ -438,3 +438,18 @@ def test_ticker_of_headlines_with_their_datelines_is_not_the_body():
     assert a.title == headline
     assert not any("Harbour" in p for p in a.body)
     assert a.body[0].startswith("The city council voted")
+
+
+def test_lead_of_long_paragraphs_counts_when_a_long_line_stands_above():
+    # The headline is the line whose words the lead speaks of. Long lines (over 30 words)
+    # have no folded form; one above the headline must not hide a lead of long paragraphs.
+    notice = " ".join(["We use cookies and similar tools to give you the best experience on our site"] * 3)
+    body = "\n\n".join(
+        f"Paragraph {k}: the council approved on Monday the plan for the closure of the old bridge over the "
+        f"river for a year of repairs, after engineers found that the steel supports had rusted faster than "
+        f"expected and that heavy lorries could no longer cross it safely, they said."
+        for k in range(1, 5)
+    )
+    text = f"{MENU}{notice}\nCouncil Approves Bridge Closure Plan\nHarbour Fees Rise Again For Small Boats\n\n{body}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == "Council Approves Bridge Closure Plan"
