@@ -85,7 +85,7 @@ _CREDIT = re.compile(
 )
 _PHOTO_CREDIT = re.compile(
     r"(?:\((?:[^()]{0,60}\b)?(?:photo|photos|file photo|image|reuters|afp|ap|getty|getty images|epa|"
-    r"xinhua|shutterstock|istock|handout|courtesy|supplied|pool)\b[^()]{0,60}\)"
+    r"xinhua|shutterstock|istock|handout|courtesy|supplied|pool|source(?=\s*:))\b[^()]{0,60}\)?"
     r"|\b(?:photo|image|picture|credit|foto)s?\s*(?:by|credit)?\s*:\s*[^.]{2,60}"
     r"|\b(?:getty images|ap photo|afp via getty images|reuters/[\w ]+|file photo)\b[^.]{0,40})\s*\.?$",
     re.I,
@@ -965,8 +965,8 @@ class _Builder:
                 self.art.credits.append(self._full(i))
             elif not started and self._meta(i):
                 pass
-            elif not line.good and _photo_credit(line):
-                self._caption(i)
+            elif (not line.good or (standfirst and not started)) and _photo_credit(line):
+                self._caption(i)  # (right under the title, even a long line that ends so is a caption)
             elif not started and (
                 (_BULLET.match(line.text) and self._plain_follows(i, b))
                 or (standfirst and not line.sentence and _standfirst(line))

@@ -453,3 +453,24 @@ def test_lead_of_long_paragraphs_counts_when_a_long_line_stands_above():
     text = f"{MENU}{notice}\nCouncil Approves Bridge Closure Plan\nHarbour Fees Rise Again For Small Boats\n\n{body}\n"
     a = parse_text(text).articles[0]
     assert a.title == "Council Approves Bridge Closure Plan"
+
+
+@pytest.mark.parametrize("credit", ["(AP)", "(Reuters)", "(Source: City Council)", "(AP Photo/Jane Doe, File)"])
+def test_caption_with_a_credit_in_brackets_right_under_the_title(credit):
+    caption = (f"Engineers inspect the rusted steel supports of the old river bridge on Monday, a week before "
+               f"the council voted to close it for a year of repairs. {credit}")
+    text = (f"{MENU}Council Votes to Close the Old River Bridge\n\n{caption}\n\n"
+            f"RIVERTON (AP) — {STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.captions == [caption]
+    assert a.dateline == "RIVERTON (AP)"
+    assert a.body[0].startswith("RIVERTON (AP) — The city council voted")
+
+
+def test_a_source_in_brackets_inside_a_sentence_is_no_credit():
+    line = ("He said he would not go to the meeting about the bridge on Monday, whatever the council "
+            "decided (the source said)")
+    text = f"{MENU}Council Votes to Close the Old River Bridge\nBy Jane Doe\n\n{STORY}\n\n{line}\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert line in a.body
+    assert a.captions == []
