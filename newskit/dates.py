@@ -78,6 +78,8 @@ def _iso(m: re.Match[str]) -> str | None:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         else:
             y, mo, d = int(g["ey"]), int(g["em"]), int(g["ed"])
+            if mo > 12 >= d:  # "11/19/2019": month first, as in the United States
+                mo, d = d, mo
     except KeyError:
         return None
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):

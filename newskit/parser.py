@@ -327,6 +327,9 @@ def _title_shape(key: str, text: str, dated: bool) -> float:
     return score
 
 
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)\b(?:published|posted|publicado|publicada|publié|publiée|veröffentlicht|pubblicato|publish date)\b"
+)
 _BY = re.compile(r"(?i)(?:by|por|par|von|di|door|av)\s+\w")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 
@@ -762,6 +765,8 @@ class _Builder:
         standfirst = self._header_zone(title_i, a)
         self._body(a, b + 1 if span is not None else n, standfirst)
         self._tail(b + 1 if span is not None else n)
+        if self.art.published is None:
+            self._labelled_date()
         return self._finish()
 
     # title ----------------------------------------------------------------------------
@@ -1007,6 +1012,18 @@ class _Builder:
             if self.kind[i] is None and _is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
+
+    def _labelled_date(self) -> None:
+        """With no date in the header, the first date labelled as the publication date
+        anywhere in the article ("First published on November 19, 2019 / 8:16 AM" at its
+        end): a line no field has taken, or one removed as a short line."""
+        for i, line in enumerate(self.lines):
+            if not line.dates or not _PUBLISHED_LABEL.search(line.key):
+                continue
+            if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == "short-line"):
+                if any(not d.updated and d.absolute for d in line.dates):
+                    self._meta(i)
+                    return
 
     def _finish(self) -> Article:
         art, kind, why = self.art, self.kind, self.why

@@ -474,3 +474,24 @@ def test_a_source_in_brackets_inside_a_sentence_is_no_credit():
     a = parse_text(text).articles[0]
     assert line in a.body
     assert a.captions == []
+
+
+def test_publication_date_labelled_at_the_end_of_the_article():
+    text = (f"{MENU}Council Votes to Close the Old River Bridge\n\n{STORY}\n\n"
+            "First published on November 19, 2019 / 8:16 AM\n\nShare\nTweet\n")
+    a = parse_text(text).articles[0]
+    assert a.published == "2019-11-19"
+
+
+def test_a_date_in_a_list_of_other_stories_is_not_the_articles():
+    text = (f"{MENU}Council Votes to Close the Old River Bridge\n\n{STORY}\n\n"
+            "More stories\nHarbour Fees Rise Again\nNovember 12, 2019\n")
+    a = parse_text(text).articles[0]
+    assert a.published is None
+
+
+@pytest.mark.parametrize(("line", "value"), [("11/19/2019", "2019-11-19"), ("19/11/2019", "2019-11-19"),
+                                             ("05/10/2018", "2018-10-05")])
+def test_numeric_dates_day_or_month_first(line, value):
+    # Day first unless that cannot be: 19 is no month, so 11/19/2019 is written month first.
+    assert date_line(line)[0].value == value
