@@ -9,12 +9,15 @@ Body metric (the article-extraction-benchmark's own, see the corpus README): tok
 recall from multiset overlap; corpus precision and recall are the means over pages;
 F1 is their harmonic mean. Title: the extracted title matches the page's ``headline``
 when, after folding case and punctuation, the two (or a part of the headline split at a
-site separator such as " | " or " - ") have a rapidfuzz ratio of at least 80.
+site separator such as " | " or " - ") have a rapidfuzz ratio of at least 80. Date: on
+the pages whose ``published`` is an ISO date, the article's published date is that day,
+or within a day of it (page metadata is often in UTC, the page's text in local time).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -61,6 +64,20 @@ def title_matches(title: str, headline: str) -> bool:
     return any(fuzz.ratio(t, _fold(p)) >= 80 for p in parts if p.strip())
 
 
+def date_match(published: str | None, truth: str | None) -> int | None:
+    """2 for the same day, 1 within a day, 0 otherwise; None where the page gives no ISO date."""
+    try:
+        want = dt.date.fromisoformat((truth or "")[:10])
+    except ValueError:
+        return None
+    try:
+        got = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return 0
+    days = abs((got - want).days)
+    return 2 if days == 0 else 1 if days == 1 else 0
+
+
 def keep_all(text: str) -> str:
     """Baseline: every line is body."""
     return text
@@ -94,6 +111,7 @@ def score_baseline(corpus: Path, variant: str, extract) -> dict:
 def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -> dict:
     precs, recs, rows = [], [], []
     titles_ok = titles_n = reachable = 0
+    dates_n = dates_day = dates_near = 0
     multi = 0
     for tf in sorted((corpus / "truth").glob("*.json")):
         truth = json.loads(tf.read_text(encoding="utf-8"))
@@ -105,6 +123,11 @@ def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -
             multi += 1
         pred = "\n\n".join(a.text for a in doc.articles)
         title = doc.articles[0].title if doc.articles else ""
+        dated = date_match(doc.articles[0].published if doc.articles else None, truth.get("published"))
+        if dated is not None:
+            dates_n += 1
+            dates_day += dated == 2
+            dates_near += dated >= 1
         p, r = page_scores(pred, truth["body"] or "")
         if p is not None:
             precs.append(p)
@@ -135,6 +158,7 @@ def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -
     return {
         "variant": variant, "pages": len(rows), "precision": P, "recall": R, "f1": F,
         "titles_ok": titles_ok, "titles_n": titles_n, "titles_reachable": reachable, "pages_not_one_article": multi,
+        "dates_n": dates_n, "dates_day": dates_day, "dates_near": dates_near,
     }
 
 
@@ -153,14 +177,15 @@ def main() -> int:
         return 2
     variants = ["chromium", "inscriptis"] if args.variant == "both" else [args.variant]
     print("| dumps | pages | precision | recall | body F1 | title match | headline in dump at all |"
-          " pages not parsed as 1 article |")
-    print("|---|---|---|---|---|---|---|---|")
+          " pages not parsed as 1 article | published date: same day / within a day |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for v in variants:
         s = score(args.corpus, v, args.worst, args.page)
         print(f"| {v} | {s['pages']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
               f"{s['titles_ok']}/{s['titles_n']} ({s['titles_ok'] / max(1, s['titles_n']):.1%}) | "
               f"{s['titles_reachable']}/{s['titles_n']} | "
-              f"{s['pages_not_one_article']} |")
+              f"{s['pages_not_one_article']} | "
+              f"{s['dates_day']}/{s['dates_n']} / {s['dates_near']}/{s['dates_n']} |")
     if args.baselines:
         print()
         print("| baseline | dumps | precision | recall | body F1 |")
