@@ -65,7 +65,7 @@ GAP_GROWTH = 0.1  # each further chrome line in a row costs this much more
 BARRIER_RULES = frozenset({"comments"})
 # Rules whose lines end the article once most of its body has been seen.
 END_RULES = frozenset({"comments", "newsletter", "copyright"})
-END_FRACTION = 0.6  # non-blank lines before the body searched for the title
+END_FRACTION = 0.6  # how much of the body run must come before an end marker for it to end the article
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _BULLET = re.compile(r"^\s*[•·●▪■►▶◆◦‣*-]\s+")
