@@ -22,17 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchutil import corpus_dumps, vary  # noqa: E402
+
 from newskit.parser import parse_text  # noqa: E402
 from newskit.reader import decode  # noqa: E402
-
-
-def varied(text: str, k: int) -> str:
-    """``text`` with ``k`` after the first word of every line of 8 words or more."""
-    out = []
-    for line in text.split("\n"):
-        first, _, rest = line.partition(" ")
-        out.append(f"{first} {k} {rest}" if rest and len(line.split()) >= 8 else line)
-    return "\n".join(out)
 
 
 def peak_mib() -> float:
@@ -45,11 +38,7 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=420, help="how much text to parse in all (default 420)")
     ap.add_argument("--every", type=float, default=50, help="report after about this many MB (default 50)")
     args = ap.parse_args()
-    files = sorted(p for v in ("chromium", "inscriptis") for p in (args.corpus / v).glob("*.txt"))
-    if not files:
-        print(f"mem_ceiling: no dumps under {args.corpus}/chromium or /inscriptis; nothing to run", file=sys.stderr)
-        return 2
-    texts = [decode(p.read_bytes(), str(p)).text for p in files]
+    texts = [decode(p.read_bytes(), str(p)).text for p in corpus_dumps(args.corpus, "mem_ceiling")]
     print(f"peak RSS before parsing: {peak_mib():.0f} MiB")
     print("| MB parsed | peak RSS | seconds |")
     print("|---:|---:|---:|")
@@ -59,7 +48,7 @@ def main() -> int:
     while done < args.mb * 1e6:
         k += 1
         for text in texts:
-            text = varied(text, k)
+            text = vary(text, k)
             parse_text(text)
             done += len(text.encode("utf-8"))
         if done >= next_report or done >= args.mb * 1e6:
