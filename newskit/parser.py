@@ -144,7 +144,7 @@ def _weight(text: str, words: int | None = None) -> int:
 
 _WORD = re.compile(r"\w+")
 # Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year a date line may hold
 
 
 def _may_hold_date(key: str) -> bool:
