@@ -45,6 +45,10 @@ _REL = re.compile(
     r"|just now|yesterday|today)\b",
     re.I,
 )
+# The labels that say a date is the publication date.
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publicado|publicada|publié|publiée|veröffentlicht|pubblicato|publish date)\b", re.I
+)
 _UPDATED = re.compile(
     r"\b(updated?|last updated|modified|atualizad[oa]|actualizad[oa]|mis à jour|aktualisiert|aggiornat[oa])\b", re.I
 )
@@ -118,8 +122,7 @@ def find_dates(line: str) -> list[DateInfo]:
 def _label_is_updated(before: str) -> bool:
     """Whether the nearest label before a date says it is an update."""
     tail = before[-40:]
-    labels = list(re.finditer(r"\b(published|posted|first published|publicado|publié|veröffentlicht|pubblicato)\b|"
-                              + _UPDATED.pattern, tail, re.I))
+    labels = list(re.finditer(PUBLISHED_LABEL.pattern + "|" + _UPDATED.pattern, tail, re.I))
     return bool(labels) and _UPDATED.search(labels[-1].group(0)) is not None
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from .dates import ABS_DATE as _ABS_DATE
-from .dates import MONTH_NAMES, DateInfo, date_line, find_dates
+from .dates import MONTH_NAMES, PUBLISHED_LABEL, DateInfo, date_line, find_dates
 from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, content_id
 from .reader import expand_inputs, read_source
@@ -70,8 +70,9 @@ END_FRACTION = 0.6  # how much of the body run must come before an end marker fo
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _BULLET = re.compile(r"^\s*[•·●▪■►▶◆◦‣*-]\s+")
 _NAME = r"[\w\u00C0-\u024F][\w.'’\-]*(?:\s+[\w\u00C0-\u024F][\w.'’\-]*){0,5}"
+_BY_WORDS = "by|por|par|von|di|de|door|av|written by|words by|story by|автор"
 _BYLINE = re.compile(
-    rf"^(?:by|por|par|von|di|de|door|av|written by|words by|story by|автор)\s*:?\s+{_NAME}"
+    rf"^(?:{_BY_WORDS})\s*:?\s+{_NAME}"
     rf"(?:(?:\s*[,|&]\s*|\s+(?:and|e|y|et|und)\s+){_NAME})*\s*$",
     re.I,
 )
@@ -327,10 +328,7 @@ def _title_shape(key: str, text: str, dated: bool) -> float:
     return score
 
 
-_PUBLISHED_LABEL = re.compile(
-    r"(?i)\b(?:published|posted|publicado|publicada|publié|publiée|veröffentlicht|pubblicato|publish date)\b"
-)
-_BY = re.compile(r"(?i)(?:by|por|par|von|di|door|av)\s+\w")
+_BY = re.compile(rf"(?i)(?:{_BY_WORDS})\s*:?\s+\w")  # a line that opens like a byline
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 
 
@@ -1018,7 +1016,7 @@ class _Builder:
         anywhere in the article ("First published on November 19, 2019 / 8:16 AM" at its
         end): a line no field has taken, or one removed as a short line."""
         for i, line in enumerate(self.lines):
-            if not line.dates or not _PUBLISHED_LABEL.search(line.key):
+            if not line.dates or not PUBLISHED_LABEL.search(line.key):
                 continue
             if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == "short-line"):
                 if any(not d.updated and d.absolute for d in line.dates):
