@@ -150,6 +150,10 @@ def test_copy_link_and_print_widgets(line, rule):
         ("Follow Victor Davis Hanson on Twitter", "follow"),
         ("Follow Jane Doe on Instagram", "follow"),
         ("Follow the money on the campaign trail, says the report today", None),
+        # a follow button names what it follows, and nothing else
+        ("Follow CNN Business", "follow"),
+        ("FOLLOW THE TELEGRAPH", "follow"),
+        ("Follow these six steps before you file your tax return this year", None),
     ],
 )
 def test_follow_an_author_of_several_names(line, rule):
