@@ -50,6 +50,7 @@ TITLE_CASE_BONUS = 0.15
 DEK_MIN_WEIGHT = 12
 DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
 BYLINE_BONUS = 0.2
+BYLINED_RANK = 10
 NAME_COST = 0.6  # a line of names is a credit or a byline, not a headline
 META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
 SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
@@ -809,8 +810,11 @@ class _Builder:
                 else None
             w = line.weight
             score = 0.85 + 0.01 * min(w, 15) if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
-            score -= TITLE_RANK_COST * rank
-            score += self._meta_follows(i)
+            meta = self._meta_follows(i)
+            # A headline over its byline heads the article, whatever stands between it
+            # and the body (a photo, a video strip): distance counts only so far.
+            score -= TITLE_RANK_COST * (min(rank, BYLINED_RANK) if meta >= META_BONUS + BYLINE_BONUS else rank)
+            score += meta
             words = _content_words(line.key)
             if words and lead:
                 # The headline speaks of what the lead speaks of; menus and other

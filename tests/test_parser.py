@@ -376,6 +376,33 @@ def test_short_headline_right_over_its_byline_beats_a_list_of_other_headlines():
     assert a.byline == "By JANE DOE"
 
 
+def test_headline_over_its_byline_beats_a_video_strip_between_header_and_body():
+    # The strip's first video is shown twice ("now playing", then in the list).
+    videos = [
+        "Council votes to close the old bridge over the river",
+        "Rush hour on the ring road, seen from above",
+        "How engineers test old steel for rust",
+        "Shop owners near the bridge fear a quiet winter",
+        "The river crossing that took ten years to build",
+        "Cyclists get a new lane while the works go on",
+        "What a year of repairs costs the city",
+        "Residents pack the hall to question the council",
+        "Why bridges rust faster in wet winters",
+        "The ferry that may come back for a year",
+        "A walk along the closed bridge at night",
+        "Traffic experts on the best way around the works",
+        "Council leader takes questions from drivers",
+        "Old photos show the bridge when it opened",
+    ]
+    strip = "\n\n".join(videos)
+    text = (f"{MENU}\n\nBridge repairs leave drivers guessing about the winter\n\nBy Jane Doe, City Desk\n\n"
+            f"Updated 0339 GMT November 19, 2019\n\nJUST WATCHED\n\n{videos[0]}\n\nReplay\n\n"
+            f"MUST WATCH\n\n{strip}\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "Bridge repairs leave drivers guessing about the winter"
+    assert a.byline == "By Jane Doe, City Desk"
+
+
 @pytest.mark.parametrize("gap", ["\t", "    "], ids=["tabs", "spaces"])
 def test_table_rows_are_body(gap):
     # A browser copies table cells with tabs between them, a text converter with spaces.
