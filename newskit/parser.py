@@ -41,16 +41,16 @@ RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
 ISOLATED_COST = 4.0  # a short line set apart by blank lines (see _scores)
 TABLE_ROW_SCORE = 1.0  # a table row in a body run (see _table_rows)
 MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
-TITLE_WINDOW = 30
+TITLE_WINDOW = 30  # lines of words (boilerplate not counted) looked at above the body for the title
 TITLE_OVERLAP = 0.6  # bonus for a title whose words the body's lead shares, in full
 REPEAT_BONUS = 0.4
-TITLE_RANK_COST = 0.02  # per non-blank line between a title candidate and the body
+TITLE_RANK_COST = 0.02  # per line of words (not boilerplate) between a title candidate and the body
 META_BONUS = 0.5  # a byline or date right under a title candidate
 TITLE_CASE_BONUS = 0.15
 DEK_MIN_WEIGHT = 12
 DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
-BYLINE_BONUS = 0.2
-BYLINED_RANK = 10
+BYLINE_BONUS = 0.2  # a headline right over its "By" byline
+BYLINED_RANK = 10  # ... pays rank cost for this many lines at most
 NAME_COST = 0.6  # a line of names is a credit or a byline, not a headline
 META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
 SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
@@ -773,11 +773,16 @@ class _Builder:
         """The best title-like line shortly before the body (or opening it)."""
         lines = self.lines
         window: list[int] = []  # non-blank line indices, nearest to the body first
+        ranks: list[int] = []  # how many of them, not counting boilerplate, come first
+        counted = 0
         for i in range(body_start - 1, -1, -1):
             if not lines[i].blank:
                 window.append(i)
-                if len(window) >= TITLE_WINDOW:
-                    break
+                ranks.append(counted)
+                if not lines[i].rule:
+                    counted += 1
+                    if counted >= TITLE_WINDOW:
+                        break
         # A long headline may open the body run itself: the run's first line, when it
         # does not end like a statement and a byline or date follows, or it repeats.
         first = next((i for i in range(body_start, min(len(lines), body_start + 3)) if not lines[i].blank), None)
@@ -785,6 +790,7 @@ class _Builder:
             not lines[first].sentence or self._meta_follows(first) > 0 or self._repeated(first)
         ):
             window.insert(0, first)
+            ranks = [0, *(r + 1 for r in ranks)]
         # The lead, less any line shown above it too (a standfirst repeated at the top of
         # the body would otherwise be the best match for itself).
         shown = {lines[i].fold for i in window} - {""}  # (long lines have no fold: they never repeat as chrome)
@@ -796,16 +802,17 @@ class _Builder:
         # little. (CJK character pairs may run across lines: such a lead is read whole.)
         lead = frozenset().union(*map(_content_words, lead_keys)) if _CJK.search(joined) is None else _words_of(joined)
         best, best_i = 0.0, None
-        for rank, i in enumerate(window):
+        for k, i in enumerate(window):
             line = lines[i]
+            rank = ranks[k]
             if self.kind[i] is not None or not _title_like(line):
                 continue
             # (The window lists every line of words going up: the next one is the one above.)
-            prev = window[rank + 1] if rank + 1 < len(window) else self._above(i)
+            prev = window[k + 1] if k + 1 < len(window) else self._above(i)
             # The title-like line above, past one label such as "Editorial" or "Analysis".
             above = prev
             if prev is not None and lines[prev].weight <= 2 and not _meta_like(lines[prev]):
-                above = window[rank + 2] if rank + 2 < len(window) else self._above(prev)
+                above = window[k + 2] if k + 2 < len(window) else self._above(prev)
             prev_title = above if above is not None and _title_like(lines[above]) and not _meta_like(lines[above]) \
                 else None
             w = line.weight

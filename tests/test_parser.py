@@ -376,6 +376,17 @@ def test_short_headline_right_over_its_byline_beats_a_list_of_other_headlines():
     assert a.byline == "By JANE DOE"
 
 
+def test_boilerplate_between_header_and_body_does_not_push_the_headline_out():
+    # A share panel of forty lines stands between the headline (over its date) and the body.
+    networks = ["Facebook", "Messenger", "Twitter", "Email", "WhatsApp", "Pinterest", "LinkedIn", "Reddit"]
+    panel = "\n\n".join(f"{n}\n\nShare this with {n}" for n in networks * 2)
+    text = (f"{MENU}Bridge repairs leave drivers guessing about the winter\n19 November 2019\n"
+            f"Share this with\n\n{panel}\n\nClose share panel\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "Bridge repairs leave drivers guessing about the winter"
+    assert a.published == "2019-11-19"
+
+
 def test_headline_over_its_byline_beats_a_video_strip_between_header_and_body():
     # The strip's first video is shown twice ("now playing", then in the list).
     videos = [

@@ -147,6 +147,20 @@ def test_copy_link_and_print_widgets(line, rule):
 @pytest.mark.parametrize(
     "line, rule",
     [
+        ("Share this with Facebook", "share"),
+        ("Share this with", "share"),
+        ("Close share panel", "share"),
+        ("These are external links and will open in a new window", "accessibility"),
+        ("Share this with the class, the teacher told the pupils on Monday", None),
+    ],
+)
+def test_share_panel_lines(line, rule):
+    assert default_rules().match(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
         ("Follow Victor Davis Hanson on Twitter", "follow"),
         ("Follow Jane Doe on Instagram", "follow"),
         ("Follow the money on the campaign trail, says the report today", None),
