@@ -111,64 +111,42 @@ def test_ascii_folds_are_all_the_non_ascii_characters_that_match_ascii_ones():
     assert {c: {f} for c, f in ASCII_FOLDS.items()} == found
 
 
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Related: Iraq's new cabinet sworn in", "related-links"),
-        ("Latest Sports", "related-links"),
-        ("Popular on IndieWire", "related-links"),
-        ("Read more: the full interview", "related-links"),
-        ("Most read this week", "related-links"),
-        ("Latest figures show inflation rising again this spring", None),
-        ("Sponsored air team interruption parties creators repertoire", None),
-        ("Read my lips: no new taxes, says the candidate", None),
-    ],
-)
-def test_related_links_heading_but_not_a_headline_that_opens_with_the_same_word(line, rule):
-    assert default_rules().match(line) == rule
+# Lines and the rule that removes each (None: kept). Every widget rule has a guard: a
+# sentence that opens with the same words is no widget.
+RULE_CASES = [
+    # related-links: a heading, but not a headline that opens with the same word
+    ("Related: Iraq's new cabinet sworn in", "related-links"),
+    ("Latest Sports", "related-links"),
+    ("Popular on IndieWire", "related-links"),
+    ("Read more: the full interview", "related-links"),
+    ("Most read this week", "related-links"),
+    ("Latest figures show inflation rising again this spring", None),
+    ("Sponsored air team interruption parties creators repertoire", None),
+    ("Read my lips: no new taxes, says the candidate", None),
+    # copy-link and print widgets
+    ("Copy Link URL Copied!", "short-url"),  # as a text converter gives it
+    ("Copy Link URLCopied!", "short-url"),  # the same, as a browser copies it
+    ("Copy link to clipboard", "short-url"),
+    ("Link copied", "short-url"),
+    ("Copy the link to share this story with your friends today", None),
+    ("Print This Article Share it With Friends", "share"),
+    ("Print the rest of the report before the meeting, the mayor said", None),
+    # a share panel
+    ("Share this with Facebook", "share"),
+    ("Share this with", "share"),
+    ("Close share panel", "share"),
+    ("These are external links and will open in a new window", "accessibility"),
+    ("Share this with the class, the teacher told the pupils on Monday", None),
+    # follow prompts: an author of several names, and a button that names what it follows
+    ("Follow Victor Davis Hanson on Twitter", "follow"),
+    ("Follow Jane Doe on Instagram", "follow"),
+    ("Follow the money on the campaign trail, says the report today", None),
+    ("Follow CNN Business", "follow"),
+    ("FOLLOW THE TELEGRAPH", "follow"),
+    ("Follow these six steps before you file your tax return this year", None),
+]
 
 
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Copy Link URL Copied!", "short-url"),  # a share widget, as a text converter gives it
-        ("Copy Link URLCopied!", "short-url"),  # the same, as a browser copies it
-        ("Copy link to clipboard", "short-url"),
-        ("Link copied", "short-url"),
-        ("Copy the link to share this story with your friends today", None),
-        ("Print This Article Share it With Friends", "share"),
-        ("Print the rest of the report before the meeting, the mayor said", None),
-    ],
-)
-def test_copy_link_and_print_widgets(line, rule):
-    assert default_rules().match(line) == rule
-
-
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Share this with Facebook", "share"),
-        ("Share this with", "share"),
-        ("Close share panel", "share"),
-        ("These are external links and will open in a new window", "accessibility"),
-        ("Share this with the class, the teacher told the pupils on Monday", None),
-    ],
-)
-def test_share_panel_lines(line, rule):
-    assert default_rules().match(line) == rule
-
-
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Follow Victor Davis Hanson on Twitter", "follow"),
-        ("Follow Jane Doe on Instagram", "follow"),
-        ("Follow the money on the campaign trail, says the report today", None),
-        # a follow button names what it follows, and nothing else
-        ("Follow CNN Business", "follow"),
-        ("FOLLOW THE TELEGRAPH", "follow"),
-        ("Follow these six steps before you file your tax return this year", None),
-    ],
-)
-def test_follow_an_author_of_several_names(line, rule):
+@pytest.mark.parametrize("line, rule", RULE_CASES)
+def test_which_rule_removes_a_line(line, rule):
     assert default_rules().match(line) == rule
