@@ -52,6 +52,8 @@ DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
 BYLINE_BONUS = 0.2  # a headline right over its "By" byline
 BYLINED_RANK = 10  # ... pays rank cost for this many lines at most
 NAME_COST = 0.6  # a line of names is a credit or a byline, not a headline
+CRUMB_BONUS = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
+CRUMB_LABELS = 3  # ... of at most this many section labels
 META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
 SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
 SUBTITLE_PENALTY = 1.0
@@ -289,6 +291,11 @@ def _photo_credit_text(tail: str) -> bool:
 
 
 _TITLE_DEBUG = bool(os.environ.get("NEWSKIT_TITLE_DEBUG"))
+_HOME_CRUMB = re.compile(
+    r"(?i)(?:\d{1,2}\.)?\W{0,3}(?:home|homepage|início|inicio|accueil|startseite|главная|ホーム|홈|首页)\W*$"
+)
+_CRUMB_NUMBER = re.compile(r"\d{1,2}\. ")  # a trail set out as a numbered list: "2. News"
+_CRUMB_ENDS = ("›", "»", ">", "/", "|")
 _JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")
 
 
@@ -840,6 +847,8 @@ class _Builder:
             elif prev_title is not None and lines[prev_title].weight >= SUBTITLE_UNDER > w \
                     and _headline_shape(lines[prev_title]):
                 score -= SUBTITLE_PENALTY  # a shorter line right under a long headline is its subtitle
+            if self._under_crumbs(i):
+                score += CRUMB_BONUS
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
                 score -= 0.6  # the value of a "Label:" line
             if _TITLE_DEBUG:
@@ -848,6 +857,40 @@ class _Builder:
             if score > best:
                 best, best_i = score, i
         return best_i
+
+    def _under_crumbs(self, i: int) -> bool:
+        """Whether line ``i`` comes right after a breadcrumb trail: "Home", then at most
+        CRUMB_LABELS section labels ("Home / Sport / Swimming / <headline>"), and is
+        neither a crumb itself nor one more item of a menu that opens with "Home"."""
+        if self._crumb(i):
+            return False
+        after = self._below(i)
+        if after is not None and self.lines[after].weight <= 3 and not _meta_like(self.lines[after]):
+            return False
+        j = i
+        for labels in range(CRUMB_LABELS + 1):
+            above = self._above(j)
+            if above is None:
+                return False
+            if _HOME_CRUMB.match(self.lines[above].key):
+                return labels > 0  # (right under "Home" stands a menu's first item as often)
+            if self.lines[above].weight > 2 and not self._crumb(above):
+                return False
+            j = above
+        return False
+
+    def _crumb(self, i: int) -> bool:
+        """A section label of a breadcrumb trail, by its form: numbered ("2. News"), ending
+        in a separator ("Software ›"), or a short name the page shows elsewhere too
+        (its menu: "Economy & Business")."""
+        line = self.lines[i]
+        return bool(_CRUMB_NUMBER.match(line.key)) or line.text.rstrip().endswith(_CRUMB_ENDS) or (
+            line.weight <= 3 and self._repeated(i)
+        )
+
+    def _below(self, i: int) -> int | None:
+        """The nearest non-blank line below line ``i``."""
+        return next((x for x in range(i + 1, len(self.lines)) if not self.lines[x].blank), None)
 
     def _above(self, i: int) -> int | None:
         """The nearest non-blank line above line ``i``."""

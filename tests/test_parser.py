@@ -414,6 +414,49 @@ def test_headline_over_its_byline_beats_a_video_strip_between_header_and_body():
     assert a.byline == "By Jane Doe, City Desk"
 
 
+
+# A breadcrumb trail ("Home / Sport / Swimming") stands right over the headline on many sites.
+POOL_LEAD = "\n\n".join([
+    "Jane Doe won the 100 butterfly on Friday, and Sam Lee took first in diving for East.",
+    "Ann Wu of Central added a third state title to her collection in the 200 medley.",
+    "Coaches said the new pool at the university made for some of the fastest times in years.",
+])
+
+
+@pytest.mark.parametrize("trail", [
+    "Home\nSwimming\nArticle",
+    "1. Home\n2. Sport\n3. Swimming & Diving",  # a numbered list
+    "Home ›\nSport ›\nPool & Diving ›",  # separators
+    "Home\nSport\nSwimming & Diving",  # a section name the menu shows too (see below)
+])
+def test_headline_under_a_breadcrumb_beats_photo_captions_naming_the_leads_people(trail):
+    captions = "Jane Doe 100 butterfly\n\nSam Lee East Diving\n\nAnn Wu Central"
+    text = (f"{MENU}Swimming & Diving\n{trail}\n\nCity Swim Finals Results\n\n{captions}\n"
+            f"Posted: Fri 6:45 PM, Feb 16, 2018\n\n{POOL_LEAD}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "City Swim Finals Results"
+    assert a.published == "2018-02-16"
+
+
+def test_short_column_headline_under_a_breadcrumb_beats_its_standfirst_shown_twice():
+    dek = "The council is beefing with the bridge builders ... what a week to be a driver ..."
+    text = (f"{MENU}Home\nMorning Brief\nMorning Brief 11.18.19\n{dek}\nAuthor:\nCity Desk\n"
+            f"Publish date:\nNov 18, 2019\n{dek}\n\nON THE BRIDGE\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "Morning Brief 11.18.19"
+
+
+@pytest.mark.parametrize("menu", [
+    # A menu that opens with "Home": its items are no breadcrumb trail.
+    "Home\nCity Council Meetings Archive\nSchool Board Meetings Archive\nSport\nWeather\n",
+    "Home\nNews\nCity Council Meetings Archive\nSport\nWeather\n",
+])
+def test_items_of_a_menu_that_opens_with_home_are_not_taken_for_the_headline(menu):
+    text = f"{menu}\nBridge repairs leave drivers guessing\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == "Bridge repairs leave drivers guessing"
+
+
 @pytest.mark.parametrize("gap", ["\t", "    "], ids=["tabs", "spaces"])
 def test_table_rows_are_body(gap):
     # A browser copies table cells with tabs between them, a text converter with spaces.
