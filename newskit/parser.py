@@ -938,12 +938,15 @@ class _Builder:
         lo = (title_i + 1) if title_i is not None else body_start
         title_fold = self.lines[title_i].fold if title_i is not None else None
         standfirst = title_i is not None  # the first line of words under the title may be its standfirst
+        summary: set[str] = set()  # the folds of the summary lines so far
         for i in range(lo, body_start):
             if self.kind[i] is not None:
                 continue
             line = self.lines[i]
             if title_fold and line.fold == title_fold:
                 self.remove(i, "repeated-title")
+            elif line.fold and line.fold in summary:
+                self.remove(i, "repeated-summary")  # a standfirst shown over and under the date
             elif not self._meta(i):
                 if _photo_credit(line):
                     self._caption(i)
@@ -954,6 +957,7 @@ class _Builder:
                 ):
                     self.set(i, Kind.SUMMARY)
                     self.art.summary.append(self._full(i))
+                    summary.add(line.fold)
             if line.weight > 2:
                 standfirst = False
         # Lines before the title: dates and bylines still count; the rest is page chrome.

@@ -444,6 +444,9 @@ def test_short_column_headline_under_a_breadcrumb_beats_its_standfirst_shown_twi
             f"Publish date:\nNov 18, 2019\n{dek}\n\nON THE BRIDGE\n\n{STORY}\n")
     a = parse_text(text).articles[0]
     assert a.title == "Morning Brief 11.18.19"
+    assert a.summary == [dek]  # shown once: its copy under the date is removed as a repeat
+    assert [(r.kind, r.rule) for r in a.lines if r.text == dek] == [
+        (Kind.SUMMARY, ""), (Kind.REMOVED, "repeated-summary")]
 
 
 @pytest.mark.parametrize("menu", [
