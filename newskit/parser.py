@@ -132,6 +132,7 @@ class _Line:
     width: int = 0  # its length, trailing white space left out
     row: bool = False  # three cells or more, set apart by tabs or wide gaps: maybe a table row
     heading: bool = False  # short, no rule's, no "Label:": a heading or a list item if set apart
+    home: bool = False  # "Home", where a breadcrumb trail starts
 
     @property
     def clean(self) -> str:
@@ -210,9 +211,10 @@ def _line(
     removed = "continued" if merged else "blank" if not key else rule or ""
     row = not blank and _cells(text) >= 3
     heading = score < 0 and not rule and weight <= 8 and ":" not in key
+    home = weight <= 2 and _HOME_CRUMB.match(key) is not None
     return _Line(
         text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
-        row, heading,
+        row, heading, home,
     )
 
 
@@ -782,10 +784,12 @@ class _Builder:
         window: list[int] = []  # non-blank line indices, nearest to the body first
         ranks: list[int] = []  # how many of them, not counting boilerplate, come first
         counted = 0
+        trail = False  # whether a breadcrumb trail may stand among them (see _under_crumbs)
         for i in range(body_start - 1, -1, -1):
             if not lines[i].blank:
                 window.append(i)
                 ranks.append(counted)
+                trail = trail or lines[i].home
                 if not lines[i].rule:
                     counted += 1
                     if counted >= TITLE_WINDOW:
@@ -847,7 +851,7 @@ class _Builder:
             elif prev_title is not None and lines[prev_title].weight >= SUBTITLE_UNDER > w \
                     and _headline_shape(lines[prev_title]):
                 score -= SUBTITLE_PENALTY  # a shorter line right under a long headline is its subtitle
-            if self._under_crumbs(i):
+            if trail and self._under_crumbs(i):
                 score += CRUMB_BONUS
             if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
                 score -= 0.6  # the value of a "Label:" line
@@ -862,22 +866,24 @@ class _Builder:
         """Whether line ``i`` comes right after a breadcrumb trail: "Home", then at most
         CRUMB_LABELS section labels ("Home / Sport / Swimming / <headline>"), and is
         neither a crumb itself nor one more item of a menu that opens with "Home"."""
-        if self._crumb(i):
-            return False
-        after = self._below(i)
-        if after is not None and self.lines[after].weight <= 3 and not _meta_like(self.lines[after]):
-            return False
         j = i
         for labels in range(CRUMB_LABELS + 1):
             above = self._above(j)
             if above is None:
                 return False
-            if _HOME_CRUMB.match(self.lines[above].key):
-                return labels > 0  # (right under "Home" stands a menu's first item as often)
+            if self.lines[above].home:
+                if labels == 0:
+                    return False  # right under "Home" stands a menu's first item as often
+                break
             if self.lines[above].weight > 2 and not self._crumb(above):
                 return False
             j = above
-        return False
+        else:
+            return False
+        if self._crumb(i):
+            return False
+        after = self._below(i)  # a menu goes on with more short items
+        return after is None or self.lines[after].weight > 3 or _meta_like(self.lines[after])
 
     def _crumb(self, i: int) -> bool:
         """A section label of a breadcrumb trail, by its form: numbered ("2. News"), ending
