@@ -145,5 +145,16 @@ def content_id(title: str, body: list[str]) -> str:
     It depends on the text only, never on the file it came from, so the same article
     has the same id in any folder and on any run; exact copies share an id.
     """
-    norm = " ".join((title + "\n" + "\n".join(body)).split()).casefold()
+    # White space runs as one space, case folded: " ".join(text.split()).casefold() of the
+    # parts joined, made without splitting the lines that are clean already (most are).
+    norm = " ".join([p for p in map(_one_spaced, (title, *body)) if p])
+    norm = norm.lower() if norm.isascii() else norm.casefold()
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _one_spaced(text: str) -> str:
+    """``text`` with every run of white space one space, none at the ends."""
+    # (no white space but " " is printable; then a clean line has no "  " and no end space)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
