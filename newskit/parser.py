@@ -320,8 +320,9 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 @lru_cache(maxsize=16384)
-def _title_shape(key: str, text: str, dated: bool) -> float:
-    """What a title candidate's own text adds to its score, wherever it stands."""
+def _title_shape(key: str, text: str) -> float:
+    """What a title candidate's own text adds to its score, wherever it stands (a
+    candidate is title-like: no date line)."""
     score = 0.0
     if key.endswith(".") and not key.endswith(("...", "…")):
         score -= 0.35
@@ -329,8 +330,8 @@ def _title_shape(key: str, text: str, dated: bool) -> float:
         score += TITLE_CASE_BONUS
     if key[:1].isupper() or _CJK.match(key):
         score += 0.1
-    if _photo_credit_text(key[-160:]) or dated or _meta_text(key) or _name_text(text.strip()):
-        score -= NAME_COST  # a photo credit, a date, a byline or a line of names
+    if _photo_credit_text(key[-160:]) or _meta_text(key) or _name_text(text.strip()):
+        score -= NAME_COST  # a photo credit, a byline, a line opening with a date, a line of names
     if _TWO_SENTENCES.search(key):
         score -= 0.3  # two sentences: a standfirst, not a headline
     if len(_JUNCTION.findall(key)) >= 2:
@@ -845,7 +846,7 @@ class _Builder:
                 score += REPEAT_BONUS
             if line.key.isupper() and w > 2:
                 score -= 0.3
-            score += _title_shape(line.key, line.text, bool(line.dates))
+            score += _title_shape(line.key, line.text)
             if prev_title is not None and w >= DEK_MIN_WEIGHT and lines[prev_title].weight < w:
                 score -= DEK_PENALTY  # a longer line right under a title-like one is its standfirst
             elif prev_title is not None and lines[prev_title].weight >= SUBTITLE_UNDER > w \
@@ -920,15 +921,17 @@ class _Builder:
         ("By Jane Doe") right under it says more than a date: lists of other stories
         show dates more often than authors."""
         seen = names = 0
-        for x in self.lines[i + 1 :]:
+        lines = self.lines
+        for k in range(i + 1, len(lines)):
+            x = lines[k]
             if x.blank:
                 continue
-            if _meta_like(x):
+            if x.dates or _meta_text(x.key):  # (_meta_like)
                 if seen == names == 0 and _BY.match(x.key):
                     # and the line itself is no name: the names are in the byline
                     return META_BONUS + BYLINE_BONUS + (NAME_COST if _bare_name(self.lines[i].text.strip()) else 0.0)
                 return META_BONUS - 0.12 * seen
-            if _name_like(x) and names == 0:
+            if names == 0 and _name_text(x.text.strip()):  # (_name_like)
                 names += 1
             else:
                 seen += 1
@@ -968,7 +971,7 @@ class _Builder:
                 standfirst = False
         # Lines before the title: dates and bylines still count; the rest is page chrome.
         end = title_i if title_i is not None else body_start
-        for i in range(end):
+        for i in range(max(0, end - 6), end):
             if self.kind[i] is None:
                 line = self.lines[i]
                 if line.dates and not self.art.published and i >= end - 6:
