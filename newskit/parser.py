@@ -969,12 +969,13 @@ class _Builder:
                     summary.add(line.fold)
             if line.weight > 2:
                 standfirst = False
-        # Lines before the title: dates and bylines still count; the rest is page chrome.
+        # The six lines before the title: dates and bylines still count, and a photo
+        # credit right over it; the rest is page chrome.
         end = title_i if title_i is not None else body_start
         for i in range(max(0, end - 6), end):
             if self.kind[i] is None:
                 line = self.lines[i]
-                if line.dates and not self.art.published and i >= end - 6:
+                if line.dates and not self.art.published:
                     self._meta(i)
                 elif _photo_credit(line) and i >= end - 4 and line.weight >= 5:
                     self._caption(i)
