@@ -858,7 +858,7 @@ class _Builder:
                 score -= 0.6  # the value of a "Label:" line
             if _TITLE_DEBUG:
                 print(f"  title? {self.offset + i + 1} {score:.2f} {line.key[:70]!r} (rank {rank}, "
-                      f"meta {self._meta_follows(i):.2f}, above {prev_title})")
+                      f"meta {meta:.2f}, above {prev_title})")
             if score > best:
                 best, best_i = score, i
         return best_i
@@ -926,12 +926,12 @@ class _Builder:
             x = lines[k]
             if x.blank:
                 continue
-            if x.dates or _meta_text(x.key):  # (_meta_like)
+            if _meta_like(x):
                 if seen == names == 0 and _BY.match(x.key):
                     # and the line itself is no name: the names are in the byline
                     return META_BONUS + BYLINE_BONUS + (NAME_COST if _bare_name(self.lines[i].text.strip()) else 0.0)
                 return META_BONUS - 0.12 * seen
-            if names == 0 and _name_text(x.text.strip()):  # (_name_like)
+            if names == 0 and _name_like(x):
                 names += 1
             else:
                 seen += 1
