@@ -20,12 +20,10 @@ from pathlib import Path
 
 from .errors import RulesError
 from .heads import fits, heads, line_head
+from .text import strip_edges
 
 _DEFAULT_MAX_WORDS = 12
 _MODES = {"line", "start", "search"}
-# What a line is stripped of before rules see it: bullets, arrows, brackets around it.
-_EDGE_LEAD = " \t\n•·●▪■►▶◆◦‣-–—*>|»›:[("
-_EDGE_TAIL = " \t\n•·●▪■►▶◆◦‣-–—*>|»›:])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +143,7 @@ class Rules:
 
 def rule_key(line: str) -> str:
     """A line as rules see it: trimmed of bullets, arrows and surrounding space."""
-    return line.lstrip(_EDGE_LEAD).rstrip(_EDGE_TAIL)
+    return strip_edges(line)
 
 
 def _anchored(patterns: list[str], mode: str) -> str:

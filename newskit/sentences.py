@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
+from .text import CJK_RANGES
+
 # -- normalisation ---------------------------------------------------------------------
 
 _UNIFY = {
@@ -89,7 +91,7 @@ _ASCII_FOLD = bytes.maketrans(
 )
 # Non-ASCII marks that separate words too (CJK punctuation included).
 _MARKS = "…•·¿¡©®™§¶†‡‹›°、，。！？「」『』（）：；〈〉《》【】・"
-_CJK = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = CJK_RANGES
 _HAS_CJK = re.compile(f"[{_CJK}]").search
 # For text with CJK: a CJK character, or a run of anything but space, punctuation, CJK.
 _CJK_WORD = re.compile(rf"[{_CJK}]|[^{_CJK}{re.escape(_SPACE + _PUNCT)}]+")

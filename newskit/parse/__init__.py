@@ -1,0 +1,85 @@
+"""The shared parser: raw dump text in, articles out.
+
+How a dump is read, in order, one module a stage:
+
+1. :mod:`~newskit.parse.features`: every line gets features: its weight (words, or CJK
+   characters / 2), whether it ends like a sentence, which boilerplate rule (if any)
+   matches it, whether it is a date line.
+2. :mod:`~newskit.parse.layout`: hard-wrapped text is joined; the dump is split into
+   articles where a title-like line is repeated a few lines further on (the headline
+   shown twice, as infinite-scroll pages do) and each part has a body of its own.
+   Otherwise the whole dump is one article.
+3. :mod:`~newskit.parse.body`: in each article the body is the densest run of
+   sentence-like lines (a maximum-sum segment: long sentences score by their weight,
+   short and boilerplate lines cost).
+4. :mod:`~newskit.parse.title`: the title is the best title-like line before the body.
+5. :mod:`~newskit.parse.build`: the lines between title and body give dates, byline,
+   summary and captions; credit lines are picked from the end. Every line ends up in
+   exactly one :class:`~newskit.model.LineRecord`: kept in a field, or removed with the
+   name of the rule that removed it.
+
+:mod:`~newskit.parse.cues` holds the text tests the stages share (byline, credit, date
+line, title-like). Nothing here is fitted to a particular page: the rules are shapes,
+positions, repetition and language cues; site-specific lines live in the rules data files.
+The parser takes text; reading files is :mod:`newskit.reader`'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Kind, LineRecord
+from ..rules import Rules, default_rules
+from . import cues
+from .build import Builder
+from .features import Line, features
+from .layout import Repeats, Span, join_wrapped, split
+
+__all__ = ["parse_text", "split_lines"]
+
+
+def _outlet(text: str, lines: list[Line], rules: Rules) -> tuple[str | None, re.Pattern[str] | None]:
+    """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
+    profile = rules.detect_outlet(text)
+    if profile is not None:
+        return profile.name, profile.drop
+    for line in reversed(lines):
+        if line.rule == "copyright":
+            m = cues.COPYRIGHT_OWNER.search(line.key)
+            if m:
+                name = m.group(1).strip(" .,-")
+                if name and not name.lower().startswith(("all rights", "the author")):
+                    return name, None
+    return None, None
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` (a final newline ends the last line, it does not start one)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) -> Document:
+    """Parse one dump's (decoded, normalised) text into a :class:`Document`."""
+    rules = rules or default_rules()
+    raw = split_lines(text)
+    lines = features(raw, rules)
+    join_wrapped(lines)
+    doc = Document(source=source, line_count=len(lines))
+    if not lines:
+        return doc
+    outlet, drop = _outlet(text, lines, rules)
+    repeats = Repeats.of(lines)
+    for start, end, header in split(lines, repeats):
+        builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop)
+        art = builder.build(header - start if header is not None else None)
+        if art.body or art.title:
+            doc.articles.append(art)
+        else:
+            doc.chrome.extend(
+                LineRecord(r.no, r.text, Kind.REMOVED, r.rule if r.kind is Kind.REMOVED else "no-article")
+                for r in art.lines
+            )
+    return doc

@@ -1,0 +1,256 @@
+"""The builder: every line of one article span gets a field or a named removal.
+
+In order: the body run, the title, the header zone between them (dates, byline,
+standfirst, summary, captions), the body's lines, credits after it, a labelled date as
+a last resort; then the article's fields and, when asked for, its line records.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from ..dates import PUBLISHED_LABEL, find_dates
+from ..model import Article, Kind, LineRecord, content_id
+from ..text import BULLET
+from . import cues
+from .body import densest, table_rows
+from .features import Line
+from .layout import Span
+from .title import TitlePicker
+
+META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
+
+_REMOVED = Kind.REMOVED
+
+
+class Builder:
+    """Assigns each line of one article span to a field or a removal rule."""
+
+    def __init__(self, span: Span, source: str, outlet: str | None, drop: re.Pattern[str] | None) -> None:
+        self.span = span
+        lines = self.lines = span.lines
+        self.offset = span.offset
+        self.source = source
+        # Lines no field can take are removed from the start, each with its reason:
+        # blank, continued (hard-wrapped), a boilerplate rule, the outlet's own lines.
+        self.why: list[str] = [x.removed for x in lines]
+        if drop is not None:
+            for i, x in enumerate(lines):
+                if not x.removed and drop.match(x.key):
+                    self.why[i] = "outlet-boilerplate"
+        self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
+        self.art = Article(source=source, start=self.offset + 1, end=self.offset + len(lines), outlet=outlet)
+
+    def _full(self, i: int, bullet: bool = False) -> str:
+        """Line ``i`` as a field keeps it, joined with the lines that continue it."""
+        line = self.lines[i]
+        head = line.text.strip() if bullet else line.clean
+        if not line.joined:
+            return head
+        return " ".join([head, *(x.text.strip() for x in self.lines[i + 1 : i + 1 + line.joined])])
+
+    def set(self, i: int, kind: Kind, why: str = "") -> None:
+        self.kind[i], self.why[i] = kind, why
+
+    def remove(self, i: int, why: str) -> None:
+        self.set(i, Kind.REMOVED, why)
+
+    def build(self, header: int | None) -> Article:
+        lines, n = self.lines, len(self.lines)
+        lo = header + 1 if header is not None else 0
+        span = densest(lines, lo, n)
+        if span is None:
+            a = b = n
+        else:
+            a, b = span
+        title_i = header if header is not None else TitlePicker(self.span, self.kind).pick(a)
+        if title_i is not None:
+            self.art.title = self._full(title_i)
+            self.set(title_i, Kind.TITLE)
+            if span is not None and title_i >= a:
+                a = title_i + 1
+        standfirst = self._header_zone(title_i, a)
+        self._body(a, b + 1 if span is not None else n, standfirst)
+        self._tail(b + 1 if span is not None else n)
+        if self.art.published is None:
+            self._labelled_date()
+        return self._finish()
+
+    # between title and body: dates, byline, summary, captions ----------------------------
+    def _header_zone(self, title_i: int | None, body_start: int) -> bool:
+        """Dates, byline, standfirst, summary and captions around the title. True when no
+        line of words stands between the title and the body: the body's first line may
+        then be the standfirst."""
+        lo = (title_i + 1) if title_i is not None else body_start
+        title_fold = self.lines[title_i].fold if title_i is not None else None
+        standfirst = title_i is not None  # the first line of words under the title may be its standfirst
+        summary: set[str] = set()  # the folds of the summary lines so far
+        for i in range(lo, body_start):
+            if self.kind[i] is not None:
+                continue
+            line = self.lines[i]
+            if title_fold and line.fold == title_fold:
+                self.remove(i, "repeated-title")
+            elif line.fold and line.fold in summary:
+                self.remove(i, "repeated-summary")  # a standfirst shown over and under the date
+            elif not self._meta(i):
+                if cues.photo_credit(line):
+                    self._caption(i)
+                elif (
+                    BULLET.match(line.text)
+                    or (line.sentence and line.weight >= 5)
+                    or (standfirst and cues.standfirst(line))
+                ):
+                    self.set(i, Kind.SUMMARY)
+                    self.art.summary.append(self._full(i))
+                    summary.add(line.fold)
+            if line.weight > 2:
+                standfirst = False
+        # The six lines before the title: dates and bylines still count, and a photo
+        # credit right over it; the rest is page chrome.
+        end = title_i if title_i is not None else body_start
+        for i in range(max(0, end - 6), end):
+            if self.kind[i] is None:
+                line = self.lines[i]
+                if line.dates and not self.art.published:
+                    self._meta(i)
+                elif cues.photo_credit(line) and i >= end - 4 and line.weight >= 5:
+                    self._caption(i)
+        return standfirst
+
+    def _caption(self, i: int) -> None:
+        self.set(i, Kind.CAPTION)
+        self.art.captions.append(self._full(i))
+
+    def _meta(self, i: int) -> bool:
+        """Dates and bylines; True if line ``i`` was one."""
+        line = self.lines[i]
+        dates = line.dates
+        if not dates and line.weight <= META_DATE_WEIGHT and cues.leading_date(line.key):
+            # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
+            dates = tuple(d for d in find_dates(line.key) if d.absolute)[:1]
+        if dates:
+            if self.art.byline is None and cues.BY.match(line.key):
+                self.art.byline = self._full(i)
+            for d in dates:
+                if d.updated:
+                    self.art.updated = self.art.updated or d.value
+                else:
+                    self.art.published = self.art.published or d.value
+            self.set(i, Kind.DATE)
+            return True
+        if cues.is_byline(line):
+            if self.art.byline is None:
+                self.art.byline = self._full(i)
+                self.set(i, Kind.BYLINE)
+            else:
+                self.remove(i, "byline-repeat")
+            return True
+        return False
+
+    # the body ---------------------------------------------------------------------------
+    def _body(self, a: int, b: int, standfirst_open: bool = False) -> None:
+        lines = self.lines
+        started = False
+        # An image leaves an empty block: a sentence standing right after the title with
+        # two or more blank lines before it is the image's caption, when body follows.
+        if a < b and self.art.title and self.kind[a] is None and a >= 2:
+            prev = self.span.above(a)
+            if prev is not None and self.kind[prev] is Kind.TITLE and a - 1 - prev >= 2 and lines[a].weight <= 45 \
+                    and any(lines[x].good for x in range(a + 1, min(b, a + 6))):
+                self._caption(a)
+        table = set(table_rows(lines, a, b))
+        open_ = standfirst_open  # only the first line of words under the title may be its standfirst
+        for i in range(a, b):
+            if self.kind[i] is not None:
+                continue
+            line = lines[i]
+            standfirst = open_
+            if open_ and line.weight > 2:
+                open_ = False
+            if cues.is_credit(line):
+                self.set(i, Kind.CREDIT)
+                self.art.credits.append(self._full(i))
+            elif not started and self._meta(i):
+                pass
+            elif (not line.good or (standfirst and not started)) and cues.photo_credit(line):
+                self._caption(i)  # (right under the title, even a long line that ends so is a caption)
+            elif not started and (
+                (BULLET.match(line.text) and self._plain_follows(i, b))
+                or (standfirst and not line.sentence and cues.standfirst(line))
+            ):
+                self.set(i, Kind.SUMMARY)
+                self.art.summary.append(self._full(i))
+            elif line.good or (line.sentence and line.weight >= 5) or i in table or self._subheading(i, a, b):
+                started = True
+                self.set(i, Kind.BODY)
+                self.art.body.append(self._full(i, bullet=True))
+            else:
+                self.remove(i, "short-line")
+
+    def _plain_follows(self, i: int, b: int) -> bool:
+        """Whether a body-like line that is not a bullet comes after line ``i`` in [i, b)."""
+        return any(self.lines[x].good and not BULLET.match(self.lines[x].text) for x in range(i + 1, b))
+
+    def _subheading(self, i: int, a: int, b: int) -> bool:
+        """A short line between two body paragraphs, shaped like a heading."""
+        line = self.lines[i]
+        if line.weight < 2 or line.weight > 12 or line.sentence and line.key.endswith("."):
+            return False
+        nxt = next((x for x in range(i + 1, b) if not self.lines[x].blank), None)
+        prv = next((x for x in range(i - 1, a - 1, -1) if not self.lines[x].blank), None)
+        return (nxt is not None and prv is not None and self.lines[nxt].good
+                and self.kind[prv] is Kind.BODY)
+
+    def _tail(self, after: int) -> None:
+        """Credit lines shortly after the body."""
+        seen = 0
+        for i in range(after, len(self.lines)):
+            line = self.lines[i]
+            if line.blank:
+                continue
+            seen += 1
+            if seen > 6:
+                break
+            if self.kind[i] is None and cues.is_credit(line):
+                self.set(i, Kind.CREDIT)
+                self.art.credits.append(self._full(i))
+
+    def _labelled_date(self) -> None:
+        """With no date in the header, the first date labelled as the publication date
+        anywhere in the article ("First published on November 19, 2019 / 8:16 AM" at its
+        end): a line no field has taken, or one removed as a short line."""
+        for i, line in enumerate(self.lines):
+            if not line.dates or not PUBLISHED_LABEL.search(line.key):
+                continue
+            if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == "short-line"):
+                if any(not d.updated and d.absolute for d in line.dates):
+                    self._meta(i)
+                    return
+
+    def _finish(self) -> Article:
+        art, kind, why = self.art, self.kind, self.why
+        if "continued" in why:  # hard-wrapped text: a continued line takes the kind of the line above
+            for i, line in enumerate(self.lines):
+                if line.merged and i > 0:
+                    kind[i], why[i] = kind[i - 1], why[i - 1]
+        # The records are made when first asked for (show --explain, --raw, records()):
+        # stripping and listing never ask.
+        art._make_lines = partial(records, self.lines, kind, why, self.offset + 1)
+        if art.body:
+            m = cues.DATELINE.match(art.body[0])
+            if m and len(m.group(1)) <= 60:
+                art.dateline = m.group(1).strip()
+        art.id = content_id(art.title, art.body)
+        return art
+
+
+def records(lines: list[Line], kind: list[Kind | None], why: list[str], first_no: int) -> list[LineRecord]:
+    """The records of an article's lines; a line no field took is the page's chrome."""
+    make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
+    numbers = range(first_no, first_no + len(lines))
+    return [
+        make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, "chrome"))
+        for no, x, k, w in zip(numbers, lines, kind, why, strict=True)
+    ]

@@ -1,0 +1,171 @@
+"""Line features: what the parser knows of each line's text, wherever it stands.
+
+A line's features depend on its text alone (and the rules): its weight, whether it ends
+like a sentence, which boilerplate rule removes it, the dates it holds, its folded form,
+and what follows from those (its score in a body run, whether it may be a table row, a
+heading, the "Home" of a breadcrumb trail). One immutable :class:`Line` serves every line
+with that text, in a dump and across dumps: site chrome repeats on every page of a site,
+so the features of a repeated line are looked up, not computed again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateInfo, date_line
+from ..rules import Rules, rule_key
+from ..text import BULLET, ends_sentence, fold, weight
+from . import cues
+
+# --- tunables (measured on the development corpus with bench/score_corpus.py) ---------
+GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
+LONG_WEIGHT = 20  # any line this heavy is body-like, punctuation or not
+SHORT_COST = 5.0  # what a short, non-sentence line costs inside a body run
+RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """What the parser knows of a line's text.
+
+    It depends on the text alone (and the rules), not on where the line stands, so one
+    object serves every line with that text, in a dump and across dumps (site chrome
+    repeats on every page of a site): it is never changed. Where a line stands (its
+    number, the lines with the same text) is kept apart, by position.
+    """
+
+    text: str
+    key: str
+    weight: int
+    sentence: bool
+    rule: str | None = None
+    dates: tuple[DateInfo, ...] = ()
+    fold: str = ""
+    joined: int = 0  # hard-wrapped text: how many following lines continue this one
+    merged: bool = False  # hard-wrapped text: this line continues the one above
+    # Derived (see make_line): kept as plain fields because they are read very often.
+    blank: bool = False  # empty, or a continuation of the line above (which stands for both)
+    good: bool = False  # body-like: a long enough sentence, or a long line
+    score: float = 0.0  # what the line adds to a body run (see body.scores); 0 only if blank
+    removed: str = ""  # why it is removed whatever else it is: blank, continued, or its rule
+    width: int = 0  # its length, trailing white space left out
+    row: bool = False  # three cells or more, set apart by tabs or wide gaps: maybe a table row
+    heading: bool = False  # short, no rule's, no "Label:": a heading or a list item if set apart
+    home: bool = False  # "Home", where a breadcrumb trail starts
+
+    @property
+    def clean(self) -> str:
+        """The line as a field keeps it: trimmed, without a leading list bullet."""
+        return BULLET.sub("", self.text.strip())
+
+
+# Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year a date line may hold
+
+
+def _may_hold_date(key: str) -> bool:
+    if _YEAR.search(key):
+        return True
+    low = key.lower()
+    return "ago" in low or "yesterday" in low or "today" in low or "just now" in low
+
+
+_NO_DATES: tuple[DateInfo, ...] = ()
+
+
+def make_line(
+    text: str, key: str, weight: int, sentence: bool, rule: str | None, dates: tuple[DateInfo, ...], fold: str,
+    joined: int = 0, merged: bool = False,
+) -> Line:
+    """A :class:`Line`, its derived fields computed."""
+    good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
+    blank = not key or merged
+    if blank:
+        score = 0.0
+    elif rule:
+        score = -RULE_COST
+    elif good:
+        score = float(min(weight, 80))
+    elif sentence and weight >= 5:
+        score = 1.0
+    else:
+        score = -SHORT_COST
+    removed = "continued" if merged else "blank" if not key else rule or ""
+    row = not blank and cells(text) >= 3
+    heading = score < 0 and not rule and weight <= 8 and ":" not in key
+    home = weight <= 2 and cues.HOME_CRUMB.match(key) is not None
+    return Line(
+        text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
+        row, heading, home,
+    )
+
+
+def line_features(text: str, rules: Rules) -> Line:
+    key = rule_key(text)
+    if not key:
+        return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, "blank", 0)
+    words = len(key.split())
+    w = weight(key, words)
+    folded, dates = "", _NO_DATES
+    if w <= 30:  # only short lines can be titles or repeat as chrome
+        folded = fold(key)
+        if w <= 26 and _may_hold_date(key):
+            dates = date_line(key)
+    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded)
+
+
+# Site chrome repeats on every page of a site: what a line's text gives is remembered
+# (per rule set), so a folder of pages from a few sites costs little per repeated line.
+# Longer lines, body paragraphs, repeat too where the same wire copy runs on many sites,
+# or a page is saved twice: the most recent of them are remembered apart, in a smaller
+# store. Both stores start afresh when full, so memory stays bounded.
+_FEATURES: dict[Rules, dict[str, Line]] = {}
+_FEATURES_MAX = 50_000
+CACHE_LINE_CHARS = 200  # lines this short go in the large store
+_LONG_FEATURES: dict[Rules, dict[str, Line]] = {}
+_LONG_FEATURES_MAX = 4_096
+LONG_CACHE_CHARS = 2_000  # longer lines up to this length go in the small one
+
+
+def features(texts: list[str], rules: Rules) -> list[Line]:
+    """The :class:`Line` of each of ``texts``, remembered ones looked up."""
+    cache = _store(_FEATURES, rules, _FEATURES_MAX)
+    long = _store(_LONG_FEATURES, rules, _LONG_FEATURES_MAX)
+    out: list[Line | None] = list(map(cache.get, texts))
+    for i, found in enumerate(out):
+        if found is None:
+            text = texts[i]
+            if len(text) <= CACHE_LINE_CHARS:
+                cache[text] = out[i] = line_features(text, rules)
+                continue
+            known = long.get(text)
+            if known is not None:
+                out[i] = known
+                continue
+            line = out[i] = line_features(text, rules)
+            if len(text) <= LONG_CACHE_CHARS:
+                if len(long) >= _LONG_FEATURES_MAX:
+                    long.clear()
+                long[text] = line
+    return out  # type: ignore[return-value]  # (no None left)
+
+
+def _store(stores: dict[Rules, dict[str, Line]], rules: Rules, most: int) -> dict[str, Line]:
+    """The line store for ``rules``, started afresh when it holds ``most`` lines."""
+    store = stores.get(rules)
+    if store is None or len(store) >= most:
+        if len(stores) >= 8:  # rule sets come and go in tests, not in a run
+            stores.clear()
+        store = stores[rules] = {}
+    return store
+
+
+_CELL_GAP = re.compile(r"\t|\s{2,}")
+
+
+def cells(text: str) -> int:
+    """How many cells a line holds when tabs or gaps of two spaces or more divide it."""
+    if "\t" not in text and "  " not in text:
+        return 1
+    return sum(1 for cell in _CELL_GAP.split(text.strip()) if cell)

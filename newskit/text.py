@@ -1,0 +1,89 @@
+"""Text facts that several stages share: scripts, bullets, weight, folding, sentence ends.
+
+One definition each, used by the parser, the rules engine and the sentence splitter, so
+that "a CJK character" or "a list bullet" means the same thing everywhere. Pure
+functions of text; no I/O, no state.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- scripts --------------------------------------------------------------------------
+
+# Chinese, Japanese and Korean letters: hiragana and katakana (less the katakana middle
+# dot, U+30FB, which is punctuation), CJK ideographs (extension A, the unified block,
+# compatibility ideographs) and Hangul syllables. Such text has no spaces between words:
+# a character counts half a word in a line's weight, and is a word of its own in dedupe.
+CJK_RANGES = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+CJK = re.compile(f"[{CJK_RANGES}]")
+
+
+def has_cjk(text: str) -> bool:
+    return not text.isascii() and CJK.search(text) is not None
+
+
+# --- bullets and edges ----------------------------------------------------------------
+
+BULLETS = "•·●▪■►▶◆◦‣"  # list bullets as pages render them
+LIST_MARKERS = BULLETS + "*-"  # ... and the ASCII ones a text converter writes
+# A list item's marker at the start of a line: a bullet and a space.
+BULLET = re.compile(rf"^\s*[{re.escape(LIST_MARKERS)}]\s+")
+DASHES = "-–—"
+# What a line is stripped of before rules see it: white space, bullets, dashes, arrows,
+# separators and the brackets that open (lead) or close (tail) a label.
+EDGE_LEAD = " \t\n" + BULLETS + DASHES + "*>|»›:[("
+EDGE_TAIL = " \t\n" + BULLETS + DASHES + "*>|»›:])"
+
+
+def strip_edges(line: str) -> str:
+    """``line`` without the bullets, arrows, brackets and space around it."""
+    return line.lstrip(EDGE_LEAD).rstrip(EDGE_TAIL)
+
+
+# --- weight and folding ---------------------------------------------------------------
+
+WORD = re.compile(r"\w+")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a word of four letters or more
+
+
+def weight(text: str, words: int | None = None) -> int:
+    """Words, a CJK character counting half a word (``words``: the text's word count, if known)."""
+    if text.isascii() or CJK.search(text) is None:
+        return len(text.split()) if words is None else words
+    return len(CJK.sub(" ", text).split()) + len(CJK.findall(text)) // 2
+
+
+def fold(text: str) -> str:
+    """Case-folded words joined by one space: how two lines are told to be the same text."""
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Folded words of four letters or more (CJK: character pairs), for overlap tests."""
+    if text.isascii():
+        return frozenset(LONG_WORD.findall(text.casefold()))
+    words = set(LONG_WORD.findall(CJK.sub(" ", text.casefold())))
+    cjk = "".join(CJK.findall(text))
+    words.update(cjk[k : k + 2] for k in range(len(cjk) - 1))
+    return frozenset(words)
+
+
+# --- sentence ends --------------------------------------------------------------------
+
+SENTENCE_MARKS = ".!?…"  # what ends a sentence in most scripts
+CJK_SENTENCE_MARKS = "。！？"  # ... and in Chinese and Japanese, with no space after
+# A line that ends in one of these ends like a statement: a sentence, or a label
+# ("Updated:"), a list item ("…;"), an aside in brackets.
+LINE_END_MARKS = frozenset(SENTENCE_MARKS + CJK_SENTENCE_MARKS + ":;)]")
+CLOSERS = frozenset("'\"”’»)]")  # what may close after the final mark
+
+
+def ends_sentence(key: str) -> bool:
+    """Whether a line ends like a sentence (closing quotes and brackets aside)."""
+    end = len(key)
+    while end and key[end - 1] in CLOSERS:
+        if key[end - 1] in LINE_END_MARKS:
+            return True
+        end -= 1
+    return end > 0 and key[end - 1] in LINE_END_MARKS
