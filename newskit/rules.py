@@ -21,6 +21,7 @@ from pathlib import Path
 from .errors import RulesError
 from .heads import fits, heads, line_head
 from .text import strip_edges
+from .vocabulary import Vocabulary, builtin_vocabulary
 
 _DEFAULT_MAX_WORDS = 12
 _MODES = {"line", "start", "search"}
@@ -71,9 +72,14 @@ class Outlet:
 class Rules:
     """A loaded rule set: line rules in the order they are tried, and outlet profiles."""
 
-    def __init__(self, line_rules: tuple[LineRule, ...], outlets: tuple[Outlet, ...]) -> None:
+    def __init__(
+        self, line_rules: tuple[LineRule, ...], outlets: tuple[Outlet, ...], vocabulary: Vocabulary | None = None
+    ) -> None:
         self.line_rules = tuple(line_rules)
         self.outlets = tuple(outlets)
+        self.vocabulary = vocabulary or builtin_vocabulary()  # the words the parser's cues look for
+        # What later stages build from these rules once (the parser's cues), by name.
+        self.derived: dict[str, object] = {}
         # For speed, every pattern of the rules without triggers knows the heads its
         # matches can open with (see newskit.heads): a line is tried only against the
         # patterns whose heads fit its own, in the rules' order, so the first rule that
@@ -253,17 +259,23 @@ def load_rules(extra: Iterable[str | os.PathLike[str]] = (), *, user_config: boo
     """
     builtin_rules, builtin_outlets = _builtin()
     rules, outlets = list(builtin_rules), list(builtin_outlets)
+    vocabulary = builtin_vocabulary()
     paths = []
     if user_config and (cfg := user_rules_path()).is_file():
         paths.append(cfg)
     paths.extend(Path(p) for p in extra)
     for path in paths:
-        new_rules, new_outlets = _parse(_read_toml(path), str(path))
+        data = _read_toml(path)
+        new_rules, new_outlets = _parse(data, str(path))
+        if (cues := data.get("cues")) is not None:
+            if not isinstance(cues, dict):
+                raise RulesError(f"{path}: [cues] must be a table of word lists")
+            vocabulary = vocabulary.extended(cues, str(path))
         names = {r.name for r in new_rules}
         rules = new_rules + [r for r in rules if r.name not in names]
         onames = {o.name for o in new_outlets}
         outlets = new_outlets + [o for o in outlets if o.name not in onames]
-    return Rules(tuple(rules), tuple(outlets))
+    return Rules(tuple(rules), tuple(outlets), vocabulary)
 
 
 @lru_cache(maxsize=1)

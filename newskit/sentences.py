@@ -28,6 +28,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
 from .text import CJK_RANGES
+from .vocabulary import sentence_words
 
 # -- normalisation ---------------------------------------------------------------------
 
@@ -152,29 +153,13 @@ def tokens(text: str) -> tuple[str, list[Token]]:
 
 # -- sentences -------------------------------------------------------------------------
 
-# Abbreviations before a name or number: never the end of a sentence (lowercase, no dot).
-_TITLES = frozenset(
-    """
-    mr mrs ms messrs mme mlle dr prof sen rep gov gen lt col maj capt cmdr adm brig sgt cpl
-    pvt rev fr hon pres supt det insp st mt ft sra srta cf fig vol pp
-    """.split()
-)
-# Abbreviations that may also end a sentence ("shares of Acme Inc. The company ...").
-_SOFT = frozenset(
-    """
-    jr sr inc ltd corp co bros no nos vs approx ca est etc dept
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
-# Words that start a new sentence after an ambiguous abbreviation ("... in the U.S. The").
-_STARTERS = frozenset(
-    """
-    the a an this that these those it its he she they we i you his her their our my
-    there here in on at but and or so yet if when while after before as for with by from
-    of to since during however meanwhile still also last next some many most all one two
-    no not what who why how where which
-    """.split()
-)
+# Abbreviations before a name or number, never the end of a sentence (lowercase, no
+# dot); abbreviations that may also end one ("shares of Acme Inc. The company ..."); and
+# words that start a new sentence after an ambiguous abbreviation ("... in the U.S. The").
+# (Vocabulary: the [sentences] lists of newskit/rules/cues.toml.)
+_TITLES = sentence_words()["titles"]
+_SOFT = sentence_words()["soft"]
+_STARTERS = sentence_words()["starters"]
 
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, space, and then
 # no lowercase ASCII letter. CJK full stops end a sentence with or without a space; that

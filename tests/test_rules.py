@@ -150,3 +150,52 @@ RULE_CASES = [
 @pytest.mark.parametrize("line, rule", RULE_CASES)
 def test_which_rule_removes_a_line(line, rule):
     assert default_rules().match(line) == rule
+
+
+# --- vocabulary: the cues' words are data, and a user's rules file adds to them ------
+
+POLISH_PAGE = (
+    "Nowy most otwarty dla ruchu w centrum miasta\n\n"
+    "Przez Jana Kowalskiego\n\n"
+    "12 stycznia 2019\n\n"
+    "Nowy most na rzece został otwarty w sobotę rano po trzech latach budowy i wielu opóźnieniach.\n\n"
+    "Władze miasta mówią, że przeprawa skróci dojazd do centrum o kwadrans dla większości kierowców.\n"
+)
+
+
+def test_a_user_rules_file_adds_byline_words_and_month_names(tmp_path):
+    from newskit import parse_text
+
+    plain = parse_text(POLISH_PAGE).articles[0]
+    assert plain.byline is None and plain.published is None
+    f = tmp_path / "pl.toml"
+    f.write_text('[cues]\nby_also = ["Przez"]\n\n[cues.months]\nstycznia = 1\n', encoding="utf-8")
+    a = parse_text(POLISH_PAGE, rules=load_rules([f], user_config=False)).articles[0]
+    assert a.byline == "Przez Jana Kowalskiego"
+    assert a.published == "2019-01-12"
+    assert a.title == "Nowy most otwarty dla ruchu w centrum miasta"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("[cues]\nbylines = ['przez']\n", "has no list 'bylines'"),
+     ("[cues]\nby_also = 'przez'\n", "must be a list of words"),
+     ("[cues.months]\nstycznia = 13\n", "month number from 1 to 12"),
+     ("cues = 3\n", "must be a table")],
+)
+def test_a_bad_cues_table_is_a_clear_error(tmp_path, content, message):
+    from newskit.errors import RulesError
+
+    f = tmp_path / "bad.toml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(RulesError, match=message) as err:
+        load_rules([f], user_config=False)
+    assert str(f) in str(err.value)
+
+
+def test_the_builtin_vocabulary_is_read_from_data():
+    from newskit.vocabulary import builtin_vocabulary
+
+    v = builtin_vocabulary()
+    assert "by" in v["by"] and "reuters" in v["photo_credit_names"]
+    assert v.month_numbers["décembre"] == 12

@@ -30,25 +30,25 @@ import re
 
 from ..model import Document, Kind, LineRecord
 from ..rules import Rules, default_rules
-from . import cues
 from .build import Builder
+from .cues import Cues
 from .features import Line, features
 from .layout import Repeats, Span, join_wrapped, split
 
 __all__ = ["parse_text", "split_lines"]
 
 
-def _outlet(text: str, lines: list[Line], rules: Rules) -> tuple[str | None, re.Pattern[str] | None]:
+def _outlet(text: str, lines: list[Line], rules: Rules, cues: Cues) -> tuple[str | None, re.Pattern[str] | None]:
     """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
     profile = rules.detect_outlet(text)
     if profile is not None:
         return profile.name, profile.drop
     for line in reversed(lines):
         if line.rule == "copyright":
-            m = cues.COPYRIGHT_OWNER.search(line.key)
+            m = cues.copyright_owner.search(line.key)
             if m:
                 name = m.group(1).strip(" .,-")
-                if name and not name.lower().startswith(("all rights", "the author")):
+                if name and not name.lower().startswith(cues.not_owners):
                     return name, None
     return None, None
 
@@ -70,10 +70,11 @@ def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) ->
     doc = Document(source=source, line_count=len(lines))
     if not lines:
         return doc
-    outlet, drop = _outlet(text, lines, rules)
+    cues = Cues.of(rules)
+    outlet, drop = _outlet(text, lines, rules, cues)
     repeats = Repeats.of(lines)
-    for start, end, header in split(lines, repeats):
-        builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop)
+    for start, end, header in split(lines, repeats, cues):
+        builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues)
         art = builder.build(header - start if header is not None else None)
         if art.body or art.title:
             doc.articles.append(art)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from ..dates import PUBLISHED_LABEL, find_dates
 from ..model import Article, Kind, LineRecord, content_id
 from ..text import BULLET
-from . import cues
 from .body import densest, table_rows
+from .cues import DATELINE, Cues
 from .features import Line
 from .layout import Span
 from .title import TitlePicker
@@ -27,8 +26,11 @@ _REMOVED = Kind.REMOVED
 class Builder:
     """Assigns each line of one article span to a field or a removal rule."""
 
-    def __init__(self, span: Span, source: str, outlet: str | None, drop: re.Pattern[str] | None) -> None:
+    def __init__(
+        self, span: Span, source: str, outlet: str | None, drop: re.Pattern[str] | None, cues: Cues
+    ) -> None:
         self.span = span
+        self.cues = cues
         lines = self.lines = span.lines
         self.offset = span.offset
         self.source = source
@@ -64,7 +66,7 @@ class Builder:
             a = b = n
         else:
             a, b = span
-        title_i = header if header is not None else TitlePicker(self.span, self.kind).pick(a)
+        title_i = header if header is not None else TitlePicker(self.span, self.kind, self.cues).pick(a)
         if title_i is not None:
             self.art.title = self._full(title_i)
             self.set(title_i, Kind.TITLE)
@@ -95,12 +97,12 @@ class Builder:
             elif line.fold and line.fold in summary:
                 self.remove(i, "repeated-summary")  # a standfirst shown over and under the date
             elif not self._meta(i):
-                if cues.photo_credit(line):
+                if self.cues.photo_credit(line):
                     self._caption(i)
                 elif (
                     BULLET.match(line.text)
                     or (line.sentence and line.weight >= 5)
-                    or (standfirst and cues.standfirst(line))
+                    or (standfirst and self.cues.standfirst(line))
                 ):
                     self.set(i, Kind.SUMMARY)
                     self.art.summary.append(self._full(i))
@@ -115,7 +117,7 @@ class Builder:
                 line = self.lines[i]
                 if line.dates and not self.art.published:
                     self._meta(i)
-                elif cues.photo_credit(line) and i >= end - 4 and line.weight >= 5:
+                elif self.cues.photo_credit(line) and i >= end - 4 and line.weight >= 5:
                     self._caption(i)
         return standfirst
 
@@ -127,11 +129,11 @@ class Builder:
         """Dates and bylines; True if line ``i`` was one."""
         line = self.lines[i]
         dates = line.dates
-        if not dates and line.weight <= META_DATE_WEIGHT and cues.leading_date(line.key):
+        if not dates and line.weight <= META_DATE_WEIGHT and self.cues.leading_date(line.key):
             # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
-            dates = tuple(d for d in find_dates(line.key) if d.absolute)[:1]
+            dates = tuple(d for d in self.cues.dates.find_dates(line.key) if d.absolute)[:1]
         if dates:
-            if self.art.byline is None and cues.BY.match(line.key):
+            if self.art.byline is None and self.cues.by.match(line.key):
                 self.art.byline = self._full(i)
             for d in dates:
                 if d.updated:
@@ -140,7 +142,7 @@ class Builder:
                     self.art.published = self.art.published or d.value
             self.set(i, Kind.DATE)
             return True
-        if cues.is_byline(line):
+        if self.cues.is_byline(line):
             if self.art.byline is None:
                 self.art.byline = self._full(i)
                 self.set(i, Kind.BYLINE)
@@ -169,16 +171,16 @@ class Builder:
             standfirst = open_
             if open_ and line.weight > 2:
                 open_ = False
-            if cues.is_credit(line):
+            if self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
             elif not started and self._meta(i):
                 pass
-            elif (not line.good or (standfirst and not started)) and cues.photo_credit(line):
+            elif (not line.good or (standfirst and not started)) and self.cues.photo_credit(line):
                 self._caption(i)  # (right under the title, even a long line that ends so is a caption)
             elif not started and (
                 (BULLET.match(line.text) and self._plain_follows(i, b))
-                or (standfirst and not line.sentence and cues.standfirst(line))
+                or (standfirst and not line.sentence and self.cues.standfirst(line))
             ):
                 self.set(i, Kind.SUMMARY)
                 self.art.summary.append(self._full(i))
@@ -213,7 +215,7 @@ class Builder:
             seen += 1
             if seen > 6:
                 break
-            if self.kind[i] is None and cues.is_credit(line):
+            if self.kind[i] is None and self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
 
@@ -222,7 +224,7 @@ class Builder:
         anywhere in the article ("First published on November 19, 2019 / 8:16 AM" at its
         end): a line no field has taken, or one removed as a short line."""
         for i, line in enumerate(self.lines):
-            if not line.dates or not PUBLISHED_LABEL.search(line.key):
+            if not line.dates or not self.cues.dates.published_label.search(line.key):
                 continue
             if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == "short-line"):
                 if any(not d.updated and d.absolute for d in line.dates):
@@ -239,7 +241,7 @@ class Builder:
         # stripping and listing never ask.
         art._make_lines = partial(records, self.lines, kind, why, self.offset + 1)
         if art.body:
-            m = cues.DATELINE.match(art.body[0])
+            m = DATELINE.match(art.body[0])
             if m and len(m.group(1)) <= 60:
                 art.dateline = m.group(1).strip()
         art.id = content_id(art.title, art.body)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import DateInfo, date_line
+from ..dates import DateInfo
 from ..rules import Rules, rule_key
 from ..text import BULLET, ends_sentence, fold, weight
-from . import cues
+from .cues import Cues
 
 # --- tunables (measured on the development corpus with bench/score_corpus.py) ---------
 GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
@@ -64,11 +64,10 @@ class Line:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year a date line may hold
 
 
-def _may_hold_date(key: str) -> bool:
+def _may_hold_date(key: str, cues: Cues) -> bool:
     if _YEAR.search(key):
         return True
-    low = key.lower()
-    return "ago" in low or "yesterday" in low or "today" in low or "just now" in low
+    return any(map(key.lower().__contains__, cues.relative_hints))  # "2 hours ago", "yesterday"
 
 
 _NO_DATES: tuple[DateInfo, ...] = ()
@@ -76,7 +75,7 @@ _NO_DATES: tuple[DateInfo, ...] = ()
 
 def make_line(
     text: str, key: str, weight: int, sentence: bool, rule: str | None, dates: tuple[DateInfo, ...], fold: str,
-    joined: int = 0, merged: bool = False,
+    joined: int = 0, merged: bool = False, home: bool = False,
 ) -> Line:
     """A :class:`Line`, its derived fields computed."""
     good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
@@ -94,14 +93,13 @@ def make_line(
     removed = "continued" if merged else "blank" if not key else rule or ""
     row = not blank and cells(text) >= 3
     heading = score < 0 and not rule and weight <= 8 and ":" not in key
-    home = weight <= 2 and cues.HOME_CRUMB.match(key) is not None
     return Line(
         text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
         row, heading, home,
     )
 
 
-def line_features(text: str, rules: Rules) -> Line:
+def line_features(text: str, rules: Rules, cues: Cues) -> Line:
     key = rule_key(text)
     if not key:
         return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, "blank", 0)
@@ -110,9 +108,10 @@ def line_features(text: str, rules: Rules) -> Line:
     folded, dates = "", _NO_DATES
     if w <= 30:  # only short lines can be titles or repeat as chrome
         folded = fold(key)
-        if w <= 26 and _may_hold_date(key):
-            dates = date_line(key)
-    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded)
+        if w <= 26 and _may_hold_date(key, cues):
+            dates = cues.dates.date_line(key)
+    home = w <= 2 and cues.home(key)
+    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, home=home)
 
 
 # Site chrome repeats on every page of a site: what a line's text gives is remembered
@@ -130,6 +129,7 @@ LONG_CACHE_CHARS = 2_000  # longer lines up to this length go in the small one
 
 def features(texts: list[str], rules: Rules) -> list[Line]:
     """The :class:`Line` of each of ``texts``, remembered ones looked up."""
+    cues = Cues.of(rules)
     cache = _store(_FEATURES, rules, _FEATURES_MAX)
     long = _store(_LONG_FEATURES, rules, _LONG_FEATURES_MAX)
     out: list[Line | None] = list(map(cache.get, texts))
@@ -137,13 +137,13 @@ def features(texts: list[str], rules: Rules) -> list[Line]:
         if found is None:
             text = texts[i]
             if len(text) <= CACHE_LINE_CHARS:
-                cache[text] = out[i] = line_features(text, rules)
+                cache[text] = out[i] = line_features(text, rules, cues)
                 continue
             known = long.get(text)
             if known is not None:
                 out[i] = known
                 continue
-            line = out[i] = line_features(text, rules)
+            line = out[i] = line_features(text, rules, cues)
             if len(text) <= LONG_CACHE_CHARS:
                 if len(long) >= _LONG_FEATURES_MAX:
                     long.clear()

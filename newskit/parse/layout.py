@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..text import BULLET
 from .body import MIN_BODY_WEIGHT
-from .cues import title_like
+from .cues import Cues
 from .features import Line, make_line
 
 WRAP_FILL = 0.6  # hard-wrapped text: a line this full (of the wrap width) runs on
@@ -57,9 +57,14 @@ def join_wrapped(lines: list[Line]) -> None:
         if j > i:  # lines are shared: changed ones are new objects
             for k in range(i + 1, j + 1):
                 x = lines[k]
-                lines[k] = make_line(x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, merged=True)
+                lines[k] = make_line(
+                    x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, merged=True, home=x.home
+                )
             weight = sum(x.weight for x in lines[i : j + 1])
-            lines[i] = make_line(head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", j - i)
+            home = head.home and weight <= 2
+            lines[i] = make_line(
+                head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", j - i, home=home
+            )
         i = j + 1
 
 
@@ -91,7 +96,7 @@ class Repeats:
 # --- splitting a dump into articles ---------------------------------------------------
 
 
-def headers(lines: list[Line], repeats: Repeats) -> list[int]:
+def headers(lines: list[Line], repeats: Repeats, cues: Cues) -> list[int]:
     """Indices of article headers: a title-like line shown again a few lines on, with a
     date line in between or right after (the header an infinite-scroll page repeats for
     every article). The same title twice is not two articles."""
@@ -101,7 +106,7 @@ def headers(lines: list[Line], repeats: Repeats) -> list[int]:
         j = repeats.next[i]
         if j < 0 or j - i >= HEADER_SPAN or line.weight < 3 or line.fold in titles:
             continue
-        if title_like(line) and any(x.dates for x in lines[i + 1 : j + 4]):
+        if cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + 4]):
             heads.append(i)
             titles.add(line.fold)
     return heads
@@ -111,9 +116,9 @@ def _body_weight(lines: list[Line]) -> int:
     return sum(x.weight for x in lines if x.good and not x.rule)
 
 
-def split(lines: list[Line], repeats: Repeats) -> list[tuple[int, int, int | None]]:
+def split(lines: list[Line], repeats: Repeats, cues: Cues) -> list[tuple[int, int, int | None]]:
     """Article spans as (start, end_exclusive, header index or None)."""
-    heads = headers(lines, repeats)
+    heads = headers(lines, repeats, cues)
     spans: list[tuple[int, int, int | None]] = []
     for k, h in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)

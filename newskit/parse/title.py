@@ -7,11 +7,12 @@ stands (near the body, over its byline, after a breadcrumb trail) and what the b
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from ..model import Kind
-from . import cues
-from .cues import content_words, meta_like, title_like
+from . import cues as shapes
+from .cues import Cues, content_words
 from .layout import Span
 
 TITLE_WINDOW = 30  # lines of words (boilerplate not counted) looked at above the body for the title
@@ -31,22 +32,21 @@ SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it
 SUBTITLE_PENALTY = 1.0
 
 
-@lru_cache(maxsize=16384)
-def _title_shape(key: str, text: str) -> float:
+def _title_shape(cues: Cues, key: str, text: str) -> float:
     """What a title candidate's own text adds to its score, wherever it stands (a
     candidate is title-like: no date line)."""
     score = 0.0
     if key.endswith(".") and not key.endswith(("...", "…")):
         score -= 0.35
-    if cues.title_case(key):
+    if shapes.title_case(key):
         score += TITLE_CASE_BONUS
-    if key[:1].isupper() or cues.CJK.match(key):
+    if key[:1].isupper() or shapes.CJK.match(key):
         score += 0.1
     if cues.photo_credit_text(key[-160:]) or cues.meta_text(key) or cues.name_text(text.strip()):
         score -= NAME_COST  # a photo credit, a byline, a line opening with a date, a line of names
-    if cues.TWO_SENTENCES.search(key):
+    if shapes.TWO_SENTENCES.search(key):
         score -= 0.3  # two sentences: a standfirst, not a headline
-    if len(cues.JUNCTION.findall(key)) >= 2:
+    if len(shapes.JUNCTION.findall(key)) >= 2:
         score -= 0.4  # words run together: link texts or menu items glued into one line
     return score
 
@@ -54,8 +54,10 @@ def _title_shape(key: str, text: str) -> float:
 class TitlePicker:
     """Scores the title candidates of one article's span."""
 
-    def __init__(self, span: Span, kind: list[Kind | None]) -> None:
+    def __init__(self, span: Span, kind: list[Kind | None], cues: Cues) -> None:
         self.span = span
+        self.cues = cues
+        self._shape = _shapes(cues)
         self.lines = span.lines
         self.kind = kind  # lines a field or a removal has taken already are no candidates
         self._follows: dict[int, float] = {}
@@ -64,6 +66,8 @@ class TitlePicker:
         """The best title-like line shortly before the body (or opening it)."""
         lines = self.lines
         span = self.span
+        cues = self.cues
+        title_like, meta_like = cues.title_like, cues.meta_like
         window: list[int] = []  # non-blank line indices, nearest to the body first
         ranks: list[int] = []  # how many of them, not counting boilerplate, come first
         counted = 0
@@ -95,8 +99,8 @@ class TitlePicker:
         # The lead's words; a line's own are remembered, so a page's lead seen again costs
         # little. (CJK character pairs may run across lines: such a lead is read whole.)
         lead = (
-            frozenset().union(*map(content_words, lead_keys)) if not cues.cjk_in(joined)
-            else cues.words_of(joined)
+            frozenset().union(*map(content_words, lead_keys)) if not shapes.cjk_in(joined)
+            else shapes.words_of(joined)
         )
         best, best_i = 0.0, None
         for k, i in enumerate(window):
@@ -131,11 +135,11 @@ class TitlePicker:
                 score += REPEAT_BONUS
             if line.key.isupper() and w > 2:
                 score -= 0.3
-            score += _title_shape(line.key, line.text)
+            score += self._shape(line.key, line.text)
             if prev_title is not None and w >= DEK_MIN_WEIGHT and lines[prev_title].weight < w:
                 score -= DEK_PENALTY  # a longer line right under a title-like one is its standfirst
             elif prev_title is not None and lines[prev_title].weight >= SUBTITLE_UNDER > w \
-                    and cues.headline_shape(lines[prev_title]):
+                    and shapes.headline_shape(lines[prev_title]):
                 score -= SUBTITLE_PENALTY  # a shorter line right under a long headline is its subtitle
             if trail and self.under_crumbs(i):
                 score += CRUMB_BONUS
@@ -167,14 +171,14 @@ class TitlePicker:
         if self.crumb(i):
             return False
         after = span.below(i)  # a menu goes on with more short items
-        return after is None or lines[after].weight > 3 or meta_like(lines[after])
+        return after is None or lines[after].weight > 3 or self.cues.meta_like(lines[after])
 
     def crumb(self, i: int) -> bool:
         """A section label of a breadcrumb trail, by its form: numbered ("2. News"), ending
         in a separator ("Software ›"), or a short name the page shows elsewhere too
         (its menu: "Economy & Business")."""
         line = self.lines[i]
-        return bool(cues.CRUMB_NUMBER.match(line.key)) or line.text.rstrip().endswith(cues.CRUMB_ENDS) or (
+        return bool(shapes.CRUMB_NUMBER.match(line.key)) or line.text.rstrip().endswith(shapes.CRUMB_ENDS) or (
             line.weight <= 3 and self.span.repeated(i)
         )
 
@@ -190,12 +194,13 @@ class TitlePicker:
     def _meta_follows(self, i: int) -> float:
         seen = names = 0
         lines = self.lines
+        cues = self.cues
         for k in range(i + 1, len(lines)):
             x = lines[k]
             if x.blank:
                 continue
-            if meta_like(x):
-                if seen == names == 0 and cues.BY.match(x.key):
+            if cues.meta_like(x):
+                if seen == names == 0 and cues.by.match(x.key):
                     # and the line itself is no name: the names are in the byline
                     return META_BONUS + BYLINE_BONUS + (NAME_COST if cues.bare_name(lines[i].text.strip()) else 0.0)
                 return META_BONUS - 0.12 * seen
@@ -206,3 +211,17 @@ class TitlePicker:
             if seen >= 4:
                 break
         return 0.0
+
+
+
+_SHAPES: dict[Cues, Callable[[str, str], float]] = {}
+
+
+def _shapes(cues: Cues) -> Callable[[str, str], float]:
+    """:func:`_title_shape` with ``cues``, remembered per text (one store per rule set)."""
+    found = _SHAPES.get(cues)
+    if found is None:
+        if len(_SHAPES) >= 8:  # rule sets come and go in tests, not in a run
+            _SHAPES.clear()
+        found = _SHAPES[cues] = lru_cache(maxsize=16384)(partial(_title_shape, cues))
+    return found
