@@ -27,6 +27,21 @@ class Kind(StrEnum):
     REMOVED = "removed"
 
 
+class Reason(StrEnum):
+    """Why the parser removed a line, where no boilerplate rule did (a rule's lines give
+    the rule's own name, from the rules files)."""
+
+    BLANK = "blank"  # an empty line
+    CONTINUED = "continued"  # hard-wrapped text: it continues the line above (which tells its kind)
+    OUTLET = "outlet-boilerplate"  # a line of the outlet's own chrome (its profile's ``drop``)
+    REPEATED_TITLE = "repeated-title"  # the headline shown again under itself
+    REPEATED_SUMMARY = "repeated-summary"  # a standfirst or caption shown twice
+    BYLINE_REPEAT = "byline-repeat"  # a second byline
+    SHORT_LINE = "short-line"  # a short line inside the body run that no field takes
+    CHROME = "chrome"  # outside the body run: the page's, not the article's
+    NO_ARTICLE = "no-article"  # a part of the dump with no article in it
+
+
 class LineRecord(NamedTuple):
     """One input line and what the parser did with it.
 
@@ -39,6 +54,18 @@ class LineRecord(NamedTuple):
     text: str
     kind: Kind
     rule: str = ""
+
+
+class TitleScore(NamedTuple):
+    """One title candidate of an article, as ``show --explain`` lists it: its line number,
+    its text, the terms of its score (name and value, in the order they are added), their
+    total, and whether it became the title."""
+
+    no: int
+    text: str
+    terms: tuple[tuple[str, float], ...]
+    total: float
+    chosen: bool
 
 
 @dataclass(slots=True)
@@ -59,6 +86,9 @@ class Article:
     body: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     id: str = ""
+    # The title candidates with the terms of their scores, best first; only when the
+    # parser was asked to explain (``parse_text(..., explain=True)``), else None.
+    title_candidates: list[TitleScore] | None = field(default=None, repr=False, compare=False)
     # The line records of the article's span (see ``lines``), or how to make them: the
     # parser hands over a picklable callable, as most uses never look at the records.
     _lines: list[LineRecord] | None = field(default=None, repr=False, compare=False)
@@ -84,7 +114,7 @@ class Article:
     @property
     def removed(self) -> list[LineRecord]:
         """Non-blank lines removed from this article's span, each with its rule."""
-        return [r for r in self.lines if r.kind is Kind.REMOVED and r.rule != "blank"]
+        return [r for r in self.lines if r.kind is Kind.REMOVED and r.rule != Reason.BLANK]
 
     @property
     def word_count(self) -> int:

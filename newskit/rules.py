@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import RulesError
 from .heads import fits, heads, line_head
@@ -186,7 +187,7 @@ def _compile_detect(patterns: list[str], where: str) -> tuple[Marker, ...]:
         raise RulesError(f"{where}: bad pattern: {exc}") from None
 
 
-def _parse(data: dict, where: str) -> tuple[list[LineRule], list[Outlet]]:
+def _parse(data: dict[str, Any], where: str) -> tuple[list[LineRule], list[Outlet]]:
     rules: list[LineRule] = []
     for i, item in enumerate(data.get("rule", [])):
         name = item.get("name")
@@ -224,7 +225,7 @@ def _parse(data: dict, where: str) -> tuple[list[LineRule], list[Outlet]]:
     return rules, outlets
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

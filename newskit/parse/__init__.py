@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Kind, LineRecord
+from ..model import Document, Kind, LineRecord, Reason
 from ..rules import Rules, default_rules
 from .build import Builder
 from .cues import Cues
 from .features import Line, features
 from .layout import Repeats, Span, join_wrapped, split
+from .weights import DEFAULT_WEIGHTS, ParseWeights
 
-__all__ = ["parse_text", "split_lines"]
+__all__ = ["ParseWeights", "parse_text", "split_lines"]
 
 
 def _outlet(text: str, lines: list[Line], rules: Rules, cues: Cues) -> tuple[str | None, re.Pattern[str] | None]:
@@ -61,26 +62,38 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def parse_text(text: str, source: str = "<text>", rules: Rules | None = None) -> Document:
-    """Parse one dump's (decoded, normalised) text into a :class:`Document`."""
+def parse_text(
+    text: str,
+    source: str = "<text>",
+    rules: Rules | None = None,
+    weights: ParseWeights = DEFAULT_WEIGHTS,
+    *,
+    explain: bool = False,
+) -> Document:
+    """Parse one dump's (decoded, normalised) text into a :class:`Document`.
+
+    ``weights`` are the parser's tuned numbers (the shipped ones by default). With
+    ``explain``, each article keeps its title candidates and the terms of their scores
+    (:attr:`~newskit.model.Article.title_candidates`).
+    """
     rules = rules or default_rules()
     raw = split_lines(text)
-    lines = features(raw, rules)
-    join_wrapped(lines)
+    lines = features(raw, rules, weights.lines)
+    join_wrapped(lines, weights)
     doc = Document(source=source, line_count=len(lines))
     if not lines:
         return doc
     cues = Cues.of(rules)
     outlet, drop = _outlet(text, lines, rules, cues)
     repeats = Repeats.of(lines)
-    for start, end, header in split(lines, repeats, cues):
-        builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues)
+    for start, end, header in split(lines, repeats, cues, weights):
+        builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain)
         art = builder.build(header - start if header is not None else None)
         if art.body or art.title:
             doc.articles.append(art)
         else:
             doc.chrome.extend(
-                LineRecord(r.no, r.text, Kind.REMOVED, r.rule if r.kind is Kind.REMOVED else "no-article")
+                LineRecord(r.no, r.text, Kind.REMOVED, r.rule if r.kind is Kind.REMOVED else Reason.NO_ARTICLE)
                 for r in art.lines
             )
     return doc

@@ -9,26 +9,19 @@ lines out: paragraphs apart, link lists and teasers crowded, table rows short.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
-from .features import GOOD_WEIGHT, SHORT_COST, Line
+from .features import Line
+from .weights import BodyWeights, ParseWeights
 
-ISOLATED_COST = 4.0  # a short line set apart by blank lines (see scores)
-TABLE_ROW_SCORE = 1.0  # a table row in a body run (see table_rows)
-MIN_BODY_WEIGHT = 40  # an article part needs at least this much body to stand alone
-# Rendered pages set paragraphs apart with blank lines, while link lists and teasers run
-# line after line; where a part of a dump uses blank lines at all, a long line with no
-# blank line on either side counts this much.
-CROWDED_FACTOR = 0.2
-GAP_GROWTH = 0.1  # each further chrome line in a row costs this much more
 # Rules whose lines the body never runs across.
 BARRIER_RULES = frozenset({"comments"})
 # Rules whose lines end the article once most of its body has been seen.
 END_RULES = frozenset({"comments", "newsletter", "copyright"})
-END_FRACTION = 0.6  # how much of the body run must come before an end marker for it to end the article
 
 
-def scores(lines: list[Line], lo: int, hi: int) -> list[float]:
+def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[float]:
     """Each line's score in [lo, hi) for the body run.
 
     A body-like line scores its weight; a short sentence a little; a short line, or one a
@@ -38,6 +31,7 @@ def scores(lines: list[Line], lo: int, hi: int) -> list[float]:
     short line set apart the same way (a heading, a list item) costs less than one among
     others: menus run line after line too.
     """
+    bw = weights.body
     n = len(lines)
     part = lines[lo:hi]
     out = [x.score for x in part]
@@ -50,41 +44,42 @@ def scores(lines: list[Line], lo: int, hi: int) -> list[float]:
                 isolated += 1
             elif not lines[i].blank and not lines[i].rule:
                 crowded.append(i - lo)
-        if isolated >= 0.25 * len(good):
+        if isolated >= bw.apart_share * len(good):
             for k in crowded:
-                out[k] *= CROWDED_FACTOR
+                out[k] *= bw.crowded_factor
             # and a short line set apart the same way is a subheading or a list item
             for i in [i for i in range(max(lo, 1), min(hi, n - 1)) if lines[i].heading]:
                 if lines[i - 1].blank and lines[i + 1].blank:
-                    out[i - lo] = -ISOLATED_COST
+                    out[i - lo] = -bw.isolated_cost
         # Teasers, a headline and the story's first sentence on one line, two or more in a
         # row: a list of other stories. (Only lines with a body-like line right beside them
         # are looked at: most are not.)
         goods = set(good)
-        teasers = {i for i in good if (i - 1 in goods or i + 1 in goods) and teaser(lines[i].key)}
+        is_teaser = _teaser_test(bw)
+        teasers = {i for i in good if (i - 1 in goods or i + 1 in goods) and is_teaser(lines[i].key)}
         for i in teasers:
             if i - 1 in teasers or i + 1 in teasers:
-                out[i - lo] = -SHORT_COST
+                out[i - lo] = -weights.lines.short_cost
     # The rows of a table are short, but they are the article's as much as its sentences.
     # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
-    for i in table_rows(lines, lo, hi):
+    for i in table_rows(lines, lo, hi, bw):
         if not lines[i].rule:
-            out[i - lo] = max(out[i - lo], TABLE_ROW_SCORE)
+            out[i - lo] = max(out[i - lo], bw.table_row_score)
     return out
 
 
-def table_rows(lines: list[Line], lo: int, hi: int) -> list[int]:
+def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
     """Indices in [lo, hi) of table rows: three lines or more in a row, each of three
     cells or more set apart by tabs or wide gaps."""
     rows: list[int] = []
     run: list[int] = []
     for i in [i for i in range(lo, hi) if lines[i].row]:
         if run and i != run[-1] + 1:
-            if len(run) >= 3:
+            if len(run) >= bw.table_min_rows:
                 rows.extend(run)
             run = []
         run.append(i)
-    if len(run) >= 3:
+    if len(run) >= bw.table_min_rows:
         rows.extend(run)
     return rows
 
@@ -94,18 +89,30 @@ _GLUE = re.compile(r"(?:[a-z]{2}|[0-9?!)’'])(?=[A-Z][\w’'-]* )")
 _INNER_DATELINE = re.compile(r"(?<=[\w’'\")] )[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]{2,}){0,2}(?: \([^)]{1,40}\))?: ")
 
 
-@lru_cache(maxsize=16384)
-def teaser(key: str) -> bool:
+_TEASER_TESTS: dict[BodyWeights, Callable[[str], bool]] = {}
+
+
+def _teaser_test(bw: BodyWeights) -> Callable[[str], bool]:
+    """:func:`teaser` with the weights ``bw``, remembered per text."""
+    found = _TEASER_TESTS.get(bw)
+    if found is None:
+        if len(_TEASER_TESTS) >= 8:  # noqa: PLR2004 (weights come and go in sweeps and tests, not in a run)
+            _TEASER_TESTS.clear()
+        found = _TEASER_TESTS[bw] = lru_cache(maxsize=16384)(partial(teaser, bw=bw))
+    return found
+
+
+def teaser(key: str, bw: BodyWeights) -> bool:
     """A headline and the story's first sentence on one line: run together with no space
     between them ("…At Troy SteakhouseA party of six left…"), or with the story's dateline
     between them ("…return home from US NEW DELHI: Their American dream…")."""
-    for m in _GLUE.finditer(key, 0, 200):
+    for m in _GLUE.finditer(key, 0, bw.teaser_window):
         head, tail = key[: m.end()], key[m.end() :]
-        if len(tail.split()) >= 5 and _capitalised(head) and not _capitalised(tail[:80]):
+        if len(tail.split()) >= bw.teaser_min_tail and _capitalised(head) and not _capitalised(tail[:_SENTENCE_START]):
             return True
-    for m in _INNER_DATELINE.finditer(key, 0, 200):
+    for m in _INNER_DATELINE.finditer(key, 0, bw.teaser_window):
         head, tail = key[: m.start()], key[m.end() :]
-        if len(head.split()) >= 5 and len(tail.split()) >= 6:
+        if len(head.split()) >= bw.teaser_min_head and len(tail.split()) >= bw.teaser_min_after:
             return True
     return False
 
@@ -113,27 +120,30 @@ def teaser(key: str) -> bool:
 def _capitalised(text: str) -> bool:
     """Three words or more, nearly all capitalised, short ones too: "Ford Recalls F-150s At Last"."""
     words = _CASED_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    return len(words) >= _CAPITALISED_WORDS and sum(w[0].isupper() for w in words) >= _CAPITALISED_SHARE * len(words)
 
 
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITALISED_WORDS, _CAPITALISED_SHARE = 3, 0.75  # (a headline's shape: see _capitalised)
+_SENTENCE_START = 80  # a sentence's opening words: where it shows whether it is capitalised
 
 
-def densest(lines: list[Line], lo: int, hi: int) -> tuple[int, int] | None:
+def densest(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> tuple[int, int] | None:
     """Indices [a, b] of the densest body run within [lo, hi).
 
     The run is the maximum-sum segment of line scores. A comment-section marker ends the
     search when a body of some size comes before it: what follows it is comments.
     """
-    line_scores = scores(lines, lo, hi)
+    bw = weights.body
+    line_scores = scores(lines, lo, hi, weights)
     # The lines that count: a blank line scores 0 and nothing else does.
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     for k, (i, _) in enumerate(counted):
         if lines[i].rule in BARRIER_RULES:
-            found = _max_run(counted[:k])
-            if found and found[2] >= MIN_BODY_WEIGHT:
+            found = _max_run(counted[:k], weights)
+            if found and found[2] >= bw.min_body_weight:
                 return found[0], found[1]
-    found = _max_run(counted)
+    found = _max_run(counted, weights)
     if not found:
         return None
     a, b, total = found
@@ -142,7 +152,7 @@ def densest(lines: list[Line], lo: int, hi: int) -> tuple[int, int] | None:
     # article's.
     mass = 0.0
     last_good = a
-    least = max(MIN_BODY_WEIGHT, END_FRACTION * total)
+    least = max(bw.min_body_weight, bw.end_fraction * total)
     for i, sc in counted:
         if i < a:
             continue
@@ -156,16 +166,18 @@ def densest(lines: list[Line], lo: int, hi: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _max_run(counted: list[tuple[int, float]]) -> tuple[int, int, float] | None:
+def _max_run(counted: list[tuple[int, float]], weights: ParseWeights) -> tuple[int, int, float] | None:
     """The maximum-sum run of the ``(index, score)`` of the lines that count."""
+    growth = weights.body.gap_growth
+    good = weights.lines.good_weight * weights.body.crowded_factor  # a body line, even a crowded one
     best, best_span = 0.0, None
     run, start = 0.0, 0
     gap = 0  # non-body lines in a row: a long stretch of chrome costs more per line
     for i, s in counted:
         if s < 0:
-            s *= 1.0 + GAP_GROWTH * gap
+            s *= 1.0 + growth * gap
             gap += 1
-        elif s >= GOOD_WEIGHT * CROWDED_FACTOR:
+        elif s >= good:
             gap = 0
         if run <= 0:
             run, start = s, i

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from ..model import Article, Kind, LineRecord, content_id
+from ..model import Article, Kind, LineRecord, Reason, TitleScore, content_id
 from ..text import BULLET
 from .body import densest, table_rows
 from .cues import DATELINE, Cues
 from .features import Line
 from .layout import Span
-from .title import TitlePicker
-
-META_DATE_WEIGHT = 15  # a line this light that opens with a date is a date line
+from .title import TitleCandidate, TitlePicker
+from .weights import ParseWeights
 
 _REMOVED = Kind.REMOVED
 
@@ -27,10 +26,15 @@ class Builder:
     """Assigns each line of one article span to a field or a removal rule."""
 
     def __init__(
-        self, span: Span, source: str, outlet: str | None, drop: re.Pattern[str] | None, cues: Cues
+        self, span: Span, source: str, outlet: str | None, drop: re.Pattern[str] | None, cues: Cues,
+        weights: ParseWeights, explain: bool = False,
     ) -> None:
         self.span = span
         self.cues = cues
+        self.weights = weights
+        self.hw = weights.header
+        # With ``explain``, the title candidates and their terms are kept on the article.
+        self.candidates: list[TitleCandidate] | None = [] if explain else None
         lines = self.lines = span.lines
         self.offset = span.offset
         self.source = source
@@ -40,7 +44,7 @@ class Builder:
         if drop is not None:
             for i, x in enumerate(lines):
                 if not x.removed and drop.match(x.key):
-                    self.why[i] = "outlet-boilerplate"
+                    self.why[i] = Reason.OUTLET
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=self.offset + 1, end=self.offset + len(lines), outlet=outlet)
 
@@ -61,12 +65,14 @@ class Builder:
     def build(self, header: int | None) -> Article:
         lines, n = self.lines, len(self.lines)
         lo = header + 1 if header is not None else 0
-        span = densest(lines, lo, n)
+        span = densest(lines, lo, n, self.weights)
         if span is None:
             a = b = n
         else:
             a, b = span
-        title_i = header if header is not None else TitlePicker(self.span, self.kind, self.cues).pick(a)
+        title_i = header
+        if header is None:
+            title_i = TitlePicker(self.span, self.kind, self.cues, self.weights.title).pick(a, self.candidates)
         if title_i is not None:
             self.art.title = self._full(title_i)
             self.set(title_i, Kind.TITLE)
@@ -93,31 +99,32 @@ class Builder:
                 continue
             line = self.lines[i]
             if title_fold and line.fold == title_fold:
-                self.remove(i, "repeated-title")
+                self.remove(i, Reason.REPEATED_TITLE)
             elif line.fold and line.fold in summary:
-                self.remove(i, "repeated-summary")  # a standfirst shown over and under the date
+                self.remove(i, Reason.REPEATED_SUMMARY)  # a standfirst shown over and under the date
             elif not self._meta(i):
                 if self.cues.photo_credit(line):
                     self._caption(i)
                 elif (
                     BULLET.match(line.text)
-                    or (line.sentence and line.weight >= 5)
+                    or (line.sentence and line.weight >= self.hw.sentence_weight)
                     or (standfirst and self.cues.standfirst(line))
                 ):
                     self.set(i, Kind.SUMMARY)
                     self.art.summary.append(self._full(i))
                     summary.add(line.fold)
-            if line.weight > 2:
+            if line.weight > self.hw.label_weight:
                 standfirst = False
-        # The six lines before the title: dates and bylines still count, and a photo
+        # The lines just before the title: dates and bylines still count, and a photo
         # credit right over it; the rest is page chrome.
         end = title_i if title_i is not None else body_start
-        for i in range(max(0, end - 6), end):
+        for i in range(max(0, end - self.hw.before_title), end):
             if self.kind[i] is None:
                 line = self.lines[i]
                 if line.dates and not self.art.published:
                     self._meta(i)
-                elif self.cues.photo_credit(line) and i >= end - 4 and line.weight >= 5:
+                elif self.cues.photo_credit(line) and i >= end - self.hw.credit_above \
+                        and line.weight >= self.hw.credit_min_weight:
                     self._caption(i)
         return standfirst
 
@@ -129,7 +136,7 @@ class Builder:
         """Dates and bylines; True if line ``i`` was one."""
         line = self.lines[i]
         dates = line.dates
-        if not dates and line.weight <= META_DATE_WEIGHT and self.cues.leading_date(line.key):
+        if not dates and line.weight <= self.hw.date_line_weight and self.cues.leading_date(line.key):
             # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
             dates = tuple(d for d in self.cues.dates.find_dates(line.key) if d.absolute)[:1]
         if dates:
@@ -147,29 +154,30 @@ class Builder:
                 self.art.byline = self._full(i)
                 self.set(i, Kind.BYLINE)
             else:
-                self.remove(i, "byline-repeat")
+                self.remove(i, Reason.BYLINE_REPEAT)
             return True
         return False
 
     # the body ---------------------------------------------------------------------------
     def _body(self, a: int, b: int, standfirst_open: bool = False) -> None:
-        lines = self.lines
+        lines, hw = self.lines, self.hw
         started = False
         # An image leaves an empty block: a sentence standing right after the title with
         # two or more blank lines before it is the image's caption, when body follows.
-        if a < b and self.art.title and self.kind[a] is None and a >= 2:
+        if a < b and self.art.title and self.kind[a] is None and a >= hw.image_gap:
             prev = self.span.above(a)
-            if prev is not None and self.kind[prev] is Kind.TITLE and a - 1 - prev >= 2 and lines[a].weight <= 45 \
-                    and any(lines[x].good for x in range(a + 1, min(b, a + 6))):
+            if prev is not None and self.kind[prev] is Kind.TITLE and a - 1 - prev >= hw.image_gap \
+                    and lines[a].weight <= hw.image_caption_weight \
+                    and any(lines[x].good for x in range(a + 1, min(b, a + hw.image_body_lines))):
                 self._caption(a)
-        table = set(table_rows(lines, a, b))
+        table = set(table_rows(lines, a, b, self.weights.body))
         open_ = standfirst_open  # only the first line of words under the title may be its standfirst
         for i in range(a, b):
             if self.kind[i] is not None:
                 continue
             line = lines[i]
             standfirst = open_
-            if open_ and line.weight > 2:
+            if open_ and line.weight > hw.label_weight:
                 open_ = False
             if self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
@@ -184,12 +192,13 @@ class Builder:
             ):
                 self.set(i, Kind.SUMMARY)
                 self.art.summary.append(self._full(i))
-            elif line.good or (line.sentence and line.weight >= 5) or i in table or self._subheading(i, a, b):
+            elif line.good or (line.sentence and line.weight >= hw.sentence_weight) or i in table \
+                    or self._subheading(i, a, b):
                 started = True
                 self.set(i, Kind.BODY)
                 self.art.body.append(self._full(i, bullet=True))
             else:
-                self.remove(i, "short-line")
+                self.remove(i, Reason.SHORT_LINE)
 
     def _plain_follows(self, i: int, b: int) -> bool:
         """Whether a body-like line that is not a bullet comes after line ``i`` in [i, b)."""
@@ -198,7 +207,8 @@ class Builder:
     def _subheading(self, i: int, a: int, b: int) -> bool:
         """A short line between two body paragraphs, shaped like a heading."""
         line = self.lines[i]
-        if line.weight < 2 or line.weight > 12 or line.sentence and line.key.endswith("."):
+        if not self.hw.subheading_min <= line.weight <= self.hw.subheading_max \
+                or line.sentence and line.key.endswith("."):
             return False
         nxt = next((x for x in range(i + 1, b) if not self.lines[x].blank), None)
         prv = next((x for x in range(i - 1, a - 1, -1) if not self.lines[x].blank), None)
@@ -213,7 +223,7 @@ class Builder:
             if line.blank:
                 continue
             seen += 1
-            if seen > 6:
+            if seen > self.hw.tail_lines:
                 break
             if self.kind[i] is None and self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
@@ -226,14 +236,18 @@ class Builder:
         for i, line in enumerate(self.lines):
             if not line.dates or not self.cues.dates.published_label.search(line.key):
                 continue
-            if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == "short-line"):
+            if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == Reason.SHORT_LINE):
                 if any(not d.updated and d.absolute for d in line.dates):
                     self._meta(i)
                     return
 
+    def _candidate(self, c: TitleCandidate) -> TitleScore:
+        line = self.lines[c.line]
+        return TitleScore(self.offset + c.line + 1, line.clean, c.terms, c.total, self.kind[c.line] is Kind.TITLE)
+
     def _finish(self) -> Article:
         art, kind, why = self.art, self.kind, self.why
-        if "continued" in why:  # hard-wrapped text: a continued line takes the kind of the line above
+        if Reason.CONTINUED in why:  # hard-wrapped text: a continued line takes the kind of the line above
             for i, line in enumerate(self.lines):
                 if line.merged and i > 0:
                     kind[i], why[i] = kind[i - 1], why[i - 1]
@@ -242,9 +256,11 @@ class Builder:
         art._make_lines = partial(records, self.lines, kind, why, self.offset + 1)
         if art.body:
             m = DATELINE.match(art.body[0])
-            if m and len(m.group(1)) <= 60:
+            if m and len(m.group(1)) <= self.hw.dateline_chars:
                 art.dateline = m.group(1).strip()
         art.id = content_id(art.title, art.body)
+        if self.candidates is not None:
+            art.title_candidates = [self._candidate(c) for c in self.candidates]
         return art
 
 
@@ -253,6 +269,6 @@ def records(lines: list[Line], kind: list[Kind | None], why: list[str], first_no
     make = tuple.__new__  # LineRecord is a named tuple: made without a call per field
     numbers = range(first_no, first_no + len(lines))
     return [
-        make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, "chrome"))
+        make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, Reason.CHROME))
         for no, x, k, w in zip(numbers, lines, kind, why, strict=True)
     ]

@@ -14,15 +14,11 @@ import re
 from dataclasses import dataclass
 
 from ..dates import DateInfo
+from ..model import Reason
 from ..rules import Rules, rule_key
 from ..text import BULLET, ends_sentence, fold, weight
 from .cues import Cues
-
-# --- tunables (measured on the development corpus with bench/score_corpus.py) ---------
-GOOD_WEIGHT = 10  # a sentence-ended line of at least this weight is body-like
-LONG_WEIGHT = 20  # any line this heavy is body-like, punctuation or not
-SHORT_COST = 5.0  # what a short, non-sentence line costs inside a body run
-RULE_COST = 6.0  # what a line removed by a boilerplate rule costs
+from .weights import LineWeights
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,43 +71,43 @@ _NO_DATES: tuple[DateInfo, ...] = ()
 
 def make_line(
     text: str, key: str, weight: int, sentence: bool, rule: str | None, dates: tuple[DateInfo, ...], fold: str,
-    joined: int = 0, merged: bool = False, home: bool = False,
+    lw: LineWeights, joined: int = 0, merged: bool = False, home: bool = False,
 ) -> Line:
-    """A :class:`Line`, its derived fields computed."""
-    good = (sentence and weight >= GOOD_WEIGHT) or weight >= LONG_WEIGHT
+    """A :class:`Line`, its derived fields computed with the weights ``lw``."""
+    good = (sentence and weight >= lw.good_weight) or weight >= lw.long_weight
     blank = not key or merged
     if blank:
         score = 0.0
     elif rule:
-        score = -RULE_COST
+        score = -lw.rule_cost
     elif good:
-        score = float(min(weight, 80))
-    elif sentence and weight >= 5:
-        score = 1.0
+        score = float(min(weight, lw.score_cap))
+    elif sentence and weight >= lw.short_sentence_weight:
+        score = lw.short_sentence_score
     else:
-        score = -SHORT_COST
-    removed = "continued" if merged else "blank" if not key else rule or ""
-    row = not blank and cells(text) >= 3
-    heading = score < 0 and not rule and weight <= 8 and ":" not in key
+        score = -lw.short_cost
+    removed = Reason.CONTINUED if merged else Reason.BLANK if not key else rule or ""
+    row = not blank and cells(text) >= lw.table_cells
+    heading = score < 0 and not rule and weight <= lw.heading_weight and ":" not in key
     return Line(
         text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
         row, heading, home,
     )
 
 
-def line_features(text: str, rules: Rules, cues: Cues) -> Line:
+def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
     key = rule_key(text)
     if not key:
-        return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, "blank", 0)
+        return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, Reason.BLANK, 0)
     words = len(key.split())
     w = weight(key, words)
     folded, dates = "", _NO_DATES
-    if w <= 30:  # only short lines can be titles or repeat as chrome
+    if w <= lw.fold_weight:  # only short lines can be titles or repeat as chrome
         folded = fold(key)
-        if w <= 26 and _may_hold_date(key, cues):
+        if w <= lw.date_weight and _may_hold_date(key, cues):
             dates = cues.dates.date_line(key)
-    home = w <= 2 and cues.home(key)
-    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, home=home)
+    home = w <= lw.home_weight and cues.home(key)
+    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, home=home)
 
 
 # Site chrome repeats on every page of a site: what a line's text gives is remembered
@@ -119,31 +115,32 @@ def line_features(text: str, rules: Rules, cues: Cues) -> Line:
 # Longer lines, body paragraphs, repeat too where the same wire copy runs on many sites,
 # or a page is saved twice: the most recent of them are remembered apart, in a smaller
 # store. Both stores start afresh when full, so memory stays bounded.
-_FEATURES: dict[Rules, dict[str, Line]] = {}
+_Store = dict[tuple[Rules, LineWeights], dict[str, Line]]
+_FEATURES: _Store = {}
 _FEATURES_MAX = 50_000
 CACHE_LINE_CHARS = 200  # lines this short go in the large store
-_LONG_FEATURES: dict[Rules, dict[str, Line]] = {}
+_LONG_FEATURES: _Store = {}
 _LONG_FEATURES_MAX = 4_096
 LONG_CACHE_CHARS = 2_000  # longer lines up to this length go in the small one
 
 
-def features(texts: list[str], rules: Rules) -> list[Line]:
+def features(texts: list[str], rules: Rules, lw: LineWeights) -> list[Line]:
     """The :class:`Line` of each of ``texts``, remembered ones looked up."""
     cues = Cues.of(rules)
-    cache = _store(_FEATURES, rules, _FEATURES_MAX)
-    long = _store(_LONG_FEATURES, rules, _LONG_FEATURES_MAX)
+    cache = _store(_FEATURES, (rules, lw), _FEATURES_MAX)
+    long = _store(_LONG_FEATURES, (rules, lw), _LONG_FEATURES_MAX)
     out: list[Line | None] = list(map(cache.get, texts))
     for i, found in enumerate(out):
         if found is None:
             text = texts[i]
             if len(text) <= CACHE_LINE_CHARS:
-                cache[text] = out[i] = line_features(text, rules, cues)
+                cache[text] = out[i] = line_features(text, rules, cues, lw)
                 continue
             known = long.get(text)
             if known is not None:
                 out[i] = known
                 continue
-            line = out[i] = line_features(text, rules, cues)
+            line = out[i] = line_features(text, rules, cues, lw)
             if len(text) <= LONG_CACHE_CHARS:
                 if len(long) >= _LONG_FEATURES_MAX:
                     long.clear()
@@ -151,13 +148,13 @@ def features(texts: list[str], rules: Rules) -> list[Line]:
     return out  # type: ignore[return-value]  # (no None left)
 
 
-def _store(stores: dict[Rules, dict[str, Line]], rules: Rules, most: int) -> dict[str, Line]:
-    """The line store for ``rules``, started afresh when it holds ``most`` lines."""
-    store = stores.get(rules)
+def _store(stores: _Store, key: tuple[Rules, LineWeights], most: int) -> dict[str, Line]:
+    """The line store for a rule set and weights, started afresh when it holds ``most`` lines."""
+    store = stores.get(key)
     if store is None or len(store) >= most:
-        if len(stores) >= 8:  # rule sets come and go in tests, not in a run
+        if len(stores) >= 8:  # noqa: PLR2004 (rule sets come and go in tests, not in a run)
             stores.clear()
-        store = stores[rules] = {}
+        store = stores[key] = {}
     return store
 
 

@@ -10,40 +10,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import BULLET
-from .body import MIN_BODY_WEIGHT
 from .cues import Cues
 from .features import Line, make_line
-
-WRAP_FILL = 0.6  # hard-wrapped text: a line this full (of the wrap width) runs on
-HEADER_SPAN = 12  # how far on a repeated headline is looked for
-
+from .weights import LayoutWeights, ParseWeights
 
 # --- hard-wrapped text --------------------------------------------------------------
 
 
-def wrap_width(lines: list[Line]) -> int | None:
+def wrap_width(lines: list[Line], lw: LayoutWeights) -> int | None:
     """The width a dump was hard-wrapped at, or None if it was not.
 
     Wrapped text (wire copy from e-mail, plain-text archives) has lines that stop near one
     width and rarely pass it, and many of them run on into the next line.
     """
     lens = [x.width for x in lines if x.key]
-    if len(lens) < 8 or sum(n > 110 for n in lens) > 0.05 * len(lens):
+    outliers = lw.wrap_outliers * len(lens)
+    if len(lens) < lw.wrap_min_lines or sum(n > lw.wrap_unwrapped for n in lens) > outliers:
         return None  # rendered pages: paragraphs run on in long lines, more than 5 % over any width
     lens.sort()
-    width = lens[int(0.9 * (len(lens) - 1))]
-    if not 40 <= width <= 100 or sum(n > width + 10 for n in lens) > 0.05 * len(lens):
+    width = lens[int(lw.wrap_quantile * (len(lens) - 1))]
+    if not lw.wrap_min_width <= width <= lw.wrap_max_width or sum(n > width + lw.wrap_slack for n in lens) > outliers:
         return None
     runs_on = sum(
         1 for a, b in zip(lines, lines[1:], strict=False)
-        if a.key and b.key and a.width >= WRAP_FILL * width
+        if a.key and b.key and a.width >= lw.wrap_fill * width
     )
-    return width if runs_on >= 0.25 * len(lens) else None
+    return width if runs_on >= lw.wrap_runs_on * len(lens) else None
 
 
-def join_wrapped(lines: list[Line]) -> None:
+def join_wrapped(lines: list[Line], weights: ParseWeights) -> None:
     """In hard-wrapped text, let the first line of each wrapped paragraph stand for it."""
-    width = wrap_width(lines)
+    width = wrap_width(lines, weights.layout)
+    fill = weights.layout.wrap_fill
+    lw = weights.lines
     if width is None:
         return
     i, n = 0, len(lines)
@@ -51,19 +50,19 @@ def join_wrapped(lines: list[Line]) -> None:
         head = lines[i]
         j = i
         while (j + 1 < n and lines[j + 1].key and not lines[j + 1].rule and not lines[j].rule
-               and lines[j].width >= WRAP_FILL * width
+               and lines[j].width >= fill * width
                and not BULLET.match(lines[j + 1].text)):
             j += 1
         if j > i:  # lines are shared: changed ones are new objects
             for k in range(i + 1, j + 1):
                 x = lines[k]
                 lines[k] = make_line(
-                    x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, merged=True, home=x.home
+                    x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, lw, merged=True, home=x.home
                 )
             weight = sum(x.weight for x in lines[i : j + 1])
-            home = head.home and weight <= 2
+            home = head.home and weight <= lw.home_weight
             lines[i] = make_line(
-                head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", j - i, home=home
+                head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", lw, j - i, home=home
             )
         i = j + 1
 
@@ -96,7 +95,7 @@ class Repeats:
 # --- splitting a dump into articles ---------------------------------------------------
 
 
-def headers(lines: list[Line], repeats: Repeats, cues: Cues) -> list[int]:
+def headers(lines: list[Line], repeats: Repeats, cues: Cues, lw: LayoutWeights) -> list[int]:
     """Indices of article headers: a title-like line shown again a few lines on, with a
     date line in between or right after (the header an infinite-scroll page repeats for
     every article). The same title twice is not two articles."""
@@ -104,9 +103,9 @@ def headers(lines: list[Line], repeats: Repeats, cues: Cues) -> list[int]:
     titles: set[str] = set()
     for i, line in enumerate(lines):
         j = repeats.next[i]
-        if j < 0 or j - i >= HEADER_SPAN or line.weight < 3 or line.fold in titles:
+        if j < 0 or j - i >= lw.header_span or line.weight < lw.header_min_weight or line.fold in titles:
             continue
-        if cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + 4]):
+        if cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + lw.header_date_after]):
             heads.append(i)
             titles.add(line.fold)
     return heads
@@ -116,19 +115,21 @@ def _body_weight(lines: list[Line]) -> int:
     return sum(x.weight for x in lines if x.good and not x.rule)
 
 
-def split(lines: list[Line], repeats: Repeats, cues: Cues) -> list[tuple[int, int, int | None]]:
+def split(
+    lines: list[Line], repeats: Repeats, cues: Cues, weights: ParseWeights
+) -> list[tuple[int, int, int | None]]:
     """Article spans as (start, end_exclusive, header index or None)."""
-    heads = headers(lines, repeats, cues)
+    heads = headers(lines, repeats, cues, weights.layout)
     spans: list[tuple[int, int, int | None]] = []
     for k, h in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)
-        if _body_weight(lines[h:end]) < MIN_BODY_WEIGHT:
+        if _body_weight(lines[h:end]) < weights.body.min_body_weight:
             if spans:  # no body of its own: it belongs to the article before
                 s, _, hh = spans[-1]
                 spans[-1] = (s, end, hh)
             continue
         spans.append((h, end, h))
-    if len(spans) < 2:
+    if len(spans) < 2:  # noqa: PLR2004 (one header is no split)
         return [(0, len(lines), None)]
     _, first_end, first_head = spans[0]
     spans[0] = (0, first_end, first_head)  # what comes before the first headline is that article's chrome

@@ -1,77 +1,129 @@
 """The title: the best title-like line shortly before an article's body (or opening it).
 
-Each candidate is scored by what its own text looks like (a headline's shape), where it
-stands (near the body, over its byline, after a breadcrumb trail) and what the body says
-(the lead speaks of what the headline speaks of).
+Each candidate's score is a sum of named terms (:data:`TERMS`): what its own text looks
+like (a headline's shape), where it stands (near the body, over its byline, after a
+breadcrumb trail, under a longer headline) and what the body says (the lead speaks of
+what the headline speaks of). :meth:`TitlePicker.pick` can hand back every candidate with
+its terms, which ``newskit show --explain`` prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from ..model import Kind
+from ..text import CJK
+from ..text import content_words as content_words_of
 from . import cues as shapes
-from .cues import Cues, content_words
+from .cues import PHOTO_CREDIT_TAIL, Cues, content_words
+from .features import Line
 from .layout import Span
+from .weights import TitleWeights
 
-TITLE_WINDOW = 30  # lines of words (boilerplate not counted) looked at above the body for the title
-TITLE_OVERLAP = 0.6  # bonus for a title whose words the body's lead shares, in full
-REPEAT_BONUS = 0.4
-TITLE_RANK_COST = 0.02  # per line of words (not boilerplate) between a title candidate and the body
-META_BONUS = 0.5  # a byline or date right under a title candidate
-TITLE_CASE_BONUS = 0.15
-DEK_MIN_WEIGHT = 12
-DEK_PENALTY = 0.3  # a longer line right under a title-like one: its standfirst
-BYLINE_BONUS = 0.2  # a headline right over its "By" byline
-BYLINED_RANK = 10  # ... pays rank cost for this many lines at most
-NAME_COST = 0.6  # a line of names is a credit or a byline, not a headline
-CRUMB_BONUS = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
-CRUMB_LABELS = 3  # ... of at most this many section labels
-SUBTITLE_UNDER = 12  # a headline this heavy makes a lighter line right under it its subtitle
-SUBTITLE_PENALTY = 1.0
+# The terms of a candidate's score, in the order they are added.
+SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued")
+TERMS = (
+    "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
+    "standfirst", "subtitle", "breadcrumb", "label value",
+)
 
 
-def _title_shape(cues: Cues, key: str, text: str) -> float:
-    """What a title candidate's own text adds to its score, wherever it stands (a
-    candidate is title-like: no date line)."""
-    score = 0.0
-    if key.endswith(".") and not key.endswith(("...", "…")):
-        score -= 0.35
-    if shapes.title_case(key):
-        score += TITLE_CASE_BONUS
-    if key[:1].isupper() or shapes.CJK.match(key):
-        score += 0.1
-    if cues.photo_credit_text(key[-160:]) or cues.meta_text(key) or cues.name_text(text.strip()):
-        score -= NAME_COST  # a photo credit, a byline, a line opening with a date, a line of names
-    if shapes.TWO_SENTENCES.search(key):
-        score -= 0.3  # two sentences: a standfirst, not a headline
-    if len(shapes.JUNCTION.findall(key)) >= 2:
-        score -= 0.4  # words run together: link texts or menu items glued into one line
-    return score
+class TitleCandidate(NamedTuple):
+    """One title candidate of an article: its line (index in the span), its terms (value
+    by name, in :data:`TERMS` order) and their total."""
+
+    line: int
+    terms: tuple[tuple[str, float], ...]
+    total: float
+
+
+def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ...]:
+    """What a candidate's own text adds to its score, wherever it stands (a candidate is
+    title-like: no date line), term by term (:data:`SHAPE_TERMS`)."""
+    return (
+        -tw.full_stop_cost if key.endswith(".") and not key.endswith(("...", "…")) else 0.0,
+        tw.title_case_bonus if shapes.title_case(key) else 0.0,
+        tw.capital_bonus if key[:1].isupper() or CJK.match(key) else 0.0,
+        # a photo credit, a byline, a line opening with a date, a line of names
+        -tw.name_cost if cues.photo_credit_text(key[-PHOTO_CREDIT_TAIL:]) or cues.meta_text(key)
+        or cues.name_text(text.strip()) else 0.0,
+        -tw.two_sentences_cost if shapes.TWO_SENTENCES.search(key) else 0.0,  # a standfirst, not a headline
+        # words run together: link texts or menu items glued into one line
+        -tw.glued_cost if len(shapes.JUNCTION.findall(key)) >= tw.glued_min else 0.0,
+    )
+
+
+_SHAPES: dict[tuple[Cues, TitleWeights], Callable[[str, str], tuple[float, ...]]] = {}
+
+
+def _shapes(cues: Cues, tw: TitleWeights) -> Callable[[str, str], tuple[float, ...]]:
+    """:func:`_shape` with ``cues`` and ``tw``, remembered per text (one store per rule set and weights)."""
+    found = _SHAPES.get((cues, tw))
+    if found is None:
+        if len(_SHAPES) >= 8:  # noqa: PLR2004 (rule sets and weights come and go in tests, not in a run)
+            _SHAPES.clear()
+        found = _SHAPES[(cues, tw)] = lru_cache(maxsize=16384)(partial(_shape, cues, tw))
+    return found
+
+
+def _total(parts: tuple[float, ...], shape: tuple[float, ...]) -> float:
+    """The sum of a candidate's terms, added in order (the shape's own terms first)."""
+    shape_sum = 0.0
+    for x in shape:
+        shape_sum += x
+    total = 0.0
+    for x in parts[:7]:
+        total += x
+    total += shape_sum
+    for x in parts[7:]:
+        total += x
+    return total
 
 
 class TitlePicker:
     """Scores the title candidates of one article's span."""
 
-    def __init__(self, span: Span, kind: list[Kind | None], cues: Cues) -> None:
+    def __init__(self, span: Span, kind: list[Kind | None], cues: Cues, tw: TitleWeights) -> None:
         self.span = span
-        self.cues = cues
-        self._shape = _shapes(cues)
         self.lines = span.lines
         self.kind = kind  # lines a field or a removal has taken already are no candidates
+        self.cues = cues
+        self.tw = tw
+        self._shape = _shapes(cues, tw)
         self._follows: dict[int, float] = {}
 
-    def pick(self, body_start: int) -> int | None:
-        """The best title-like line shortly before the body (or opening it)."""
-        lines = self.lines
-        span = self.span
-        cues = self.cues
-        title_like, meta_like = cues.title_like, cues.meta_like
-        window: list[int] = []  # non-blank line indices, nearest to the body first
-        ranks: list[int] = []  # how many of them, not counting boilerplate, come first
+    def pick(self, body_start: int, explain: list[TitleCandidate] | None = None) -> int | None:
+        """The best title-like line shortly before the body (or opening it), if any;
+        every candidate with its terms goes into ``explain`` when it is a list."""
+        window, ranks, trail = self._window(body_start)
+        lead, in_lead = self._lead(body_start, window)
+        title_like = self.cues.title_like
+        best, best_i = 0.0, None
+        for k, i in enumerate(window):
+            if self.kind[i] is not None or not title_like(self.lines[i]):
+                continue
+            parts = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
+            shape = self._shape(self.lines[i].key, self.lines[i].text)
+            score = _total(parts, shape)
+            if explain is not None:
+                values = (*parts[:7], *shape, *parts[7:])
+                explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
+            if score > best:
+                best, best_i = score, i
+        return best_i
+
+    def _window(self, body_start: int) -> tuple[list[int], list[int], bool]:
+        """The lines looked at, nearest to the body first: the non-blank lines above it, up
+        to the window's count of lines of words (boilerplate not counted), and the body
+        run's first line when a long headline opens it; how many lines of words stand
+        before each; and whether a breadcrumb trail ("Home") may stand among them."""
+        lines, tw = self.lines, self.tw
+        window: list[int] = []
+        ranks: list[int] = []
         counted = 0
-        trail = False  # whether a breadcrumb trail may stand among them (see under_crumbs)
+        trail = False
         for i in range(body_start - 1, -1, -1):
             if not lines[i].blank:
                 window.append(i)
@@ -79,83 +131,115 @@ class TitlePicker:
                 trail = trail or lines[i].home
                 if not lines[i].rule:
                     counted += 1
-                    if counted >= TITLE_WINDOW:
+                    if counted >= tw.window:
                         break
         # A long headline may open the body run itself: the run's first line, when it
         # does not end like a statement and a byline or date follows, or it repeats.
-        first = next((i for i in range(body_start, min(len(lines), body_start + 3)) if not lines[i].blank), None)
-        if first is not None and title_like(lines[first]) and not lines[first].key.endswith(".") and (
-            not lines[first].sentence or self.meta_follows(first) > 0 or span.repeated(first)
+        end = min(len(lines), body_start + tw.opening_lines)
+        first = next((i for i in range(body_start, end) if not lines[i].blank), None)
+        if first is not None and self.cues.title_like(lines[first]) and not lines[first].key.endswith(".") and (
+            not lines[first].sentence or self.meta_follows(first) > 0 or self.span.repeated(first)
         ):
             window.insert(0, first)
             ranks = [0, *(r + 1 for r in ranks)]
-        # The lead, less any line shown above it too (a standfirst repeated at the top of
-        # the body would otherwise be the best match for itself).
+        return window, ranks, trail
+
+    def _lead(self, body_start: int, window: list[int]) -> tuple[frozenset[str], set[str]]:
+        """The lead's words, less those of any line shown above it too (a standfirst
+        repeated at the top of the body would otherwise be the best match for itself),
+        and the folds of the lead's lines that are shown above it."""
+        lines = self.lines
         shown = {lines[i].fold for i in window} - {""}  # (long lines have no fold: they never repeat as chrome)
-        lead_lines = [x for x in lines[body_start : body_start + 12] if x.good and not x.rule]
+        lead_lines = [x for x in lines[body_start : body_start + self.tw.lead_lines] if x.good and not x.rule]
         lead_keys = [x.key for x in lead_lines if x.fold not in shown]
         in_lead = {x.fold for x in lead_lines} & shown
         joined = " ".join(lead_keys)
-        # The lead's words; a line's own are remembered, so a page's lead seen again costs
-        # little. (CJK character pairs may run across lines: such a lead is read whole.)
-        lead = (
-            frozenset().union(*map(content_words, lead_keys)) if not shapes.cjk_in(joined)
-            else shapes.words_of(joined)
-        )
-        best, best_i = 0.0, None
-        for k, i in enumerate(window):
-            line = lines[i]
-            rank = ranks[k]
-            if self.kind[i] is not None or not title_like(line):
-                continue
-            # (The window lists every line of words going up: the next one is the one above.)
-            prev = window[k + 1] if k + 1 < len(window) else span.above(i)
-            # The title-like line above, past one label such as "Editorial" or "Analysis".
-            above = prev
-            if prev is not None and lines[prev].weight <= 2 and not meta_like(lines[prev]):
-                above = window[k + 2] if k + 2 < len(window) else span.above(prev)
-            prev_title = above if above is not None and title_like(lines[above]) and not meta_like(lines[above]) \
-                else None
-            w = line.weight
-            score = 0.85 + 0.01 * min(w, 15) if 4 <= w <= 20 else 0.7 if w > 20 else 0.35 if w == 3 else 0.1
-            meta = self.meta_follows(i)
-            # A headline over its byline heads the article, whatever stands between it
-            # and the body (a photo, a video strip): distance counts only so far.
-            score -= TITLE_RANK_COST * (min(rank, BYLINED_RANK) if meta >= META_BONUS + BYLINE_BONUS else rank)
-            score += meta
-            words = content_words(line.key)
-            if words and lead:
-                # The headline speaks of what the lead speaks of; menus and other
-                # stories' headlines do not.
-                shared = len(words & lead) / len(words)
-                score += TITLE_OVERLAP * shared
-                if shared == 1.0 and cues.bare_name(line.text.strip()):
-                    score += NAME_COST  # a few capitalised words the lead speaks of: a topic, not an author
-            if w >= 4 and line.fold not in in_lead and span.repeated(i):
-                score += REPEAT_BONUS
-            if line.key.isupper() and w > 2:
-                score -= 0.3
-            score += self._shape(line.key, line.text)
-            if prev_title is not None and w >= DEK_MIN_WEIGHT and lines[prev_title].weight < w:
-                score -= DEK_PENALTY  # a longer line right under a title-like one is its standfirst
-            elif prev_title is not None and lines[prev_title].weight >= SUBTITLE_UNDER > w \
-                    and shapes.headline_shape(lines[prev_title]):
-                score -= SUBTITLE_PENALTY  # a shorter line right under a long headline is its subtitle
-            if trail and self.under_crumbs(i):
-                score += CRUMB_BONUS
-            if prev is not None and lines[prev].weight <= 3 and lines[prev].text.rstrip().endswith(":"):
-                score -= 0.6  # the value of a "Label:" line
-            if score > best:
-                best, best_i = score, i
-        return best_i
+        # A line's own words are remembered, so a page's lead seen again costs little.
+        # (CJK character pairs may run across lines: such a lead is read whole.)
+        if shapes.cjk_in(joined):
+            return content_words_of(joined), in_lead
+        return frozenset().union(*map(content_words, lead_keys)), in_lead
+
+    def _terms(
+        self, i: int, k: int, window: list[int], rank: int, trail: bool, lead: frozenset[str], in_lead: set[str]
+    ) -> tuple[float, ...]:
+        """Candidate ``i``'s terms but its shape's, in :data:`TERMS` order (``k``: its place
+        in the window; ``rank``: lines of words between it and the body)."""
+        lines, tw, span = self.lines, self.tw, self.span
+        line = lines[i]
+        w = line.weight
+        # (The window lists every line of words going up: the next one is the one above.)
+        prev = window[k + 1] if k + 1 < len(window) else span.above(i)
+        meta = self.meta_follows(i)
+        overlap, topic = self._overlap(line, lead)
+        repeated = tw.repeat_bonus if w >= tw.repeat_min_weight and line.fold not in in_lead and span.repeated(i) \
+            else 0.0
+        upper = -tw.upper_cost if line.key.isupper() and w > tw.upper_over else 0.0
+        standfirst, subtitle = self._under_headline(line, self._title_above(k, window, prev))
+        crumb = tw.crumb_bonus if trail and self.under_crumbs(i) else 0.0
+        value = -tw.value_cost if prev is not None and lines[prev].weight <= tw.value_label_weight \
+            and lines[prev].text.rstrip().endswith(":") else 0.0  # the value of a "Label:" line
+        return (self._length(w), -self._rank_cost(rank, meta), meta, overlap, topic, repeated, upper,
+                standfirst, subtitle, crumb, value)
+
+    def _length(self, w: int) -> float:
+        """A headline's length scores most: 4-20 words."""
+        tw = self.tw
+        if tw.headline_min <= w <= tw.headline_max:
+            return tw.headline_score + tw.per_word * min(w, tw.per_word_upto)
+        if w > tw.headline_max:
+            return tw.long_score
+        return tw.three_word_score if w == tw.three_words else tw.short_score
+
+    def _rank_cost(self, rank: int, meta: float) -> float:
+        """Distance from the body costs; a headline over its byline heads the article,
+        whatever stands between it and the body (a photo, a video strip): distance then
+        counts only so far."""
+        tw = self.tw
+        bylined = meta >= tw.meta_bonus + tw.byline_bonus
+        return tw.rank_cost * (min(rank, tw.bylined_rank) if bylined else rank)
+
+    def _overlap(self, line: Line, lead: frozenset[str]) -> tuple[float, float]:
+        """The headline speaks of what the lead speaks of; menus and other stories'
+        headlines do not. A few capitalised words the lead speaks of in full are a topic,
+        not an author's name (their names cost is given back)."""
+        words = content_words(line.key)
+        if not words or not lead:
+            return 0.0, 0.0
+        shared = len(words & lead) / len(words)
+        topic = self.tw.name_cost if shared == 1.0 and self.cues.bare_name(line.text.strip()) else 0.0
+        return self.tw.overlap * shared, topic
+
+    def _title_above(self, k: int, window: list[int], prev: int | None) -> int | None:
+        """The title-like line right above candidate ``window[k]`` (its line above is
+        ``prev``), past one label such as "Editorial" or "Analysis"; None if there is none."""
+        lines, cues = self.lines, self.cues
+        above = prev
+        if prev is not None and lines[prev].weight <= self.tw.label_weight and not cues.meta_like(lines[prev]):
+            above = window[k + 2] if k + 2 < len(window) else self.span.above(prev)
+        if above is not None and cues.title_like(lines[above]) and not cues.meta_like(lines[above]):
+            return above
+        return None
+
+    def _under_headline(self, line: Line, above: int | None) -> tuple[float, float]:
+        """Under a title-like line, a longer line is its standfirst, and a shorter one
+        under a long headline its subtitle: (standfirst term, subtitle term)."""
+        if above is None:
+            return 0.0, 0.0
+        tw, head = self.tw, self.lines[above]
+        if line.weight >= tw.dek_min_weight and head.weight < line.weight:
+            return -tw.dek_penalty, 0.0
+        if head.weight >= tw.subtitle_under > line.weight and shapes.headline_shape(head):
+            return 0.0, -tw.subtitle_penalty
+        return 0.0, 0.0
 
     def under_crumbs(self, i: int) -> bool:
         """Whether line ``i`` comes right after a breadcrumb trail: "Home", then at most
-        CRUMB_LABELS section labels ("Home / Sport / Swimming / <headline>"), and is
+        ``crumb_labels`` section labels ("Home / Sport / Swimming / <headline>"), and is
         neither a crumb itself nor one more item of a menu that opens with "Home"."""
-        span, lines = self.span, self.lines
+        span, lines, tw = self.span, self.lines, self.tw
         j = i
-        for labels in range(CRUMB_LABELS + 1):
+        for labels in range(tw.crumb_labels + 1):
             above = span.above(j)
             if above is None:
                 return False
@@ -163,7 +247,7 @@ class TitlePicker:
                 if labels == 0:
                     return False  # right under "Home" stands a menu's first item as often
                 break
-            if lines[above].weight > 2 and not self.crumb(above):
+            if lines[above].weight > tw.crumb_weight and not self.crumb(above):
                 return False
             j = above
         else:
@@ -171,7 +255,7 @@ class TitlePicker:
         if self.crumb(i):
             return False
         after = span.below(i)  # a menu goes on with more short items
-        return after is None or lines[after].weight > 3 or self.cues.meta_like(lines[after])
+        return after is None or lines[after].weight > tw.menu_item_weight or self.cues.meta_like(lines[after])
 
     def crumb(self, i: int) -> bool:
         """A section label of a breadcrumb trail, by its form: numbered ("2. News"), ending
@@ -179,7 +263,7 @@ class TitlePicker:
         (its menu: "Economy & Business")."""
         line = self.lines[i]
         return bool(shapes.CRUMB_NUMBER.match(line.key)) or line.text.rstrip().endswith(shapes.CRUMB_ENDS) or (
-            line.weight <= 3 and self.span.repeated(i)
+            line.weight <= self.tw.crumb_name_weight and self.span.repeated(i)
         )
 
     def meta_follows(self, i: int) -> float:
@@ -193,8 +277,7 @@ class TitlePicker:
 
     def _meta_follows(self, i: int) -> float:
         seen = names = 0
-        lines = self.lines
-        cues = self.cues
+        lines, cues, tw = self.lines, self.cues, self.tw
         for k in range(i + 1, len(lines)):
             x = lines[k]
             if x.blank:
@@ -202,26 +285,13 @@ class TitlePicker:
             if cues.meta_like(x):
                 if seen == names == 0 and cues.by.match(x.key):
                     # and the line itself is no name: the names are in the byline
-                    return META_BONUS + BYLINE_BONUS + (NAME_COST if cues.bare_name(lines[i].text.strip()) else 0.0)
-                return META_BONUS - 0.12 * seen
+                    named = tw.name_cost if cues.bare_name(lines[i].text.strip()) else 0.0
+                    return tw.meta_bonus + tw.byline_bonus + named
+                return tw.meta_bonus - tw.meta_decay * seen
             if names == 0 and cues.name_like(x):
                 names += 1
             else:
                 seen += 1
-            if seen >= 4:
+            if seen >= tw.meta_lookahead:
                 break
         return 0.0
-
-
-
-_SHAPES: dict[Cues, Callable[[str, str], float]] = {}
-
-
-def _shapes(cues: Cues) -> Callable[[str, str], float]:
-    """:func:`_title_shape` with ``cues``, remembered per text (one store per rule set)."""
-    found = _SHAPES.get(cues)
-    if found is None:
-        if len(_SHAPES) >= 8:  # rule sets come and go in tests, not in a run
-            _SHAPES.clear()
-        found = _SHAPES[cues] = lru_cache(maxsize=16384)(partial(_title_shape, cues))
-    return found

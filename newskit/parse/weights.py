@@ -1,0 +1,182 @@
+"""The parser's tuned numbers, in one frozen options object.
+
+Every number a parse decision turns on is a field here, with what it means; the defaults
+are the shipped values, measured on the development corpora (``python -m
+bench.score_corpus``, which can set any of them by name: ``--set title.crumb_bonus=2.0``).
+A :class:`ParseWeights` is passed to :func:`newskit.parse.parse_text`; a test or a sweep
+builds its own::
+
+    from newskit.parse import ParseWeights, parse_text
+
+    weights = ParseWeights().with_overrides({"title.crumb_bonus": 2.0})
+    doc = parse_text(text, weights=weights)
+
+Weights are counted in words (a CJK character is half a word; see
+:func:`newskit.text.weight`), scores in the units of a body run (a body line scores its
+weight) or of a title candidate (about 1 for a plain headline-shaped line).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class LineWeights:
+    """What a line's own text makes of it (:mod:`newskit.parse.features`)."""
+
+    good_weight: int = 10  # a line ending like a sentence, this heavy or more, is body-like
+    long_weight: int = 20  # any line this heavy is body-like, punctuation or not
+    score_cap: int = 80  # a body-like line scores its weight, up to this
+    short_sentence_weight: int = 5  # a lighter sentence scores short_sentence_score ...
+    short_sentence_score: float = 1.0
+    short_cost: float = 5.0  # ... and a short line that is no sentence costs this in a run
+    rule_cost: float = 6.0  # what a line removed by a boilerplate rule costs
+    heading_weight: int = 8  # a short line this light or lighter may be a heading or a list item
+    table_cells: int = 3  # a line of this many cells or more (tabs, wide gaps) may be a table row
+    fold_weight: int = 30  # only lines this light or lighter can be titles or repeat as chrome
+    date_weight: int = 26  # only lines this light or lighter are read as date lines
+    home_weight: int = 2  # "Home" of a breadcrumb trail: a line of one or two words
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutWeights:
+    """Wrapped text and how a dump splits into articles (:mod:`newskit.parse.layout`)."""
+
+    wrap_min_lines: int = 8  # hard wrapping is told on this many lines of words or more
+    wrap_unwrapped: int = 110  # a line this long was not wrapped ...
+    wrap_outliers: float = 0.05  # ... and over this share of such lines (or of lines over the width) means none was
+    wrap_quantile: float = 0.9  # the wrap width: this quantile of the line lengths
+    wrap_min_width: int = 40  # a wrap width is between these
+    wrap_max_width: int = 100
+    wrap_slack: int = 10  # a wrapped line passes the width by this much at most
+    wrap_fill: float = 0.6  # a line this full (of the wrap width) runs on into the next
+    wrap_runs_on: float = 0.25  # in wrapped text, this share of the lines runs on at least
+    header_span: int = 12  # a headline repeated within this many lines heads an article
+    header_min_weight: int = 3  # ... and has this many words or more
+    header_date_after: int = 4  # ... with a date line in between or within this many lines after
+
+
+@dataclass(frozen=True, slots=True)
+class BodyWeights:
+    """The body run (:mod:`newskit.parse.body`)."""
+
+    min_body_weight: int = 40  # an article part needs at least this much body to stand alone
+    apart_share: float = 0.25  # paragraphs are set apart by blank lines when this share of body-like lines are
+    crowded_factor: float = 0.2  # ... and then a body-like line with no blank beside it counts this much
+    isolated_cost: float = 4.0  # ... and a short line set apart costs this (a heading, a list item)
+    teaser_min_tail: int = 5  # a glued teaser: the story's first sentence has this many words or more ...
+    teaser_min_head: int = 5  # ... or, after a dateline, a headline of this many words
+    teaser_min_after: int = 6  # ... followed by this many words of the story
+    teaser_window: int = 200  # ... within this many characters of the line's start
+    table_min_rows: int = 3  # table rows come this many or more in a row
+    table_row_score: float = 1.0  # what a table row scores in a body run at least
+    gap_growth: float = 0.1  # each further chrome line in a row costs this much more
+    end_fraction: float = 0.6  # an end marker ends the article once this share of the run's score came before it
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWeights:
+    """Title candidates' scores (:mod:`newskit.parse.title`)."""
+
+    window: int = 30  # lines of words (boilerplate not counted) looked at above the body
+    opening_lines: int = 3  # a headline may open the body run: its first line within this many
+    lead_lines: int = 12  # the lead: the body-like lines among the body's first this many
+    # A candidate's length (words): a headline's is 4-20 words.
+    headline_min: int = 4
+    headline_max: int = 20
+    headline_score: float = 0.85  # ... it scores this
+    per_word: float = 0.01  # ... plus this a word
+    per_word_upto: int = 15  # ... up to this many words
+    long_score: float = 0.7  # a longer line
+    three_words: int = 3  # a line of this many words ...
+    three_word_score: float = 0.35  # ... scores this
+    short_score: float = 0.1  # and a line of two words this
+    rank_cost: float = 0.02  # per line of words (not boilerplate) between a candidate and the body
+    bylined_rank: int = 10  # a headline right over its "By" byline pays rank cost for this many lines at most
+    meta_bonus: float = 0.5  # a byline or date right under a candidate
+    meta_decay: float = 0.12  # ... less this per line of words between them
+    meta_lookahead: int = 4  # ... at most this many lines down
+    byline_bonus: float = 0.2  # a "By" byline right under it says more than a date
+    overlap: float = 0.6  # a candidate whose words the body's lead shares, in full
+    repeat_bonus: float = 0.4  # a candidate shown again elsewhere in the article's span ...
+    repeat_min_weight: int = 4  # ... of this many words or more
+    upper_cost: float = 0.3  # a candidate in capitals ...
+    upper_over: int = 2  # ... of more than this many words
+    full_stop_cost: float = 0.35  # a candidate that ends with a full stop
+    title_case_bonus: float = 0.15  # most longer words capitalised
+    capital_bonus: float = 0.1  # opens with a capital (or a CJK character)
+    name_cost: float = 0.6  # a line of names, a photo credit, a byline: no headline
+    two_sentences_cost: float = 0.3  # two sentences: a standfirst
+    glued_cost: float = 0.4  # words run together in two places or more: glued link texts
+    glued_min: int = 2
+    dek_min_weight: int = 12  # a line this heavy, heavier than the title-like line above it ...
+    dek_penalty: float = 0.3  # ... is its standfirst
+    subtitle_under: int = 12  # a headline this heavy makes a lighter line right under it ...
+    subtitle_penalty: float = 1.0  # ... its subtitle
+    label_weight: int = 2  # a label ("Editorial") over a candidate is skipped: a line this light
+    value_label_weight: int = 3  # a "Label:" line this light right above a candidate ...
+    value_cost: float = 0.6  # ... makes it the label's value
+    crumb_bonus: float = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
+    crumb_labels: int = 3  # ... of at most this many section labels
+    crumb_weight: int = 2  # ... each a line this light, or a crumb by its form
+    crumb_name_weight: int = 3  # a short name the page shows elsewhere too is a crumb: this light
+    menu_item_weight: int = 3  # a line this light right under a candidate makes the trail a menu
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderWeights:
+    """The lines between title and body, and the body's own lines (:mod:`newskit.parse.build`)."""
+
+    sentence_weight: int = 5  # a line ending like a sentence, this heavy, is a summary or body line
+    label_weight: int = 2  # a line this light does not close the standfirst's place
+    before_title: int = 6  # lines above the title that may still give its date or byline
+    credit_above: int = 4  # a photo credit this close above the title is its caption ...
+    credit_min_weight: int = 5  # ... when it has this many words
+    date_line_weight: int = 15  # a line this light that opens with a date is a date line
+    image_gap: int = 2  # blank lines after the title that an image left ...
+    image_caption_weight: int = 45  # ... make a line this light under them the image's caption ...
+    image_body_lines: int = 6  # ... when body follows within this many lines
+    subheading_min: int = 2  # a subheading between body paragraphs: this many words ...
+    subheading_max: int = 12  # ... to this many
+    tail_lines: int = 6  # credits are looked for this many lines after the body
+    dateline_chars: int = 60  # a dateline ("WASHINGTON (Reuters) —") is this long at most
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWeights:
+    """Every tuned number of the parser, by stage; the defaults are the shipped values."""
+
+    lines: LineWeights = field(default_factory=LineWeights)
+    layout: LayoutWeights = field(default_factory=LayoutWeights)
+    body: BodyWeights = field(default_factory=BodyWeights)
+    title: TitleWeights = field(default_factory=TitleWeights)
+    header: HeaderWeights = field(default_factory=HeaderWeights)
+
+    def with_overrides(self, values: Mapping[str, float | int]) -> ParseWeights:
+        """These weights with ``values`` set by name (``"title.crumb_bonus"``); an unknown
+        name or a value of the wrong kind is a :class:`ValueError`."""
+        groups = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name, value in values.items():
+            group, _, key = name.partition(".")
+            if group not in groups or key not in {f.name for f in fields(groups[group])}:
+                raise ValueError(f"no weight {name!r} (known: {', '.join(n for n, _ in self.items())})")
+            current = getattr(groups[group], key)
+            if isinstance(current, int) and not isinstance(value, int):
+                if not float(value).is_integer():
+                    raise ValueError(f"weight {name!r} is a whole number, not {value!r}")
+                value = int(value)
+            groups[group] = dataclasses.replace(groups[group], **{key: type(current)(value)})
+        return ParseWeights(**groups)
+
+    def items(self) -> Iterator[tuple[str, float | int]]:
+        """Every weight as ``("group.name", value)``, in order."""
+        for g in fields(self):
+            group = getattr(self, g.name)
+            for f in fields(group):
+                yield f"{g.name}.{f.name}", getattr(group, f.name)
+
+
+DEFAULT_WEIGHTS = ParseWeights()
