@@ -148,9 +148,8 @@ class Rules:
         return self.outlets[best[1]] if best is not None else None
 
 
-def rule_key(line: str) -> str:
-    """A line as rules see it: trimmed of bullets, arrows and surrounding space."""
-    return strip_edges(line)
+# A line as rules see it: trimmed of bullets, arrows and surrounding space.
+rule_key = strip_edges
 
 
 def _anchored(patterns: list[str], mode: str) -> str:

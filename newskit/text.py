@@ -29,6 +29,18 @@ BULLETS = "•·●▪■►▶◆◦‣"  # list bullets as pages render them
 LIST_MARKERS = BULLETS + "*-"  # ... and the ASCII ones a text converter writes
 # A list item's marker at the start of a line: a bullet and a space.
 BULLET = re.compile(rf"^\s*[{re.escape(LIST_MARKERS)}]\s+")
+_MARKER_SET = frozenset(LIST_MARKERS)
+
+
+def is_bullet(text: str) -> bool:
+    """Whether ``text`` opens with a list item's marker (see :data:`BULLET`)."""
+    return text.lstrip()[:1] in _MARKER_SET and BULLET.match(text) is not None
+
+
+def strip_bullet(text: str) -> str:
+    """``text`` trimmed, without a leading list item's marker."""
+    text = text.strip()
+    return BULLET.sub("", text) if text[:1] in _MARKER_SET else text
 DASHES = "-–—"
 # What a line is stripped of before rules see it: white space, bullets, dashes, arrows,
 # separators and the brackets that open (lead) or close (tail) a label.

@@ -69,6 +69,7 @@ def _months(value: object, where: str) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _builtin_data() -> dict[str, Any]:
     text = resources.files("newskit").joinpath("rules/cues.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)

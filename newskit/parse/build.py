@@ -11,7 +11,7 @@ import re
 from functools import partial
 
 from ..model import Article, Kind, LineRecord, Reason, TitleScore, content_id
-from ..text import BULLET
+from ..text import is_bullet
 from .body import densest, table_rows
 from .cues import DATELINE, Cues
 from .features import Line
@@ -106,7 +106,7 @@ class Builder:
                 if self.cues.photo_credit(line):
                     self._caption(i)
                 elif (
-                    BULLET.match(line.text)
+                    is_bullet(line.text)
                     or (line.sentence and line.weight >= self.hw.sentence_weight)
                     or (standfirst and self.cues.standfirst(line))
                 ):
@@ -187,7 +187,7 @@ class Builder:
             elif (not line.good or (standfirst and not started)) and self.cues.photo_credit(line):
                 self._caption(i)  # (right under the title, even a long line that ends so is a caption)
             elif not started and (
-                (BULLET.match(line.text) and self._plain_follows(i, b))
+                (is_bullet(line.text) and self._plain_follows(i, b))
                 or (standfirst and not line.sentence and self.cues.standfirst(line))
             ):
                 self.set(i, Kind.SUMMARY)
@@ -202,7 +202,7 @@ class Builder:
 
     def _plain_follows(self, i: int, b: int) -> bool:
         """Whether a body-like line that is not a bullet comes after line ``i`` in [i, b)."""
-        return any(self.lines[x].good and not BULLET.match(self.lines[x].text) for x in range(i + 1, b))
+        return any(self.lines[x].good and not is_bullet(self.lines[x].text) for x in range(i + 1, b))
 
     def _subheading(self, i: int, a: int, b: int) -> bool:
         """A short line between two body paragraphs, shaped like a heading."""
@@ -210,8 +210,8 @@ class Builder:
         if not self.hw.subheading_min <= line.weight <= self.hw.subheading_max \
                 or line.sentence and line.key.endswith("."):
             return False
-        nxt = next((x for x in range(i + 1, b) if not self.lines[x].blank), None)
-        prv = next((x for x in range(i - 1, a - 1, -1) if not self.lines[x].blank), None)
+        nxt = self.span.below(i, b)
+        prv = self.span.above(i, a)
         return (nxt is not None and prv is not None and self.lines[nxt].good
                 and self.kind[prv] is Kind.BODY)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..dates import DateInfo
 from ..model import Reason
 from ..rules import Rules, rule_key
-from ..text import BULLET, ends_sentence, fold, weight
+from ..text import ends_sentence, fold, strip_bullet, weight
 from .cues import Cues
 from .weights import LineWeights
 
@@ -53,7 +53,7 @@ class Line:
     @property
     def clean(self) -> str:
         """The line as a field keeps it: trimmed, without a leading list bullet."""
-        return BULLET.sub("", self.text.strip())
+        return strip_bullet(self.text)
 
 
 # Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
@@ -63,7 +63,11 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year a date line may hold
 def _may_hold_date(key: str, cues: Cues) -> bool:
     if _YEAR.search(key):
         return True
-    return any(map(key.lower().__contains__, cues.relative_hints))  # "2 hours ago", "yesterday"
+    low = key.lower()
+    for hint in cues.relative_hints:  # "2 hours ago", "yesterday"
+        if hint in low:
+            return True
+    return False
 
 
 _NO_DATES: tuple[DateInfo, ...] = ()
@@ -107,7 +111,7 @@ def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
         if w <= lw.date_weight and _may_hold_date(key, cues):
             dates = cues.dates.date_line(key)
     home = w <= lw.home_weight and cues.home(key)
-    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, home=home)
+    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, 0, False, home)
 
 
 # Site chrome repeats on every page of a site: what a line's text gives is remembered

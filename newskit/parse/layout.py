@@ -7,9 +7,10 @@ repeats; and a :class:`Span` lets the later stages walk one article's lines.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..text import BULLET
+from ..text import is_bullet
 from .cues import Cues
 from .features import Line, make_line
 from .weights import LayoutWeights, ParseWeights
@@ -24,18 +25,21 @@ def wrap_width(lines: list[Line], lw: LayoutWeights) -> int | None:
     width and rarely pass it, and many of them run on into the next line.
     """
     lens = [x.width for x in lines if x.key]
-    outliers = lw.wrap_outliers * len(lens)
-    if len(lens) < lw.wrap_min_lines or sum(n > lw.wrap_unwrapped for n in lens) > outliers:
+    n = len(lens)
+    if n < lw.wrap_min_lines:
+        return None
+    lens.sort()  # (so that the lines over a length are counted by bisection)
+    outliers = lw.wrap_outliers * n
+    if n - bisect_right(lens, lw.wrap_unwrapped) > outliers:
         return None  # rendered pages: paragraphs run on in long lines, more than 5 % over any width
-    lens.sort()
-    width = lens[int(lw.wrap_quantile * (len(lens) - 1))]
-    if not lw.wrap_min_width <= width <= lw.wrap_max_width or sum(n > width + lw.wrap_slack for n in lens) > outliers:
+    width = lens[int(lw.wrap_quantile * (n - 1))]
+    if not lw.wrap_min_width <= width <= lw.wrap_max_width or n - bisect_right(lens, width + lw.wrap_slack) > outliers:
         return None
     runs_on = sum(
         1 for a, b in zip(lines, lines[1:], strict=False)
         if a.key and b.key and a.width >= lw.wrap_fill * width
     )
-    return width if runs_on >= lw.wrap_runs_on * len(lens) else None
+    return width if runs_on >= lw.wrap_runs_on * n else None
 
 
 def join_wrapped(lines: list[Line], weights: ParseWeights) -> None:
@@ -51,7 +55,7 @@ def join_wrapped(lines: list[Line], weights: ParseWeights) -> None:
         j = i
         while (j + 1 < n and lines[j + 1].key and not lines[j + 1].rule and not lines[j].rule
                and lines[j].width >= fill * width
-               and not BULLET.match(lines[j + 1].text)):
+               and not is_bullet(lines[j + 1].text)):
             j += 1
         if j > i:  # lines are shared: changed ones are new objects
             for k in range(i + 1, j + 1):
@@ -149,13 +153,21 @@ class Span:
         self.offset = offset  # where these lines start in the dump (line number offset + 1)
         self.repeats = repeats or Repeats.of(lines)  # the dump's, by index in the dump
 
-    def below(self, i: int) -> int | None:
-        """The nearest non-blank line below line ``i``."""
-        return next((x for x in range(i + 1, len(self.lines)) if not self.lines[x].blank), None)
+    def below(self, i: int, end: int | None = None) -> int | None:
+        """The nearest non-blank line below line ``i`` (and before ``end``)."""
+        lines = self.lines
+        for x in range(i + 1, len(lines) if end is None else end):
+            if not lines[x].blank:
+                return x
+        return None
 
-    def above(self, i: int) -> int | None:
-        """The nearest non-blank line above line ``i``."""
-        return next((x for x in range(i - 1, -1, -1) if not self.lines[x].blank), None)
+    def above(self, i: int, start: int = 0) -> int | None:
+        """The nearest non-blank line above line ``i`` (from ``start`` on)."""
+        lines = self.lines
+        for x in range(i - 1, start - 1, -1):
+            if not lines[x].blank:
+                return x
+        return None
 
     def repeated(self, i: int) -> bool:
         """Whether line ``i``'s text (folded) shows again in this article's span."""

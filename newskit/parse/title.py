@@ -18,7 +18,6 @@ from ..text import CJK
 from ..text import content_words as content_words_of
 from . import cues as shapes
 from .cues import PHOTO_CREDIT_TAIL, Cues, content_words
-from .features import Line
 from .layout import Span
 from .weights import TitleWeights
 
@@ -68,18 +67,8 @@ def _shapes(cues: Cues, tw: TitleWeights) -> Callable[[str, str], tuple[float, .
     return found
 
 
-def _total(parts: tuple[float, ...], shape: tuple[float, ...]) -> float:
-    """The sum of a candidate's terms, added in order (the shape's own terms first)."""
-    shape_sum = 0.0
-    for x in shape:
-        shape_sum += x
-    total = 0.0
-    for x in parts[:7]:
-        total += x
-    total += shape_sum
-    for x in parts[7:]:
-        total += x
-    return total
+# A candidate's score: its terms added in order, the shape's own added up first; written
+# out, not ``sum``, which adds floats otherwise from Python 3.12 on (and costs a call).
 
 
 class TitlePicker:
@@ -104,11 +93,13 @@ class TitlePicker:
         for k, i in enumerate(window):
             if self.kind[i] is not None or not title_like(self.lines[i]):
                 continue
-            parts = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
-            shape = self._shape(self.lines[i].key, self.lines[i].text)
-            score = _total(parts, shape)
+            p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
+            s = self._shape(self.lines[i].key, self.lines[i].text)
+            # the terms added in order, the shape's own first (see _total)
+            score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5]) \
+                + p[7] + p[8] + p[9] + p[10]
             if explain is not None:
-                values = (*parts[:7], *shape, *parts[7:])
+                values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
             if score > best:
                 best, best_i = score, i
@@ -136,7 +127,7 @@ class TitlePicker:
         # A long headline may open the body run itself: the run's first line, when it
         # does not end like a statement and a byline or date follows, or it repeats.
         end = min(len(lines), body_start + tw.opening_lines)
-        first = next((i for i in range(body_start, end) if not lines[i].blank), None)
+        first = self.span.below(body_start - 1, end)
         if first is not None and self.cues.title_like(lines[first]) and not lines[first].key.endswith(".") and (
             not lines[first].sentence or self.meta_follows(first) > 0 or self.span.repeated(first)
         ):
@@ -164,74 +155,58 @@ class TitlePicker:
         self, i: int, k: int, window: list[int], rank: int, trail: bool, lead: frozenset[str], in_lead: set[str]
     ) -> tuple[float, ...]:
         """Candidate ``i``'s terms but its shape's, in :data:`TERMS` order (``k``: its place
-        in the window; ``rank``: lines of words between it and the body)."""
-        lines, tw, span = self.lines, self.tw, self.span
+        in the window; ``rank``: lines of words between it and the body). One function for
+        all of them: a title is picked for every article, and calls cost."""
+        lines, tw, span, cues = self.lines, self.tw, self.span, self.cues
         line = lines[i]
         w = line.weight
-        # (The window lists every line of words going up: the next one is the one above.)
-        prev = window[k + 1] if k + 1 < len(window) else span.above(i)
+        # length: a headline's length scores most, 4-20 words
+        if tw.headline_min <= w <= tw.headline_max:
+            length = tw.headline_score + tw.per_word * min(w, tw.per_word_upto)
+        elif w > tw.headline_max:
+            length = tw.long_score
+        else:
+            length = tw.three_word_score if w == tw.three_words else tw.short_score
+        # byline/date under: the headline sits on top of its byline (see meta_follows)
         meta = self.meta_follows(i)
-        overlap, topic = self._overlap(line, lead)
+        # rank: distance from the body costs; a headline over its byline heads the
+        # article, whatever stands between it and the body (a photo, a video strip):
+        # distance then counts only so far
+        bylined = meta >= tw.meta_bonus + tw.byline_bonus
+        rank_cost = tw.rank_cost * (min(rank, tw.bylined_rank) if bylined else rank)
+        # lead overlap: the headline speaks of what the lead speaks of; menus and other
+        # stories' headlines do not. topic: a few capitalised words the lead speaks of in
+        # full are a topic, not an author's name (their names cost is given back)
+        overlap = topic = 0.0
+        words = content_words(line.key)
+        if words and lead:
+            shared = len(words & lead) / len(words)
+            overlap = tw.overlap * shared
+            if shared == 1.0 and cues.bare_name(line.text.strip()):
+                topic = tw.name_cost
+        # repeated: shown again in the article's span (not as the lead's own line)
         repeated = tw.repeat_bonus if w >= tw.repeat_min_weight and line.fold not in in_lead and span.repeated(i) \
             else 0.0
-        upper = -tw.upper_cost if line.key.isupper() and w > tw.upper_over else 0.0
-        standfirst, subtitle = self._under_headline(line, self._title_above(k, window, prev))
-        crumb = tw.crumb_bonus if trail and self.under_crumbs(i) else 0.0
-        value = -tw.value_cost if prev is not None and lines[prev].weight <= tw.value_label_weight \
-            and lines[prev].text.rstrip().endswith(":") else 0.0  # the value of a "Label:" line
-        return (self._length(w), -self._rank_cost(rank, meta), meta, overlap, topic, repeated, upper,
-                standfirst, subtitle, crumb, value)
-
-    def _length(self, w: int) -> float:
-        """A headline's length scores most: 4-20 words."""
-        tw = self.tw
-        if tw.headline_min <= w <= tw.headline_max:
-            return tw.headline_score + tw.per_word * min(w, tw.per_word_upto)
-        if w > tw.headline_max:
-            return tw.long_score
-        return tw.three_word_score if w == tw.three_words else tw.short_score
-
-    def _rank_cost(self, rank: int, meta: float) -> float:
-        """Distance from the body costs; a headline over its byline heads the article,
-        whatever stands between it and the body (a photo, a video strip): distance then
-        counts only so far."""
-        tw = self.tw
-        bylined = meta >= tw.meta_bonus + tw.byline_bonus
-        return tw.rank_cost * (min(rank, tw.bylined_rank) if bylined else rank)
-
-    def _overlap(self, line: Line, lead: frozenset[str]) -> tuple[float, float]:
-        """The headline speaks of what the lead speaks of; menus and other stories'
-        headlines do not. A few capitalised words the lead speaks of in full are a topic,
-        not an author's name (their names cost is given back)."""
-        words = content_words(line.key)
-        if not words or not lead:
-            return 0.0, 0.0
-        shared = len(words & lead) / len(words)
-        topic = self.tw.name_cost if shared == 1.0 and self.cues.bare_name(line.text.strip()) else 0.0
-        return self.tw.overlap * shared, topic
-
-    def _title_above(self, k: int, window: list[int], prev: int | None) -> int | None:
-        """The title-like line right above candidate ``window[k]`` (its line above is
-        ``prev``), past one label such as "Editorial" or "Analysis"; None if there is none."""
-        lines, cues = self.lines, self.cues
+        capitals = -tw.upper_cost if line.key.isupper() and w > tw.upper_over else 0.0
+        # standfirst, subtitle: under a title-like line (past one label such as
+        # "Editorial"), a longer line is its standfirst, and a shorter one under a long
+        # headline its subtitle. (The window lists every line of words going up: the
+        # next one is the one above.)
+        prev = window[k + 1] if k + 1 < len(window) else span.above(i)
         above = prev
-        if prev is not None and lines[prev].weight <= self.tw.label_weight and not cues.meta_like(lines[prev]):
-            above = window[k + 2] if k + 2 < len(window) else self.span.above(prev)
-        if above is not None and cues.title_like(lines[above]) and not cues.meta_like(lines[above]):
-            return above
-        return None
-
-    def _under_headline(self, line: Line, above: int | None) -> tuple[float, float]:
-        """Under a title-like line, a longer line is its standfirst, and a shorter one
-        under a long headline its subtitle: (standfirst term, subtitle term)."""
-        if above is None:
-            return 0.0, 0.0
-        tw, head = self.tw, self.lines[above]
-        if line.weight >= tw.dek_min_weight and head.weight < line.weight:
-            return -tw.dek_penalty, 0.0
-        if head.weight >= tw.subtitle_under > line.weight and shapes.headline_shape(head):
-            return 0.0, -tw.subtitle_penalty
-        return 0.0, 0.0
+        if prev is not None and lines[prev].weight <= tw.label_weight and not cues.meta_like(lines[prev]):
+            above = window[k + 2] if k + 2 < len(window) else span.above(prev)
+        standfirst = subtitle = 0.0
+        if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head):
+            if w >= tw.dek_min_weight and head.weight < w:
+                standfirst = -tw.dek_penalty
+            elif head.weight >= tw.subtitle_under > w and shapes.headline_shape(head):
+                subtitle = -tw.subtitle_penalty
+        crumb = tw.crumb_bonus if trail and self.under_crumbs(i) else 0.0
+        # label value: the value of a "Label:" line right above
+        value = -tw.value_cost if prev is not None and lines[prev].weight <= tw.value_label_weight \
+            and lines[prev].text.rstrip().endswith(":") else 0.0
+        return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value)
 
     def under_crumbs(self, i: int) -> bool:
         """Whether line ``i`` comes right after a breadcrumb trail: "Home", then at most
