@@ -3,15 +3,16 @@
 same job done with datasketch as the baseline.
 
 Usage:
-    python bench/make_dedupe_corpus.py ../shared/corpus/aeb/truth bench/out/dedupe
-    python bench/bench_dedupe.py bench/out/dedupe [--sizes 1000,10000,100000] [--workers 2]
+    python -m bench.make_dedupe_corpus ../shared/corpus/aeb/truth bench/out/dedupe
+    python -m bench.bench_dedupe bench/out/dedupe [--sizes 1000,10000,100000] [--workers 2]
                                  [--baseline-threshold T] [--tune-at 10000] [--no-baseline]
+                                 [--json FILE]
 
-Every run is a fresh subprocess (``_run`` below), so that its peak memory is its own:
-peak RSS of the main process (``ru_maxrss``), and of the largest worker process where there
-are workers. Each run does the whole job on the dumps of one size: read, parse,
-fingerprint (signatures), candidates, exact check, clusters, and writes the clusters as
-JSON. This script then scores them against ``truth.json``.
+Every run is a fresh subprocess (``python -m bench.bench_dedupe _run ...``, see ``run_child``),
+so that its peak memory is its own: peak RSS of the main process (``ru_maxrss``), and of
+the largest worker process where there are workers. Each run does the whole job on the
+dumps of one size: read, parse, fingerprint (signatures), candidates, exact check,
+clusters, and writes the clusters as JSON. This script then scores them against ``truth.json``.
 
 Tools:
   newskit     ``fingerprint_inputs(..., workers=W)`` + ``Deduper.clusters(workers=W)`` (the
@@ -31,7 +32,9 @@ Quality: parsed articles are mapped to planted ones by line overlap in the same 
 Pairs: every pair of articles in one cluster. Clusters: a found cluster counts when its
 set of articles equals a planted cluster. "spec" figures leave out the rewrites whose
 change rate is above 0.4 (and every pair involving them), as the requirement is stated for
-"up to 40% of sentences changed"; per-rate recall is over base-rewrite pairs.
+"up to 40% of sentences changed"; per-rate recall is over base-rewrite pairs. The figures
+(every run's, without its clusters) go to bench/out/bench_dedupe.json as well (or
+``--json FILE``).
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ from dataclasses import asdict
 from itertools import combinations
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from .benchutil import json_option, write_figures
+from .corpus import ROOT
 
 SPEC_RATE = 0.4
 
@@ -234,12 +238,13 @@ def run_child(tool: str, size_dir: Path, opts: dict, repeat: int = 1) -> dict:
     """Run one tool ``repeat`` times in fresh processes; keep the fastest run's figures
     (the least disturbed by other load on the machine) and the load averages seen."""
     out = size_dir / f"result-{tool}.json"
-    cmd = [sys.executable, __file__, "_run", tool, str(size_dir), str(out), json.dumps(opts)]
+    cmd = [sys.executable, "-m", "bench.bench_dedupe", "_run", tool, str(size_dir), str(out), json.dumps(opts)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     best: dict | None = None
     loads = []
     for _ in range(repeat):
         load_before = os.getloadavg()[0]
-        subprocess.run(cmd, check=True)
+        subprocess.run(cmd, check=True, env=env)
         result = json.loads(out.read_text())
         loads.append((round(load_before, 2), round(os.getloadavg()[0], 2)))
         if best is None or result["seconds"] < best["seconds"]:
@@ -347,12 +352,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--no-single", action="store_true", help="skip the one-process newskit run")
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per tool and size; the fastest is reported (default 1)")
+    json_option(ap, "bench_dedupe")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     missing = [s for s in sizes if not (args.corpus / str(s) / "truth.json").exists()]
     if missing:
         print(f"error: no corpus for sizes {missing} under {args.corpus}; run "
-              "bench/make_dedupe_corpus.py first", file=sys.stderr)
+              "python -m bench.make_dedupe_corpus first", file=sys.stderr)
         return 2
     print(f"# dedupe benchmark ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})\n")
     rows = []
@@ -391,6 +397,11 @@ def main(argv: list[str]) -> int:
                   f"clusters P {_fmt(spec['cluster_precision'])} R {_fmt(spec['cluster_recall'])}",
                   file=sys.stderr)
     print_tables(rows, lsh_t)
+    write_figures("bench_dedupe", {
+        "datasketch_lsh_threshold": lsh_t,
+        "runs": [{"articles": size, "tool": tool, **{k: v for k, v in r.items() if k != "clusters"}, "quality": q}
+                 for size, tool, r, q in rows],
+    }, args.json)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Time `newskit list` and `newskit show` on a folder of 10,000 articles.
 
 Usage:
-    python bench/bench_list_show.py ../shared/corpus/aeb [--articles 10000] [--repeat 3]
+    python -m bench.bench_list_show ../shared/corpus/aeb [--articles 10000] [--repeat 3] [--json FILE]
 
 The folder is made from the 192 dev dumps (chromium/ and inscriptis/ ``*.txt``), copied
 again and again (``copy-000/``, ``copy-001/``, ...) until the copies hold at least
@@ -20,7 +20,8 @@ to /dev/null); the table gives the median, articles/s and the peak resident memo
 - ``newskit show PREFIX FOLDER`` with the shortest unique start (at least 6 characters)
   of the id of the article in the middle of the listing.
 
-Without ``-j``, newskit parses a folder of 16 files or more on one process per CPU.
+Without ``-j``, newskit parses a folder of 16 files or more on one process per CPU. The
+figures go to bench/out/bench_list_show.json as well (or ``--json FILE``).
 """
 
 from __future__ import annotations
@@ -32,15 +33,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchutil import Run, corpus_dumps, load, machine, mib, newskit_command, revision, run, vary
-
 from newskit import Document, Kind, parse_text
-from newskit.reader import decode
+
+from .benchutil import Run, json_option, load, machine, mib, newskit_command, revision, run, vary, write_figures
+from .corpus import read_dump, require_dumps
 
 
 def build(dumps: list[Path], root: Path, articles: int) -> tuple[int, int]:
     """Copies of ``dumps`` under ``root`` until they hold ``articles``: (files, articles)."""
-    docs = [parse_text(decode(d.read_bytes(), str(d)).text, str(d)) for d in dumps]
+    docs = [parse_text(read_dump(d), str(d)) for d in dumps]
     per_dump = [len(doc.articles) for doc in docs]
     body = [longest_body_line(doc) for doc in docs]
     files = found = k = 0
@@ -86,8 +87,9 @@ def main() -> int:
     ap.add_argument("corpus", type=Path, help="the corpus folder, e.g. ../shared/corpus/aeb")
     ap.add_argument("--articles", type=int, default=10_000, help="articles in the folder")
     ap.add_argument("--repeat", type=int, default=3, help="runs per command (median)")
+    json_option(ap, "bench_list_show")
     args = ap.parse_args()
-    dumps = corpus_dumps(args.corpus, "bench_list_show")
+    dumps = require_dumps(args.corpus, "bench_list_show")
     newskit = newskit_command()
     loads = [load()]
     code = revision()
@@ -146,6 +148,12 @@ def main() -> int:
         "\nOther load: the most CPUs that other processes kept busy, on average, during one of the runs "
         "(from /proc/stat, minus the run's own CPU time)."
     )
+    columns = ("command", "median_s", "fastest_s", "median_cpu_s", "articles_per_s", "mb_per_s", "peak_rss",
+               "other_load")
+    write_figures("bench_list_show", {
+        "files": files, "mb": nbytes / 1e6, "articles": count, "distinct_ids": distinct, "repeat": args.repeat,
+        "commands": [dict(zip(columns, r, strict=True)) for r in rows],
+    }, args.json)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Throughput of the parser alone (``newskit.parse_text``), in this process.
 
 Usage:
-    python bench/bench_parse.py PATH [PATH ...] [--limit N] [--repeat 5] [--newskit DIR]
+    python -m bench.bench_parse PATH [PATH ...] [--limit N] [--repeat 5] [--newskit DIR] [--json FILE]
 
 PATHs are dump files or folders (``*.txt``, searched recursively), e.g.
 ``../shared/corpus/aeb`` or ``bench/out/dedupe/10000/dumps``. The files are read and
@@ -13,16 +13,43 @@ decoded first (not timed), then parsed:
   same wire copy on many sites, gives.
 
 With ``--newskit DIR``, the newskit package is imported from DIR (for instance a git
-worktree of an older commit), so two versions can be compared in the same session.
+worktree of an older commit), so two versions can be compared in the same session: the
+script runs itself again in a subprocess with ``PYTHONPATH=DIR`` (and ``python -P``, so the
+current folder does not come first), and the table names the folder newskit came from.
 MB are 10^6 bytes of UTF-8 input.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
+
+from .benchutil import json_option, write_figures
+from .corpus import ROOT, read_dump, text_files
+
+
+def rerun_with(newskit_dir: Path) -> int:
+    """This command again, minus ``--newskit``, importing newskit from ``newskit_dir``."""
+    if not (newskit_dir / "newskit" / "__init__.py").is_file():
+        print(f"bench_parse: no newskit package in {newskit_dir}", file=sys.stderr)
+        return 2
+    argv, skip = [], False
+    for arg in sys.argv[1:]:
+        if skip:
+            skip = False
+        elif arg == "--newskit":
+            skip = True
+        elif not arg.startswith("--newskit="):
+            argv.append(arg)
+    # DIR first for newskit; this project's root after it for the bench package (an older
+    # checkout's bench/ is no package, so it does not hide this one).
+    path = os.pathsep.join([str(newskit_dir.resolve()), str(ROOT)])
+    env = {**os.environ, "PYTHONPATH": path, "BENCH_PARSE_EXPECT": str(newskit_dir.resolve())}
+    return subprocess.run([sys.executable, "-P", "-m", "bench.bench_parse", *argv], env=env).returncode
 
 
 def main() -> int:
@@ -30,25 +57,27 @@ def main() -> int:
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--limit", type=int, default=0, help="parse at most N files (0: all)")
     ap.add_argument("--repeat", type=int, default=5, help="warm passes (the fastest counts)")
-    ap.add_argument("--newskit", type=Path, help="import newskit from this folder")
+    ap.add_argument("--newskit", type=Path, metavar="DIR", help="import newskit from this folder")
+    json_option(ap, "bench_parse")
     args = ap.parse_args()
     if args.newskit:
-        sys.path.insert(0, str(args.newskit.resolve()))
-    else:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        return rerun_with(args.newskit)
     import newskit
     from newskit.parser import parse_text
-    from newskit.reader import decode
 
-    files: list[Path] = []
-    for p in args.paths:
-        if not p.exists():
-            print(f"bench_parse: {p}: no such file or folder", file=sys.stderr)
-            return 2
-        files.extend(sorted(p.rglob("*.txt")) if p.is_dir() else [p])
+    where = Path(newskit.__file__).resolve().parent.parent
+    expect = os.environ.get("BENCH_PARSE_EXPECT")
+    if expect and where != Path(expect):
+        print(f"bench_parse: newskit came from {where}, not {expect}", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"bench_parse: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
+    files = text_files(args.paths)
     if args.limit:
         files = files[: args.limit]
-    texts = [decode(f.read_bytes(), str(f)).text for f in files]
+    texts = [read_dump(f) for f in files]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     start = time.perf_counter()
     articles = sum(len(parse_text(t, str(f)).articles) for t, f in zip(texts, files, strict=True))
@@ -59,8 +88,14 @@ def main() -> int:
         for t, f in zip(texts, files, strict=True):
             parse_text(t, str(f))
         warm = min(warm, time.perf_counter() - start)
-    where = Path(newskit.__file__).resolve().parent.parent
+    print("| newskit from | files | MB | articles | cold MB/s | warm MB/s |")
+    print("|---|---:|---:|---:|---:|---:|")
     print(f"| {where} | {len(files):,} | {mb:.1f} | {articles:,} | {mb / cold:.2f} | {mb / warm:.2f} |")
+    write_figures("bench_parse", {
+        "newskit": str(where), "paths": [str(p) for p in args.paths], "files": len(files), "mb": mb,
+        "articles": articles, "cold_seconds": cold, "warm_seconds": warm, "repeat": args.repeat,
+        "cold_mb_per_s": mb / cold, "warm_mb_per_s": mb / warm,
+    }, args.json)
     return 0
 
 

@@ -1,9 +1,9 @@
 """Speed of `newskit strip` against jusText 3, and its memory as the input grows.
 
 Usage:
-    python bench/bench_strip.py ../shared/corpus/aeb [--mb 100] [--justext-mb 20]
+    python -m bench.bench_strip ../shared/corpus/aeb [--mb 100] [--justext-mb 20]
                                 [--jobs 1,2] [--memory-mb 25,50,100] [--no-varied]
-                                [--repeat N]
+                                [--repeat N] [--json FILE]
 
 The benchmark input is the 192 dev dumps (chromium/ and inscriptis/ ``*.txt``) copied
 again and again into a temporary folder (``copy-000/``, ``copy-001/``, ...) until it holds
@@ -25,7 +25,7 @@ at least ``--mb`` MB (1 MB = 10^6 bytes of input). Measured in the same run:
   the non-boilerplate paragraphs written to a file.
 - **memory**: ``newskit strip -j 1`` on the first 25, 50, 100 MB (``--memory-mb``) of the
   repeated and of the varied copies: peak resident memory of the largest process and of
-  all processes together (see ``benchutil.py`` for how).
+  all processes together (see ``bench/benchutil.py`` for how).
 
 Each run reports wall-clock time and CPU time (user + system, newskit's worker processes
 included), and the "other load": how many CPUs other processes kept busy meanwhile. On a
@@ -34,7 +34,8 @@ With ``--repeat N`` every timed run (newskit's and jusText's alike) is made N ti
 newskit's -j values in turns, and the fastest kept, the one least disturbed; the runs on
 the 192 distinct dumps are made at least 3 times. Articles/s counts the articles newskit
 found (its ``-v`` count); jusText gives one output per dump, so its figure is dumps/s.
-The runs with different -j must give byte-identical output: checked.
+The runs with different -j must give byte-identical output: checked. The figures go to
+bench/out/bench_strip.json as well (or ``--json FILE``).
 """
 
 from __future__ import annotations
@@ -50,11 +51,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import justext
-from benchutil import (
-    VARIANTS,
+
+from .benchutil import (
     Run,
     busy_seconds,
-    corpus_dumps,
+    json_option,
     load,
     machine,
     mib,
@@ -62,7 +63,9 @@ from benchutil import (
     revision,
     run,
     vary,
+    write_figures,
 )
+from .corpus import RENDERERS, require_dumps
 
 MB = 1_000_000
 _ARTICLES = re.compile(r"newskit: (\d+) articles in (\d+) inputs")
@@ -171,6 +174,15 @@ class Measure:
     def cpu_rate(self) -> float:
         return self.nbytes / MB / self.cpu
 
+    def figures(self) -> dict[str, object]:
+        r = self.run
+        return {
+            "run": self.name, "files": self.files, "mb": self.nbytes / MB, "seconds": self.seconds,
+            "cpu_seconds": self.cpu, "mb_per_s": self.rate, "mb_per_cpu_s": self.cpu_rate,
+            "articles": self.articles, "peak_rss_kb": r.peak_kb if r else None,
+            "peak_pss_kb": r.tree_kb if r else None, "other_load": self.others,
+        }
+
     def cells(self, base: Measure) -> list[str]:
         r = self.run
         return [
@@ -221,8 +233,9 @@ def main() -> int:
         help="time each newskit and jusText run this many times and keep the fastest "
         "(default 1; the runs on the distinct dumps are always at least 3)",
     )
+    json_option(ap, "bench_strip")
     args = ap.parse_args()
-    dumps = corpus_dumps(args.corpus, "bench_strip")
+    dumps = require_dumps(args.corpus, "bench_strip")
     jobs = [int(j) for j in args.jobs.split(",")]
     memory_mb = sorted({int(m) for m in args.memory_mb.split(",") if int(m) <= args.mb})
 
@@ -255,7 +268,7 @@ def main() -> int:
 
         # jusText first: its rates are the bases of the ratios.
         jt_copies = first_copies("repeated", args.justext_mb)
-        jt_files = sorted(f for c in jt_copies for v in VARIANTS for f in (c / v).glob("*.txt"))
+        jt_files = sorted(f for c in jt_copies for v in RENDERERS for f in (c / v).glob("*.txt"))
         say(f"jusText on {len(jt_files):,} files of {len(jt_copies)} copies ...")
         secs, cpu, nbytes, others = min(justext_strip(jt_files, outs / "justext.txt") for _ in range(args.repeat))
         jt = Measure(f"jusText 3, first {len(jt_copies)} copies", len(jt_files), nbytes, secs, cpu, len(jt_files))
@@ -283,7 +296,7 @@ def main() -> int:
                 memory.append((kind, f"{b / MB:.0f}", f"{f:,}", mib(r.peak_kb), mib(r.tree_kb)))
         fast.append(jt)
 
-        cold_args = [str(args.corpus / v) for v in VARIANTS]
+        cold_args = [str(args.corpus / v) for v in RENDERERS]
         say(f"newskit -j {','.join(map(str, jobs))} on the {len(dumps)} distinct dumps ...")
         for j, (r, arts) in fastest(cold_args, jobs, outs / "cold.txt", max(3, args.repeat)).items():
             cold.append(
@@ -324,6 +337,12 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|")
     for row in sorted(memory, key=lambda x: (x[0], float(x[1]))):
         print("| " + " | ".join(row) + " |")
+    write_figures("bench_strip", {
+        "load_before": loads[0], "load_after": loads[1], "repeat": args.repeat,
+        "runs": [m.figures() for m in fast + cold],
+        "memory": [dict(zip(("input", "mb", "files", "peak_rss", "peak_pss"), row, strict=True))
+                   for row in sorted(memory, key=lambda x: (x[0], float(x[1])))],
+    }, args.json)
     return 0
 
 

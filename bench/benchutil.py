@@ -1,4 +1,4 @@
-"""Shared helpers of the speed benchmarks: the corpus, the machine, timed runs of newskit.
+"""Shared helpers of the benchmarks: the machine, the revision, timed runs of newskit, figures as JSON.
 
 A run of ``newskit`` is timed end to end (process start to exit) as a user runs it, in
 wall-clock time and in CPU time (user + system, from ``os.wait4``: the command and the
@@ -14,8 +14,12 @@ process before it runs ``exec``, which says nothing about newskit.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
 import os
 import platform
+import shlex
 import shutil
 import subprocess
 import sys
@@ -24,20 +28,37 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-VARIANTS = ("chromium", "inscriptis")
+from .corpus import ROOT
+
+OUT = ROOT / "bench" / "out"
+"""Where the scripts write what they make (not tracked by git)."""
 
 
-def corpus_dumps(corpus: Path, prog: str) -> list[Path]:
-    """The dev dumps (chromium/ and inscriptis/ ``*.txt``), sorted; exit 2 if absent."""
-    dumps = sorted(p for v in VARIANTS for p in (corpus / v).glob("*.txt"))
-    if not dumps:
-        print(
-            f"{prog}: no corpus at {corpus} (expected a folder with chromium/*.txt and "
-            "inscriptis/*.txt, such as ../shared/corpus/aeb); nothing to measure",
-            file=sys.stderr,
-        )
-        raise SystemExit(2)
-    return dumps
+def json_option(parser: argparse.ArgumentParser, script: str) -> None:
+    """Declare ``--json FILE``, the same on every script."""
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="FILE",
+        default=OUT / f"{script}.json",
+        help=f"write the figures as JSON to FILE (default: bench/out/{script}.json)",
+    )
+
+
+def write_figures(script: str, figures: object, path: Path) -> Path:
+    """Write ``figures`` to ``path`` as JSON, with what made them; say so on stderr."""
+    record = {
+        "script": f"bench.{script}",
+        "command": shlex.join(["python", "-m", f"bench.{script}", *sys.argv[1:]]),
+        "revision": revision(),
+        "machine": machine(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "figures": figures,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{script}: figures written to {path}", file=sys.stderr)
+    return path
 
 
 def newskit_command() -> list[str]:
@@ -65,14 +86,13 @@ def machine() -> str:
 
 def revision() -> str:
     """The git commit of the code measured, and which files under newskit/ differ from it."""
-    root = Path(__file__).resolve().parent.parent
     try:
         head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
         changed = subprocess.run(
             ["git", "status", "--porcelain", "--", "newskit"],
-            cwd=root,
+            cwd=ROOT,
             capture_output=True,
             text=True,
         ).stdout.split("\n")

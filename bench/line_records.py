@@ -1,8 +1,8 @@
 """The line records of every dev dump, stored once and compared with later runs.
 
 Usage:
-    python bench/line_records.py save [--corpus ../shared/corpus] [--out bench/out/records.jsonl.gz]
-    python bench/line_records.py compare [--corpus ../shared/corpus] [--out bench/out/records.jsonl.gz]
+    python -m bench.line_records save [--corpus ../shared/corpus] [--out bench/out/records.jsonl.gz]
+    python -m bench.line_records compare [--corpus ../shared/corpus] [--out bench/out/records.jsonl.gz]
 
 A refactor that must not change behaviour is checked with it: ``save`` before, ``compare``
 after. Every ``*.txt`` dump under the corpus root (every corpus, both renderers) and under
@@ -10,6 +10,8 @@ after. Every ``*.txt`` dump under the corpus root (every corpus, both renderers)
 and every article's fields (title, dates, byline, summary, captions, body, credits,
 outlet, id, span). ``compare`` names each dump, article field and line that changed, and
 exits 1 if anything did (0 if all are identical, 2 if there is no store or no corpus).
+The counts (dumps, lines, dumps changed) go to bench/out/line_records.json as well (or
+``--json FILE``).
 """
 
 from __future__ import annotations
@@ -22,14 +24,18 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from newskit import parse_text
+
+from .benchutil import OUT, json_option, write_figures
+from .corpus import CORPUS_ROOT, ROOT, all_dumps, read_dump, sample_dumps
+
 FIELDS = ("id", "start", "end", "title", "outlet", "published", "updated", "dateline", "byline",
           "summary", "captions", "body", "credits")
 
 
 def dumps(corpus: Path) -> list[Path]:
-    found = sorted(corpus.glob("*/*/*.txt")) + sorted((ROOT / "data").glob("*.txt"))
-    return [p for p in found if p.is_file()]
+    """Every dump of every corpus under ``corpus``, then the samples in ``data/``."""
+    return all_dumps(corpus) + sample_dumps()
 
 
 def _name(path: Path, corpus: Path) -> str:
@@ -40,10 +46,7 @@ def _name(path: Path, corpus: Path) -> str:
 
 
 def record(path: Path) -> dict[str, object]:
-    from newskit import parse_text
-    from newskit.reader import decode
-
-    doc = parse_text(decode(path.read_bytes(), str(path)).text, str(path))
+    doc = parse_text(read_dump(path), str(path))
     return {
         "articles": [{f: getattr(a, f) for f in FIELDS} for a in doc.articles],
         "lines": [[r.no, str(r.kind), r.rule] for r in doc.records()],
@@ -56,15 +59,18 @@ def _records(paths: list[Path], corpus: Path) -> Iterator[tuple[str, dict[str, o
             yield _name(path, corpus), rec
 
 
-def save(corpus: Path, out: Path) -> int:
+def save(corpus: Path, out: Path, figures: Path) -> int:
     paths = dumps(corpus)
+    lines = 0
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8") as fh:
         for name, rec in _records(paths, corpus):
+            lines += len(rec["lines"])  # type: ignore[arg-type]
             fh.write(json.dumps({"dump": name, **rec}, ensure_ascii=False) + "\n")
     tmp.replace(out)
     print(f"line_records: {len(paths)} dumps stored in {out}", file=sys.stderr)
+    write_figures("line_records", {"action": "save", "store": str(out), "dumps": len(paths), "lines": lines}, figures)
     return 0
 
 
@@ -91,7 +97,7 @@ def _kind(rec: tuple[str, str] | None) -> str:
     return f"{kind}({rule})" if rule else kind
 
 
-def compare(corpus: Path, out: Path) -> int:
+def compare(corpus: Path, out: Path, figures: Path) -> int:
     if not out.is_file():
         print(f"line_records: no store at {out}; run 'save' first", file=sys.stderr)
         return 2
@@ -119,20 +125,24 @@ def compare(corpus: Path, out: Path) -> int:
         changed += 1
     verdict = "identical" if not changed else f"{changed} dumps changed"
     print(f"line_records: {len(seen)} dumps, {lines:,} lines: {verdict}", file=sys.stderr)
+    write_figures("line_records", {"action": "compare", "store": str(out), "dumps": len(seen), "lines": lines,
+                                   "dumps_changed": changed}, figures)
     return 1 if changed else 0
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("action", choices=("save", "compare"))
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "records.jsonl.gz")
+    ap.add_argument("--corpus", type=Path, default=CORPUS_ROOT, help="the corpora's root (default ../shared/corpus)")
+    ap.add_argument("--out", type=Path, default=OUT / "records.jsonl.gz",
+                    help="the store (default bench/out/records.jsonl.gz)")
+    json_option(ap, "line_records")
     args = ap.parse_args()
-    if not dumps(args.corpus):
+    if not all_dumps(args.corpus):
         print(f"line_records: no dumps under {args.corpus}", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(ROOT))
-    return save(args.corpus, args.out) if args.action == "save" else compare(args.corpus, args.out)
+    action = save if args.action == "save" else compare
+    return action(args.corpus, args.out, args.json)
 
 
 if __name__ == "__main__":

@@ -2,14 +2,16 @@
 """Make a labelled, seeded benchmark corpus for ``newskit dedupe``.
 
 Usage:
-    python bench/make_dedupe_corpus.py TRUTH_DIR OUT_DIR [--sizes 1000,10000,100000]
-                                       [--seed 20261121]
+    python -m bench.make_dedupe_corpus TRUTH_DIR OUT_DIR [--sizes 1000,10000,100000]
+                                       [--seed 20261121] [--json FILE]
 
 TRUTH_DIR is ``corpus/aeb/truth`` of the shared development corpus (96 real article bodies,
 ``body`` field). For each size N it writes ``OUT_DIR/N/dumps/*.txt`` (raw dumps, one outlet
 and one to five articles per file, with menus, date lines, share buttons and footers around
 the articles, as the sample pages have) and ``OUT_DIR/N/truth.json`` (every planted
 article: file, line span, body lines, story, cluster, change rate). Same seed, same bytes.
+What it made (files and planted clusters per size) goes to bench/out/make_dedupe_corpus.json
+(or ``--json FILE``).
 
 How the articles are made
 -------------------------
@@ -56,6 +58,9 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .benchutil import json_option, write_figures
+from .corpus import truth_records
 
 STOP = frozenset(
     """
@@ -508,16 +513,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out_dir", type=Path, help="where to write <size>/dumps and truth.json")
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated sizes")
     ap.add_argument("--seed", type=int, default=20261121)
+    json_option(ap, "make_dedupe_corpus")
     args = ap.parse_args(argv)
-    sources = sorted(args.truth_dir.glob("*.json")) if args.truth_dir.is_dir() else []
-    if not sources:
+    bodies = truth_records(args.truth_dir) if args.truth_dir.is_dir() else []
+    if not bodies:
         print(
             f"error: no truth files in {args.truth_dir} (expected the shared corpus's "
             "corpus/aeb/truth/*.json); nothing written",
             file=sys.stderr,
         )
         return 2
-    bodies = [json.loads(p.read_text(encoding="utf-8")) for p in sources]
+    made = []
     for size in (int(s) for s in args.sizes.split(",")):
         maker = Maker(bodies, random.Random(args.seed * 1_000_003 + size))
         out = args.out_dir / str(size)
@@ -526,10 +532,12 @@ def main(argv: list[str] | None = None) -> int:
                 old.unlink()
         truth = write_corpus(maker, size, out)
         n_clusters = len(truth["clusters"])
+        made.append({"size": size, "files": truth["files"], "clusters": n_clusters, "folder": str(out)})
         print(
             f"{size}: {truth['files']} files, {n_clusters} planted clusters -> {out}",
             file=sys.stderr,
         )
+    write_figures("make_dedupe_corpus", {"seed": args.seed, "corpora": made}, args.json)
     return 0
 
 
