@@ -1,85 +1,148 @@
-"""Score newskit's body extraction and titles on the development corpus.
+"""Score newskit's kept text, titles and dates on the development corpora.
 
 Usage:
-    python bench/score_corpus.py ../shared/corpus/aeb [--variant chromium|inscriptis|both]
-                                 [--worst N] [--page ID]
+    python -m bench.score_corpus [CORPUS ...] [--variant chromium|inscriptis|both]
+                                 [--worst N] [--page ID] [--baselines] [--jobs N] [--json FILE]
 
-Body metric (the article-extraction-benchmark's own, see the corpus README): tokens are
-``\\w+`` matches; units are the multiset of 4-token shingles; per page precision and
-recall from multiset overlap; corpus precision and recall are the means over pages;
-F1 is their harmonic mean. Title: the extracted title matches the page's ``headline``
-when, after folding case and punctuation, the two (or a part of the headline split at a
-site separator such as " | " or " - ") have a rapidfuzz ratio of at least 80. Date: on
-the pages whose ``published`` is an ISO date, the article's published date is that day,
-or within a day of it (page metadata is often in UTC, the page's text in local time).
+CORPUS is a corpus folder (``../shared/corpus/aeb``) or the name of one under
+``../shared/corpus`` (``aeb``, ``dragnet``); none means both. The metrics are in
+``bench/metrics.py``: on aeb the body paragraphs are scored against the truth ``body``, on
+dragnet the kept text (title, summary, captions and body) against its gold content, both
+with the article-extraction benchmark's 4-token shingle F1; titles on the pages whose
+headline comes from page metadata (any article's title, rapidfuzz partial_ratio >= 90; and
+the stricter check of the first article's title, ratio >= 80 against the headline or a
+part of it); published dates on the pages that give an ISO date. ``--worst N`` lists the
+N worst pages by F1 on stderr. The figures go to bench/out/score_corpus.json as well (or
+``--json FILE``). The pages are parsed on ``--jobs`` processes (default: one per CPU).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
-import re
+import multiprocessing
+import os
 import sys
-from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from newskit.model import Article
+from newskit.parser import parse_text
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from newskit.parser import parse_text  # noqa: E402
-from newskit.reader import decode  # noqa: E402
-
-_TOKEN = re.compile(r"\w+")
-_SEP = re.compile(r"\s+(?:[|\-–—:•»]|::)\s+")
+from . import metrics
+from .benchutil import json_option, write_figures
+from .corpus import CORPORA, RENDERERS, Page, corpus_path, is_corpus, pages, read_dump
 
 
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    toks = _TOKEN.findall(text)
-    if len(toks) < n:
-        return Counter([tuple(toks)]) if toks else Counter()
-    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+def parse(text: str, source: str) -> list[Article]:
+    """The one place where the scorer calls the parser.
+
+    Settings for the parser (a ``--set NAME=VALUE`` sweep) belong here, given to every
+    worker through :func:`score`.
+    """
+    return parse_text(text, source).articles
 
 
-def page_scores(pred: str, true: str) -> tuple[float | None, float | None]:
-    p, t = shingles(pred), shingles(true)
-    tp = sum((p & t).values())
-    fp = sum(p.values()) - tp
-    fn = sum(t.values()) - tp
-    prec = tp / (tp + fp) if tp + fp else None
-    rec = tp / (tp + fn) if tp + fn else None
-    return prec, rec
+def kind_of(corpus: Path) -> str:
+    """Which metric a corpus takes: ``dragnet`` for that corpus, else ``aeb``'s."""
+    return "dragnet" if corpus.resolve().name == "dragnet" else "aeb"
 
 
-def _fold(s: str) -> str:
-    return " ".join(_TOKEN.findall(s.casefold()))
+@dataclass(frozen=True)
+class PageResult:
+    id: str
+    site: str
+    text: metrics.Overlap
+    articles: int
+    title: str  # the first article's
+    headline: str | None
+    title_checked: bool
+    title_found: bool  # any article's title, as the judging hook checks
+    title_first: bool  # the first article's, the stricter check
+    headline_in_dump: bool | None  # None: not asked
+    date: int | None  # metrics.date_match
 
 
-def title_matches(title: str, headline: str) -> bool:
-    if not title:
-        return False
-    t = _fold(title)
-    parts = [headline, *_SEP.split(headline)]
-    return any(fuzz.ratio(t, _fold(p)) >= 80 for p in parts if p.strip())
+def score_page(page: Page, kind: str, reach: bool = False) -> PageResult:
+    text = read_dump(page.dump)
+    articles = parse(text, str(page.dump))
+    fields = [a.to_dict() for a in articles]
+    truth = page.truth
+    headline = truth.get("headline") or None
+    checked = metrics.title_checked(truth)
+    first = articles[0] if articles else None
+    return PageResult(
+        id=page.id,
+        site=str(truth.get("site") or ""),
+        text=metrics.overlap(metrics.kept_text(fields, metrics.KEPT[kind]), str(truth.get("body") or "")),
+        articles=len(articles),
+        title=first.title if first else "",
+        headline=str(headline) if headline else None,
+        title_checked=checked,
+        title_found=checked and metrics.title_found([a.title for a in articles], str(headline)),
+        title_first=checked and metrics.title_matches(first.title if first else "", str(headline)),
+        headline_in_dump=metrics.headline_in(text, str(headline)) if reach and checked else None,
+        date=metrics.date_match(first.published if first else None, truth.get("published")),  # type: ignore[arg-type]
+    )
 
 
-def date_match(published: str | None, truth: str | None) -> int | None:
-    """2 for the same day, 1 within a day, 0 otherwise; None where the page gives no ISO date."""
-    try:
-        want = dt.date.fromisoformat((truth or "")[:10])
-    except ValueError:
-        return None
-    try:
-        got = dt.date.fromisoformat((published or "")[:10])
-    except ValueError:
-        return 0
-    days = abs((got - want).days)
-    return 2 if days == 0 else 1 if days == 1 else 0
+def results(corpus: Path, renderer: str, *, jobs: int = 0, reach: bool = False,
+            page: str | None = None) -> list[PageResult]:
+    """Every page of ``corpus`` in ``renderer``, parsed and scored on ``jobs`` processes (0: all CPUs)."""
+    todo = [p for p in pages(corpus, renderer) if page is None or p.id == page]
+    work: Callable[[Page], PageResult] = partial(score_page, kind=kind_of(corpus), reach=reach)
+    jobs = jobs or len(os.sched_getaffinity(0))
+    if jobs == 1 or len(todo) < 8:
+        return [work(p) for p in todo]
+    with multiprocessing.Pool(jobs) as pool:
+        return pool.map(work, todo, chunksize=8)
+
+
+def figures(corpus: str, renderer: str, rows: list[PageResult]) -> dict[str, object]:
+    """The corpus figures of one rendering's pages."""
+    text = metrics.text_score(r.text for r in rows)
+    checked = [r for r in rows if r.title_checked]
+    dated = [r for r in rows if r.date is not None]
+    reach = [r for r in checked if r.headline_in_dump is not None]
+
+    def share(k: int, n: int) -> float:
+        return k / n if n else 0.0
+
+    out: dict[str, object] = {
+        "corpus": corpus,
+        "renderer": renderer,
+        "pages": len(rows),
+        "precision": text.precision,
+        "recall": text.recall,
+        "f1": text.f1,
+        "titles_n": len(checked),
+        "titles_ok": sum(r.title_found for r in checked),
+        "titles": share(sum(r.title_found for r in checked), len(checked)),
+        "titles_first_ok": sum(r.title_first for r in checked),
+        "titles_first": share(sum(r.title_first for r in checked), len(checked)),
+        "dates_n": len(dated),
+        "dates_day": sum(r.date == 2 for r in dated),
+        "dates_near": sum((r.date or 0) >= 1 for r in dated),
+        "dates_same_day": share(sum(r.date == 2 for r in dated), len(dated)),
+        "dates_within_a_day": share(sum((r.date or 0) >= 1 for r in dated), len(dated)),
+        "pages_not_one_article": sum(r.articles != 1 for r in rows),
+    }
+    if reach:
+        out["headline_in_dump"] = sum(bool(r.headline_in_dump) for r in reach)
+    return out
+
+
+def score(corpus: Path, renderer: str, *, jobs: int = 0, reach: bool = False) -> dict[str, object]:
+    """:func:`figures` of ``corpus`` in ``renderer``."""
+    return figures(corpus.resolve().name, renderer, results(corpus, renderer, jobs=jobs, reach=reach))
+
+
+# -- baselines -----------------------------------------------------------------------
 
 
 def keep_all(text: str) -> str:
-    """Baseline: every line is body."""
+    """Baseline: every line is kept."""
     return text
 
 
@@ -94,106 +157,92 @@ def justext_body(text: str) -> str:
     return "\n\n".join(p.text for p in paras if not p.is_boilerplate)
 
 
-def score_baseline(corpus: Path, variant: str, extract) -> dict:
-    precs, recs = [], []
-    for tf in sorted((corpus / "truth").glob("*.json")):
-        truth = json.loads(tf.read_text(encoding="utf-8"))
-        src = corpus / variant / f"{truth['id']}.txt"
-        p, r = page_scores(extract(decode(src.read_bytes(), str(src)).text), truth["body"] or "")
-        if p is not None:
-            precs.append(p)
-        if r is not None:
-            recs.append(r)
-    P, R = sum(precs) / len(precs), sum(recs) / len(recs)
-    return {"precision": P, "recall": R, "f1": 2 * P * R / (P + R) if P + R else 0.0}
+BASELINES: dict[str, Callable[[str], str]] = {
+    "keep every line": keep_all,
+    "jusText 3, a line a paragraph": justext_body,
+}
 
 
-def score(corpus: Path, variant: str, worst: int = 0, page: str | None = None) -> dict:
-    precs, recs, rows = [], [], []
-    titles_ok = titles_n = reachable = 0
-    dates_n = dates_day = dates_near = 0
-    multi = 0
-    for tf in sorted((corpus / "truth").glob("*.json")):
-        truth = json.loads(tf.read_text(encoding="utf-8"))
-        if page and truth["id"] != page:
-            continue
-        src = corpus / variant / f"{truth['id']}.txt"
-        doc = parse_text(decode(src.read_bytes(), str(src)).text, str(src))
-        if len(doc.articles) != 1:
-            multi += 1
-        pred = "\n\n".join(a.text for a in doc.articles)
-        title = doc.articles[0].title if doc.articles else ""
-        dated = date_match(doc.articles[0].published if doc.articles else None, truth.get("published"))
-        if dated is not None:
-            dates_n += 1
-            dates_day += dated == 2
-            dates_near += dated >= 1
-        p, r = page_scores(pred, truth["body"] or "")
-        if p is not None:
-            precs.append(p)
-        if r is not None:
-            recs.append(r)
-        if truth.get("headline"):
-            titles_n += 1
-            ok = title_matches(title, truth["headline"])
-            titles_ok += ok
-            # The ceiling: is the headline in the dump at all (as some line)?
-            reachable += any(title_matches(x.strip(), truth["headline"])
-                             for x in src.read_text(encoding="utf-8", errors="replace").split("\n")
-                             if 0 < len(x.strip()) < 400)
-        else:
-            ok = None
-        rows.append((truth["id"], truth["site"], p, r, title, truth.get("headline"), ok, len(doc.articles)))
-    P = sum(precs) / len(precs) if precs else 0.0
-    R = sum(recs) / len(recs) if recs else 0.0
-    F = 2 * P * R / (P + R) if P + R else 0.0
-    if worst or page:
-        def f1(row: tuple) -> float:
-            p, r = row[2] or 0.0, row[3] or 0.0
-            return 2 * p * r / (p + r) if p + r else 0.0
-        for row in sorted(rows, key=f1)[: worst or None]:
-            print(f"{row[0]} {row[1]:<24} P={row[2] or 0:.2f} R={row[3] or 0:.2f} n={row[7]} "
-                  f"title={'ok' if row[6] else 'NO'} {row[4][:60]!r} / {str(row[5])[:60]!r}",
-                  file=sys.stderr)
-    return {
-        "variant": variant, "pages": len(rows), "precision": P, "recall": R, "f1": F,
-        "titles_ok": titles_ok, "titles_n": titles_n, "titles_reachable": reachable, "pages_not_one_article": multi,
-        "dates_n": dates_n, "dates_day": dates_day, "dates_near": dates_near,
-    }
+def _baseline_page(page: Page, name: str) -> metrics.Overlap:
+    return metrics.overlap(BASELINES[name](read_dump(page.dump)), str(page.truth.get("body") or ""))
+
+
+def score_baseline(corpus: Path, renderer: str, name: str, jobs: int = 0) -> metrics.TextScore:
+    todo = pages(corpus, renderer)
+    with multiprocessing.Pool(jobs or len(os.sched_getaffinity(0))) as pool:
+        return metrics.text_score(pool.map(partial(_baseline_page, name=name), todo, chunksize=8))
+
+
+# -- the command ---------------------------------------------------------------------
+
+HEADER = (
+    "| corpus | dumps | pages | precision | recall | text F1 | title found (any article) "
+    "| first title matches | headline in dump at all | pages not parsed as 1 article "
+    "| published date: same day / within a day |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
+
+
+def row(f: dict[str, object]) -> str:
+    n = f["titles_n"]
+    return (
+        f"| {f['corpus']} | {f['renderer']} | {f['pages']} | {f['precision']:.3f} | {f['recall']:.3f} "
+        f"| **{f['f1']:.3f}** | {f['titles_ok']}/{n} ({f['titles']:.1%}) "
+        f"| {f['titles_first_ok']}/{n} ({f['titles_first']:.1%}) | {f.get('headline_in_dump', '–')}/{n} "
+        f"| {f['pages_not_one_article']} "
+        f"| {f['dates_day']}/{f['dates_n']} / {f['dates_near']}/{f['dates_n']} |"
+    )
+
+
+def show_pages(rows: list[PageResult], worst: int) -> None:
+    for r in sorted(rows, key=lambda r: r.text.f1)[: worst or None]:
+        mark = "ok" if r.title_found else "NO" if r.title_checked else "--"
+        print(f"{r.id} {r.site:<24.24} P={r.text.precision or 0:.2f} R={r.text.recall or 0:.2f} n={r.articles} "
+              f"title={mark} {r.title[:60]!r} / {str(r.headline)[:60]!r}", file=sys.stderr)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", type=Path, help="the corpus folder, e.g. ../shared/corpus/aeb")
-    ap.add_argument("--variant", choices=["chromium", "inscriptis", "both"], default="both")
+    ap.add_argument("corpora", nargs="*", default=list(CORPORA),
+                    help="corpus folders or names under ../shared/corpus (default: aeb dragnet)")
+    ap.add_argument("--variant", choices=[*RENDERERS, "both"], default="both", help="which dumps (default both)")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages on stderr")
-    ap.add_argument("--page", help="score one page id only")
+    ap.add_argument("--page", help="score one page id only (and list it on stderr)")
     ap.add_argument("--baselines", action="store_true",
                     help="also score keeping every line, and jusText (needs the bench extra)")
+    ap.add_argument("--jobs", type=int, default=0, help="processes to parse on (default 0: one per CPU)")
+    json_option(ap, "score_corpus")
     args = ap.parse_args()
-    if not (args.corpus / "truth").is_dir():
-        print(f"score_corpus: no corpus at {args.corpus} (expected a folder with truth/, "
+    corpora = [corpus_path(c) for c in args.corpora]
+    missing = [c for c in corpora if not is_corpus(c)]
+    if missing:
+        print(f"score_corpus: no corpus at {', '.join(map(str, missing))} (expected a folder with truth/, "
               "chromium/ and inscriptis/); nothing to score", file=sys.stderr)
         return 2
-    variants = ["chromium", "inscriptis"] if args.variant == "both" else [args.variant]
-    print("| dumps | pages | precision | recall | body F1 | title match | headline in dump at all |"
-          " pages not parsed as 1 article | published date: same day / within a day |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for v in variants:
-        s = score(args.corpus, v, args.worst, args.page)
-        print(f"| {v} | {s['pages']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
-              f"{s['titles_ok']}/{s['titles_n']} ({s['titles_ok'] / max(1, s['titles_n']):.1%}) | "
-              f"{s['titles_reachable']}/{s['titles_n']} | "
-              f"{s['pages_not_one_article']} | "
-              f"{s['dates_day']}/{s['dates_n']} / {s['dates_near']}/{s['dates_n']} |")
+    renderers = list(RENDERERS) if args.variant == "both" else [args.variant]
+    found: list[dict[str, object]] = []
+    print(HEADER)
+    for corpus in corpora:
+        for renderer in renderers:
+            rows = results(corpus, renderer, jobs=args.jobs, reach=True, page=args.page)
+            if args.worst or args.page:
+                show_pages(rows, args.worst)
+            found.append(figures(corpus.resolve().name, renderer, rows))
+            print(row(found[-1]), flush=True)
+    base: list[dict[str, object]] = []
     if args.baselines:
         print()
-        print("| baseline | dumps | precision | recall | body F1 |")
-        print("|---|---|---|---|---|")
-        for name, fn in (("keep every line", keep_all), ("jusText 3, a line a paragraph", justext_body)):
-            for v in variants:
-                b = score_baseline(args.corpus, v, fn)
-                print(f"| {name} | {v} | {b['precision']:.3f} | {b['recall']:.3f} | {b['f1']:.3f} |")
+        print("| baseline | corpus | dumps | precision | recall | text F1 |")
+        print("|---|---|---|---:|---:|---:|")
+        for name in BASELINES:
+            for corpus in corpora:
+                for renderer in renderers:
+                    b = score_baseline(corpus, renderer, name, args.jobs)
+                    base.append({"baseline": name, "corpus": corpus.resolve().name, "renderer": renderer,
+                                 "precision": b.precision, "recall": b.recall, "f1": b.f1})
+                    print(f"| {name} | {corpus.resolve().name} | {renderer} | {b.precision:.3f} | "
+                          f"{b.recall:.3f} | {b.f1:.3f} |", flush=True)
+    write_figures("score_corpus", {"scores": found, "baselines": base}, args.json)
     return 0
 
 

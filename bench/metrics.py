@@ -1,0 +1,176 @@
+"""Quality metrics on the development corpora: kept text, titles and dates.
+
+These are the metrics the project is judged by (``../shared/corpus/README.md``); the
+scorer ``bench.score_corpus`` and the quality gate ``tests/test_quality_gate.py`` both use
+this module, so a figure means the same in both.
+
+**Text** (the article-extraction benchmark's own metric). Tokens are the matches of
+``\\w+`` (Unicode, case kept); the units are the multiset of 4-token shingles of a text (a
+text of fewer than 4 tokens is one shingle, the empty text too). Per page, true
+positives, false positives and false negatives come from the multiset overlap of the
+predicted and the true shingles, each divided by their sum so that a long page weighs
+no more than a short one. Over a corpus: precision is the mean of the per-page
+precisions (pages with tp + fp > 0), recall the mean of the per-page recalls (pages with
+tp + fn > 0), F1 the harmonic mean of the two means. What is predicted differs by corpus
+(:data:`KEPT`): on aeb the body paragraphs, whose truth holds only those; on dragnet the
+title, summary, captions and body, as its gold holds the visible headline, byline and
+captions too.
+
+**Titles** (:func:`title_found`): on the pages whose truth headline comes from the page's
+metadata (aeb: all with a headline; dragnet: ``headline_source`` og:title, twitter:title
+or jsonld), the page's best-matching article title (rapidfuzz ``partial_ratio``, lower
+case) must reach 90 and be at most 40 characters longer than the headline.
+:func:`title_matches` is the stricter check the project used before: the *first*
+article's title against the headline or a part of it cut at a site separator
+(" | ", " - "...), case and punctuation folded, rapidfuzz ``ratio`` at least 80.
+
+**Dates** (:func:`date_match`): on the pages whose truth ``published`` starts with an
+ISO date, the first article's published date is the same day, or within a day (page
+metadata is often in UTC, the page's own text in local time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+KEPT = {
+    "aeb": ("body",),
+    "dragnet": ("title", "summary", "captions", "body"),
+}
+"""The article fields each corpus's truth is compared with, in this order, per article."""
+META_HEADLINES = ("og:title", "twitter:title", "jsonld")
+"""The ``headline_source`` values whose headline is a fair title check (not an h1)."""
+
+_SEP = re.compile(r"\s+(?:[|\-–—:•»]|::)\s+")
+
+
+# -- text ----------------------------------------------------------------------------
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    """The multiset of 4-token shingles of ``text``; one shingle if it has fewer tokens."""
+    toks = TOKEN.findall(text)
+    return Counter(tuple(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1)))
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """One page's true positives, false positives and false negatives, as shares of their sum."""
+
+    tp: float
+    fp: float
+    fn: float
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision or 0.0, self.recall or 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def overlap(predicted: str, true: str) -> Overlap:
+    """The shingle overlap of one page's predicted text with its true text."""
+    pred, gold = shingles(predicted), shingles(true)
+    tp = sum((pred & gold).values())
+    fp, fn = sum(pred.values()) - tp, sum(gold.values()) - tp
+    total = tp + fp + fn
+    return Overlap(tp / total, fp / total, fn / total) if total else Overlap(0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class TextScore:
+    precision: float
+    recall: float
+    f1: float
+
+
+def text_score(pages: Iterable[Overlap]) -> TextScore:
+    """Corpus precision and recall (means over pages) and the F1 of the two means."""
+    pages = list(pages)
+    ps = [o.precision for o in pages if o.precision is not None]
+    rs = [o.recall for o in pages if o.recall is not None]
+    p = sum(ps) / len(ps) if ps else 0.0
+    r = sum(rs) / len(rs) if rs else 0.0
+    return TextScore(p, r, 2 * p * r / (p + r) if p + r else 0.0)
+
+
+def kept_text(articles: Sequence[dict[str, object]], fields: Sequence[str]) -> str:
+    """The text of ``fields`` of every article (a string or a list of them), blank-line separated."""
+    parts: list[str] = []
+    for article in articles:
+        for name in fields:
+            value = article.get(name)
+            items = [value] if isinstance(value, str) else list(value or ())  # type: ignore[call-overload]
+            parts.extend(str(x) for x in items if x)
+    return "\n\n".join(parts)
+
+
+# -- titles --------------------------------------------------------------------------
+
+
+def title_checked(truth: dict[str, object]) -> bool:
+    """Whether the page's headline is a fair title check: from metadata, not an h1."""
+    if not truth.get("headline"):
+        return False
+    return "headline_source" not in truth or truth["headline_source"] in META_HEADLINES
+
+
+def title_found(titles: Sequence[str], headline: str) -> bool:
+    """The best of the page's article titles (partial_ratio, lower case) reaches 90 and is at
+    most 40 characters longer than the headline."""
+    titles = [t for t in titles if t]
+    if not titles:
+        return False
+    h = headline.lower()
+    best = max(titles, key=lambda t: fuzz.partial_ratio(t.lower(), h))  # the first of equals
+    return fuzz.partial_ratio(best.lower(), h) >= 90 and len(best) <= len(h) + 40
+
+
+def _fold(text: str) -> str:
+    return " ".join(TOKEN.findall(text.casefold()))
+
+
+def title_matches(title: str, headline: str) -> bool:
+    """``title`` is the headline, or a part of it cut at a site separator (ratio >= 80, folded)."""
+    if not title:
+        return False
+    t = _fold(title)
+    parts = [headline, *_SEP.split(headline)]
+    return any(fuzz.ratio(t, _fold(p)) >= 80 for p in parts if p.strip())
+
+
+def headline_in(text: str, headline: str) -> bool:
+    """Whether some line of a dump matches the headline as :func:`title_matches` does."""
+    return any(title_matches(x.strip(), headline) for x in text.split("\n") if 0 < len(x.strip()) < 400)
+
+
+# -- dates ---------------------------------------------------------------------------
+
+
+def date_match(published: str | None, truth: str | None) -> int | None:
+    """2 for the same day, 1 within a day, 0 otherwise; None where the truth has no ISO date."""
+    try:
+        want = dt.date.fromisoformat((truth or "")[:10])
+    except ValueError:
+        return None
+    try:
+        got = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return 0
+    days = abs((got - want).days)
+    return 2 if days == 0 else 1 if days == 1 else 0
