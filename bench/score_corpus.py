@@ -14,11 +14,19 @@ the stricter check of the first article's title, ratio >= 80 against the headlin
 part of it); published dates on the pages that give an ISO date. ``--worst N`` lists the
 N worst pages by F1 on stderr. The figures go to bench/out/score_corpus.json as well (or
 ``--json FILE``). The pages are parsed on ``--jobs`` processes (default: one per CPU).
+
+The quality gate (``tests/test_quality_gate.py``) checks the figures named in :data:`FLOORED`
+against the floors in ``tests/quality_floors.json``. After a change that makes newskit
+better, raise them with ``--write-floors tests/quality_floors.json``: today's figures,
+rounded down at the third decimal (the figures are deterministic), for the corpora and
+renderers scored (the others in the file are kept).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import multiprocessing
 import os
 import sys
@@ -138,6 +146,40 @@ def score(corpus: Path, renderer: str, *, jobs: int = 0, reach: bool = False) ->
     return figures(corpus.resolve().name, renderer, results(corpus, renderer, jobs=jobs, reach=reach))
 
 
+# -- floors (the quality gate) -------------------------------------------------------
+
+FLOORED = ("f1", "titles", "titles_first", "dates_same_day", "dates_within_a_day")
+"""The figures the quality gate keeps from falling: text F1, both title checks, both date checks."""
+
+
+def floors_of(figures: dict[str, object]) -> dict[str, float]:
+    """The :data:`FLOORED` figures rounded down at the third decimal."""
+    return {name: math.floor(float(figures[name]) * 1000) / 1000 for name in FLOORED}  # type: ignore[arg-type]
+
+
+def below_floors(key: str, figures: dict[str, object], floors: dict[str, float]) -> list[str]:
+    """One line for each figure below its floor, naming the figure, the floor and the value."""
+    return [
+        f"{key} {name}: {float(figures[name]):.4f} is below its floor {floor:.3f}"  # type: ignore[arg-type]
+        for name, floor in floors.items()
+        if float(figures[name]) < floor  # type: ignore[arg-type]
+    ]
+
+
+def write_floors(path: Path, found: list[dict[str, object]]) -> None:
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    floors = data.get("floors", {})
+    floors.update({f"{f['corpus']}/{f['renderer']}": floors_of(f) for f in found})
+    data = {
+        "about": "Quality floors checked by tests/test_quality_gate.py: each figure of bench.score_corpus for "
+        "each corpus/renderer, rounded down at the third decimal. Raise them after an improvement with "
+        "python -m bench.score_corpus --write-floors tests/quality_floors.json",
+        "floors": dict(sorted(floors.items())),
+    }
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"score_corpus: floors written to {path}", file=sys.stderr)
+
+
 # -- baselines -----------------------------------------------------------------------
 
 
@@ -211,8 +253,12 @@ def main() -> int:
     ap.add_argument("--baselines", action="store_true",
                     help="also score keeping every line, and jusText (needs the bench extra)")
     ap.add_argument("--jobs", type=int, default=0, help="processes to parse on (default 0: one per CPU)")
+    ap.add_argument("--write-floors", type=Path, metavar="FILE",
+                    help="write today's figures, rounded down, as the quality gate's floors to FILE")
     json_option(ap, "score_corpus")
     args = ap.parse_args()
+    if args.write_floors and args.page:
+        ap.error("--write-floors needs whole corpora, not --page")
     corpora = [corpus_path(c) for c in args.corpora]
     missing = [c for c in corpora if not is_corpus(c)]
     if missing:
@@ -243,6 +289,8 @@ def main() -> int:
                     print(f"| {name} | {corpus.resolve().name} | {renderer} | {b.precision:.3f} | "
                           f"{b.recall:.3f} | {b.f1:.3f} |", flush=True)
     write_figures("score_corpus", {"scores": found, "baselines": base}, args.json)
+    if args.write_floors:
+        write_floors(args.write_floors, found)
     return 0
 
 

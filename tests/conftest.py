@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "corpus: the quality gate on the development corpora in ../shared/corpus (skips without them)"
+    )
+
+
 @pytest.fixture(autouse=True)
 def _no_user_rules(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
