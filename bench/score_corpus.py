@@ -3,6 +3,10 @@
 Usage:
     python -m bench.score_corpus [CORPUS ...] [--variant chromium|inscriptis|both]
                                  [--worst N] [--page ID] [--baselines] [--jobs N] [--json FILE]
+                                 [--set NAME=VALUE ...]
+
+``--set title.crumb_bonus=2.0`` scores the parser with one of its weights changed (any name
+of :class:`newskit.parse.ParseWeights`, repeatable): a sweep needs no code change.
 
 CORPUS is a corpus folder (``../shared/corpus/aeb``) or the name of one under
 ``../shared/corpus`` (``aeb``, ``dragnet``); none means both. The metrics are in
@@ -36,20 +40,36 @@ from functools import partial
 from pathlib import Path
 
 from newskit.model import Article
-from newskit.parser import parse_text
+from newskit.parse import ParseWeights, parse_text
 
 from . import metrics
 from .benchutil import json_option, write_figures
 from .corpus import CORPORA, RENDERERS, Page, corpus_path, is_corpus, pages, read_dump
 
 
-def parse(text: str, source: str) -> list[Article]:
-    """The one place where the scorer calls the parser.
+DEFAULT = ParseWeights()
 
-    Settings for the parser (a ``--set NAME=VALUE`` sweep) belong here, given to every
-    worker through :func:`score`.
-    """
-    return parse_text(text, source).articles
+
+def parse(text: str, source: str, weights: ParseWeights = DEFAULT) -> list[Article]:
+    """The one place where the scorer calls the parser, with the weights ``--set`` gives."""
+    return parse_text(text, source, weights=weights).articles
+
+
+def weights_of(settings: list[str]) -> ParseWeights:
+    """``--set NAME=VALUE`` settings (``title.crumb_bonus=2.0``) as parser weights."""
+    values: dict[str, float] = {}
+    for setting in settings:
+        name, eq, value = setting.partition("=")
+        try:
+            values[name.strip()] = float(value)
+        except ValueError:
+            raise SystemExit(f"score_corpus: --set {setting!r}: expected NAME=NUMBER") from None
+        if not eq:
+            raise SystemExit(f"score_corpus: --set {setting!r}: expected NAME=NUMBER")
+    try:
+        return DEFAULT.with_overrides(values)
+    except ValueError as exc:
+        raise SystemExit(f"score_corpus: --set: {exc}") from None
 
 
 def kind_of(corpus: Path) -> str:
@@ -72,9 +92,9 @@ class PageResult:
     date: int | None  # metrics.date_match
 
 
-def score_page(page: Page, kind: str, reach: bool = False) -> PageResult:
+def score_page(page: Page, kind: str, reach: bool = False, weights: ParseWeights = DEFAULT) -> PageResult:
     text = read_dump(page.dump)
-    articles = parse(text, str(page.dump))
+    articles = parse(text, str(page.dump), weights)
     fields = [a.to_dict() for a in articles]
     truth = page.truth
     headline = truth.get("headline") or None
@@ -96,10 +116,10 @@ def score_page(page: Page, kind: str, reach: bool = False) -> PageResult:
 
 
 def results(corpus: Path, renderer: str, *, jobs: int = 0, reach: bool = False,
-            page: str | None = None) -> list[PageResult]:
+            page: str | None = None, weights: ParseWeights = DEFAULT) -> list[PageResult]:
     """Every page of ``corpus`` in ``renderer``, parsed and scored on ``jobs`` processes (0: all CPUs)."""
     todo = [p for p in pages(corpus, renderer) if page is None or p.id == page]
-    work: Callable[[Page], PageResult] = partial(score_page, kind=kind_of(corpus), reach=reach)
+    work: Callable[[Page], PageResult] = partial(score_page, kind=kind_of(corpus), reach=reach, weights=weights)
     jobs = jobs or len(os.sched_getaffinity(0))
     if jobs == 1 or len(todo) < 8:
         return [work(p) for p in todo]
@@ -255,10 +275,14 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=0, help="processes to parse on (default 0: one per CPU)")
     ap.add_argument("--write-floors", type=Path, metavar="FILE",
                     help="write today's figures, rounded down, as the quality gate's floors to FILE")
+    ap.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                    help="set a parser weight by name, e.g. title.crumb_bonus=2.0 (repeatable; "
+                         "names: newskit.parse.weights)")
     json_option(ap, "score_corpus")
     args = ap.parse_args()
-    if args.write_floors and args.page:
-        ap.error("--write-floors needs whole corpora, not --page")
+    weights = weights_of(args.settings)
+    if args.write_floors and (args.page or args.settings):
+        ap.error("--write-floors needs whole corpora and the shipped weights (no --page, no --set)")
     corpora = [corpus_path(c) for c in args.corpora]
     missing = [c for c in corpora if not is_corpus(c)]
     if missing:
@@ -270,7 +294,7 @@ def main() -> int:
     print(HEADER)
     for corpus in corpora:
         for renderer in renderers:
-            rows = results(corpus, renderer, jobs=args.jobs, reach=True, page=args.page)
+            rows = results(corpus, renderer, jobs=args.jobs, reach=True, page=args.page, weights=weights)
             if args.worst or args.page:
                 show_pages(rows, args.worst)
             found.append(figures(corpus.resolve().name, renderer, rows))
