@@ -46,7 +46,6 @@ from . import metrics
 from .benchutil import json_option, write_figures
 from .corpus import CORPORA, RENDERERS, Page, corpus_path, is_corpus, pages, read_dump
 
-
 DEFAULT = ParseWeights()
 
 
