@@ -107,10 +107,13 @@ def _char_class(items: Any) -> set[str] | None:
     return out
 
 
+_ASCII_END = 128  # the first code point past ASCII
+
+
 def _chars(lo: int, hi: int) -> set[str]:
     """The lower-case ASCII characters code points lo..hi match, case ignored."""
-    out = {chr(c).lower() for c in range(lo, min(hi, 127) + 1)}
-    if hi >= 128:
+    out = {chr(c).lower() for c in range(lo, min(hi, _ASCII_END - 1) + 1)}
+    if hi >= _ASCII_END:
         out.update(f for c, f in ASCII_FOLDS.items() if lo <= c <= hi)
     return out
 
