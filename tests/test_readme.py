@@ -38,6 +38,16 @@ def test_readme_rules_example_loads(tmp_path: Path) -> None:
     assert rules.outlets[0].name == "Daily Bugle"
 
 
+def test_readme_cues_example_loads_and_adds_its_words(tmp_path: Path) -> None:
+    blocks = re.findall(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    cues = [b for b in blocks if "[cues]" in b]
+    assert len(cues) == 1
+    path = tmp_path / "cues.toml"
+    path.write_text(cues[0], encoding="utf-8")
+    v = load_rules([path], user_config=False).vocabulary
+    assert "przez" in v["by_also"] and v.month_numbers["stycznia"] == 1
+
+
 def test_readme_names_the_set_up_commands() -> None:
     text = README.read_text(encoding="utf-8")
     assert "pip install -e . && newskit list data/" in text
