@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache, partial
 
 from .features import Line
+from .memo import remembered, store_for
 from .weights import BodyWeights, ParseWeights
 
 # Rules whose lines the body never runs across.
@@ -94,12 +94,7 @@ _TEASER_TESTS: dict[BodyWeights, Callable[[str], bool]] = {}
 
 def _teaser_test(bw: BodyWeights) -> Callable[[str], bool]:
     """:func:`teaser` with the weights ``bw``, remembered per text."""
-    found = _TEASER_TESTS.get(bw)
-    if found is None:
-        if len(_TEASER_TESTS) >= 8:  # noqa: PLR2004 (weights come and go in sweeps and tests, not in a run)
-            _TEASER_TESTS.clear()
-        found = _TEASER_TESTS[bw] = lru_cache(maxsize=16384)(partial(teaser, bw=bw))
-    return found
+    return store_for(_TEASER_TESTS, bw, lambda: remembered(teaser, bw=bw))
 
 
 def teaser(key: str, bw: BodyWeights) -> bool:

@@ -22,6 +22,7 @@ from ..dates import Dates
 from ..rules import Rules
 from ..text import CJK, weight
 from ..text import content_words as words_of
+from .memo import TEXTS
 
 if TYPE_CHECKING:
     from .features import Line
@@ -53,7 +54,6 @@ NAMES_BARE_MAX = 4  # ... with no comma, "and" or slash: a name of up to four wo
 TITLE_CASE_MIN_WORDS = 3  # title case is told on three longer words or more
 TITLE_CASE_SHARE = 0.7  # ... most of them capitalised
 LONG_WORD = 4  # a longer word, for title case
-CACHE = 16384  # text tests remembered per rule set (the distinct short lines of a few sites)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -103,12 +103,12 @@ class Cues:
         self.not_owners = tuple(v["not_owners"])
         self.relative_hints = self.dates.relative_hints
         # The costly tests, remembered per text.
-        self.credit_text: Callable[[str], bool] = lru_cache(CACHE)(self._credit_text)
-        self.photo_credit_text: Callable[[str], bool] = lru_cache(CACHE)(self._photo_credit_text)
-        self.meta_text: Callable[[str], bool] = lru_cache(CACHE)(self._meta_text)
-        self.name_text: Callable[[str], bool] = lru_cache(CACHE)(self._name_text)
-        self._standfirst_text: Callable[[str], bool] = lru_cache(CACHE // 4)(self._standfirst_text_uncached)
-        self._title_text: Callable[[str], bool] = lru_cache(CACHE)(self._title_text_uncached)
+        self.credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._credit_text)
+        self.photo_credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._photo_credit_text)
+        self.meta_text: Callable[[str], bool] = lru_cache(TEXTS)(self._meta_text)
+        self.name_text: Callable[[str], bool] = lru_cache(TEXTS)(self._name_text)
+        self._standfirst_text: Callable[[str], bool] = lru_cache(TEXTS // 4)(self._standfirst_text_uncached)
+        self._title_text: Callable[[str], bool] = lru_cache(TEXTS)(self._title_text_uncached)
 
     @classmethod
     def of(cls, rules: Rules) -> Cues:
@@ -208,7 +208,7 @@ def listed(text: str) -> bool:
     return "," in text or " and " in text or "/" in text
 
 
-@lru_cache(maxsize=CACHE)
+@lru_cache(maxsize=TEXTS)
 def content_words(text: str) -> frozenset[str]:
     """Folded words of four letters or more (CJK: character pairs), remembered per text."""
     return words_of(text)

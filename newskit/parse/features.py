@@ -18,6 +18,7 @@ from ..model import Reason
 from ..rules import Rules, rule_key
 from ..text import ends_sentence, fold, strip_bullet, weight
 from .cues import Cues
+from .memo import store_for
 from .weights import LineWeights
 
 
@@ -154,10 +155,8 @@ def features(texts: list[str], rules: Rules, lw: LineWeights) -> list[Line]:
 
 def _store(stores: _Store, key: tuple[Rules, LineWeights], most: int) -> dict[str, Line]:
     """The line store for a rule set and weights, started afresh when it holds ``most`` lines."""
-    store = stores.get(key)
-    if store is None or len(store) >= most:
-        if len(stores) >= 8:  # noqa: PLR2004 (rule sets come and go in tests, not in a run)
-            stores.clear()
+    store = store_for(stores, key, dict)
+    if len(store) >= most:
         store = stores[key] = {}
     return store
 

@@ -10,7 +10,6 @@ its terms, which ``newskit show --explain`` prints.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ..model import Kind
@@ -19,6 +18,7 @@ from ..text import content_words as content_words_of
 from . import cues as shapes
 from .cues import PHOTO_CREDIT_TAIL, Cues, content_words
 from .layout import Span
+from .memo import remembered, store_for
 from .weights import TitleWeights
 
 # The terms of a candidate's score, in the order they are added.
@@ -59,12 +59,7 @@ _SHAPES: dict[tuple[Cues, TitleWeights], Callable[[str, str], tuple[float, ...]]
 
 def _shapes(cues: Cues, tw: TitleWeights) -> Callable[[str, str], tuple[float, ...]]:
     """:func:`_shape` with ``cues`` and ``tw``, remembered per text (one store per rule set and weights)."""
-    found = _SHAPES.get((cues, tw))
-    if found is None:
-        if len(_SHAPES) >= 8:  # noqa: PLR2004 (rule sets and weights come and go in tests, not in a run)
-            _SHAPES.clear()
-        found = _SHAPES[(cues, tw)] = lru_cache(maxsize=16384)(partial(_shape, cues, tw))
-    return found
+    return store_for(_SHAPES, (cues, tw), lambda: remembered(_shape, cues, tw))
 
 
 # A candidate's score: its terms added in order, the shape's own added up first; written
