@@ -186,7 +186,7 @@ def _datasketch_job(articles, lsh_threshold: float, check_threshold: float) -> t
 
 
 def run_datasketch(dumps: Path, lsh_threshold: float, check_threshold: float) -> dict:
-    from newskit.parser import iter_articles
+    from newskit import iter_articles
 
     t0 = time.perf_counter()
     articles = list(iter_articles([str(dumps)]))

@@ -4,7 +4,8 @@ from .dedupe import Cluster, DedupeOptions, Deduper, find_clusters
 from .diff import ArticleDiff, diff_articles
 from .errors import InputError, NewskitError, RulesError
 from .model import Article, Document, Kind, LineRecord
-from .parser import iter_articles, iter_documents, parse_file, parse_text
+from .parser import parse_text
+from .pipeline import iter_articles, iter_documents, parse_file
 from .rules import Rules, load_rules
 
 __version__ = "0.1.0"

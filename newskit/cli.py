@@ -11,8 +11,8 @@ command reuses:
 - :func:`newskit.output.output_options` and :func:`newskit.output.write_rows` for a
   listing (table on a terminal, tab-separated when piped, ``--json/--jsonl/--csv``);
 - :class:`ExitCode` for exit statuses and :class:`CLIError` for an expected failure;
-- :func:`_mapped` to read inputs on ``-j`` processes, and :func:`_write_files` for
-  ``--out DIR`` (one clean file per article, never over an input).
+- :func:`_mapped` to read inputs on ``-j`` processes (:func:`newskit.pipeline.map_sources`),
+  and :func:`_write_files` for ``--out DIR`` (one clean file per article, never over an input).
 """
 
 from __future__ import annotations
@@ -48,8 +48,7 @@ from .output import (
     write_lines,
     write_rows,
 )
-from .parallel import AUTO_FILES, auto_jobs, map_documents
-from .parser import parse_file
+from .pipeline import AUTO_FILES, auto_jobs, map_sources, parse_file
 from .reader import STDIN, expand_inputs
 from .rules import Rules, load_rules
 from .strip import (
@@ -456,7 +455,7 @@ def _mapping(
     count: Callable[[list[T]], int] = len,
 ) -> Iterator[list[T]]:
     """The reading loop every command shares: progress, error reports, the final count."""
-    if not sources:  # map_documents would read the current folder
+    if not sources:
         return
     if jobs is None:
         jobs = auto_jobs(len(sources))
@@ -472,8 +471,8 @@ def _mapping(
             if encoding != "utf-8":
                 say.note(f"{source}: decoded as {encoding}")
 
-        for batch in map_documents(
-            fn, sources, rules=rules, jobs=jobs, on_error=on_error, on_decoded=on_decoded
+        for batch in map_sources(
+            fn, sources, rules, jobs=jobs, on_error=on_error, on_decoded=on_decoded
         ):
             bar.advance()
             articles += count(batch)
@@ -533,7 +532,7 @@ def dedupe_rows(clusters: Sequence[Cluster]) -> Iterator[dict[str, object]]:
 
 
 def _fingerprints(doc: Document, options: DedupeOptions) -> list[Fingerprint]:
-    """The fingerprint of each of ``doc``'s articles (picklable, for ``map_documents``)."""
+    """The fingerprint of each of ``doc``'s articles (picklable, for ``map_sources``)."""
     return [fingerprint(a, options) for a in doc.articles]
 
 

@@ -36,29 +36,25 @@ Everything here is plain data in, plain data out: no printing, no click, no rich
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import sys
 import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from itertools import accumulate, chain, combinations, compress, repeat
 from operator import gt, lshift, or_, rshift
-from typing import Any, TypeVar
 
 from .errors import InputError, NewskitError
-from .model import Article
-from .parser import parse_text
-from .reader import STDIN, expand_inputs, read_source
+from .model import Article, Document
+from .pipeline import Reader, fork_map
+from .reader import expand_inputs
 from .rules import Rules
 from .sentences import PairScore, score_sentences, sentence_keys
-
-T = TypeVar("T")
 
 
 class DedupeError(NewskitError):
@@ -486,7 +482,7 @@ class Deduper:
         # its length) would make the system copy the pages holding them.
         self._has_text = bytes(1 if text else 0 for text in self._texts)
         if self._parallel(workers, len(self._texts), self.parallel_from):
-            parts = self._fork_map(_candidates_part, [bands[i::workers] for i in range(workers)])
+            parts = fork_map(_candidates_part, self, [bands[i::workers] for i in range(workers)])
             raw: set[int] = set()
             found: dict[tuple[int, int], float] = {}
             for codes, kept in parts:
@@ -505,16 +501,6 @@ class Deduper:
         """Whether to fork helpers: asked for, worth it, and on Linux (where fork is
         cheap and safe; elsewhere everything runs in this process)."""
         return workers > 1 and size >= least and sys.platform.startswith("linux")
-
-    def _fork_map(self, func: Callable[[Any], T], chunks: list[Any]) -> list[T]:
-        """``func`` over ``chunks`` in forked processes that see this deduper as it is."""
-        global _FORKED
-        _FORKED = self
-        try:
-            with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-                return pool.map(func, chunks)
-        finally:
-            _FORKED = None
 
     def _candidates(
         self, bands: Iterable[int]
@@ -646,14 +632,10 @@ class Deduper:
         return Member(index, self._infos[index])
 
 
-_FORKED: Deduper | None = None  # what forked helpers of a Deduper work on
-
-
-def _candidates_part(bands: range) -> tuple[bytes, list[tuple[float, int, int]]]:
-    assert _FORKED is not None
-    pairs, kept = _FORKED._candidates(bands)
+def _candidates_part(deduper: Deduper, bands: range) -> tuple[bytes, list[tuple[float, int, int]]]:
+    """The candidates of some bands, in a forked helper that sees ``deduper`` as it is."""
+    pairs, kept = deduper._candidates(bands)
     return array("Q", [(a << 32) | b for a, b in pairs]).tobytes(), kept
-
 
 
 def find_clusters(
@@ -669,14 +651,9 @@ def find_clusters(
 # -- many files, several processes ------------------------------------------------------
 
 
-def _fingerprint_source(
-    source: str, options: DedupeOptions, rules: Rules | None
-) -> list[Fingerprint] | InputError:
-    try:
-        decoded = read_source(source)
-    except InputError as exc:
-        return exc
-    doc = parse_text(decoded.text, decoded.source, rules)
+def document_fingerprints(doc: Document, options: DedupeOptions) -> list[Fingerprint]:
+    """The fingerprint of each of ``doc``'s articles (a unit of work for
+    :func:`newskit.pipeline.map_sources`: fingerprints are small to send back)."""
     return [fingerprint(a, options) for a in doc.articles]
 
 
@@ -696,28 +673,6 @@ def fingerprint_inputs(
     """
     options = options or DedupeOptions()
     sources = list(expand_inputs(args, pattern))
-    if workers > 1 and len(sources) > 1 and STDIN not in sources:
-        # Files go out in chunks: fewer, larger tasks cost less to hand over, while four
-        # chunks a worker keep the workers evenly busy on a small input.
-        chunk = max(1, min(32, len(sources) // (4 * workers)))
-        with ProcessPoolExecutor(workers) as pool:
-            results: Iterable[list[Fingerprint] | InputError] = pool.map(
-                _fingerprint_source, sources, repeat(options), repeat(rules), chunksize=chunk
-            )
-            yield from _unpack(results, on_error)
-    else:
-        each = (_fingerprint_source(s, options, rules) for s in sources)
-        yield from _unpack(each, on_error)
-
-
-def _unpack(
-    results: Iterable[list[Fingerprint] | InputError],
-    on_error: Callable[[InputError], None] | None,
-) -> Iterator[Fingerprint]:
-    for result in results:
-        if isinstance(result, InputError):
-            if on_error is None:
-                raise result
-            on_error(result)
-        else:
-            yield from result
+    reader = Reader(rules, max(1, workers), on_error)
+    for batch in reader.map(partial(document_fingerprints, options=options), sources):
+        yield from batch

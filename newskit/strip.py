@@ -69,7 +69,7 @@ def record(article: Article, options: StripOptions = StripOptions()) -> dict[str
 def document_texts(doc: Document, options: StripOptions = StripOptions()) -> list[str]:
     """The clean text of each of ``doc``'s articles, in order ("" for one with nothing to show).
 
-    A picklable unit of work for :func:`newskit.parallel.map_documents`.
+    A picklable unit of work for :func:`newskit.pipeline.map_sources`.
     """
     return [clean_text(article, options) for article in doc.articles]
 
@@ -77,12 +77,12 @@ def document_texts(doc: Document, options: StripOptions = StripOptions()) -> lis
 def document_records(
     doc: Document, options: StripOptions = StripOptions()
 ) -> list[dict[str, object]]:
-    """:func:`record` of each of ``doc``'s articles, in order (for ``map_documents``)."""
+    """:func:`record` of each of ``doc``'s articles, in order (for ``map_sources``)."""
     return [record(article, options) for article in doc.articles]
 
 
 def document_articles(doc: Document) -> list[Article]:
-    """``doc``'s articles (for ``map_documents``, when the caller needs whole articles)."""
+    """``doc``'s articles (for ``map_sources``, when the caller needs whole articles)."""
     return doc.articles
 
 

@@ -82,8 +82,8 @@ def _ids(clusters: list[Cluster]) -> list[set[str]]:
 
 @pytest.fixture(scope="module")
 def samples() -> list[Article]:
-    parser = pytest.importorskip("newskit.parser")
-    return parser.parse_file(RFE).articles + parser.parse_file(ARAB).articles
+    pipeline = pytest.importorskip("newskit.pipeline")
+    return pipeline.parse_file(RFE).articles + pipeline.parse_file(ARAB).articles
 
 
 def test_sample_pair_is_one_cluster_and_hamas_stays_alone(samples: list[Article]) -> None:

@@ -43,9 +43,9 @@ def _art(body: list[str], id: str = "x") -> Article:
 
 @pytest.fixture(scope="module")
 def sample_diff() -> Sample:
-    parser = pytest.importorskip("newskit.parser")
-    rfe = parser.parse_file(RFE).articles[0]
-    arab = parser.parse_file(ARAB).articles[0]
+    pipeline = pytest.importorskip("newskit.pipeline")
+    rfe = pipeline.parse_file(RFE).articles[0]
+    arab = pipeline.parse_file(ARAB).articles[0]
     return rfe, arab, diff_articles(rfe, arab)
 
 

@@ -1,4 +1,4 @@
-"""Parsing on several processes (`strip -j`) gives the same output, in the same order."""
+"""The pipeline: parsing on several processes (`strip -j`) gives the same output, in the same order."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from newskit import parallel
+from newskit import pipeline
 from newskit.cli import cli
 from newskit.errors import InputError
-from newskit.parallel import map_documents
+from newskit.pipeline import map_sources
+from newskit.reader import expand_inputs
 from newskit.strip import StripOptions, document_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,10 @@ def inputs(tmp_path: Path) -> list[str]:
     return [str(DATA), str(folder), str(tmp_path / "missing.txt"), str(DATA)]
 
 
+def sources(args: list[str]) -> list[str]:
+    return list(expand_inputs(args))
+
+
 def strip(*args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, ["-v", "strip", *args], input=input, catch_exceptions=False)
 
@@ -49,9 +54,9 @@ def test_library_results_in_input_order(inputs: list[str]) -> None:
     decoded: dict[int, list[tuple[str, str]]] = {1: [], 2: []}
     results = {
         jobs: list(
-            map_documents(
+            map_sources(
                 fn,
-                inputs,
+                sources(inputs),
                 jobs=jobs,
                 on_error=lambda exc, j=jobs: errors[j].append(str(exc)),
                 on_decoded=lambda s, e, j=jobs: decoded[j].append((s, e)),
@@ -68,7 +73,7 @@ def test_library_results_in_input_order(inputs: list[str]) -> None:
 
 def test_library_raises_without_on_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
-        list(map_documents(document_texts, [str(DATA), str(tmp_path / "nope.txt")], jobs=2))
+        list(map_sources(document_texts, sources([str(DATA), str(tmp_path / "nope.txt")]), jobs=2))
 
 
 @pytest.mark.parametrize("mode", [[], ["--jsonl"], ["--no-title", "--summary"]])
@@ -114,31 +119,31 @@ def test_cli_jobs_rejects_negative() -> None:
 
 def test_small_chunks_keep_order(inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Many tasks in flight at once (chunks of one file) still come back in order."""
-    monkeypatch.setattr(parallel, "CHUNK", 1)
-    monkeypatch.setattr(parallel, "IN_FLIGHT", 1)
-    one = list(map_documents(document_texts, inputs, jobs=1, on_error=lambda e: None))
-    two = list(map_documents(document_texts, inputs, jobs=2, on_error=lambda e: None))
+    monkeypatch.setattr(pipeline, "CHUNK", 1)
+    monkeypatch.setattr(pipeline, "IN_FLIGHT", 1)
+    one = list(map_sources(document_texts, sources(inputs), jobs=1, on_error=lambda e: None))
+    two = list(map_sources(document_texts, sources(inputs), jobs=2, on_error=lambda e: None))
     assert two == one
 
 
 def test_auto_jobs_uses_every_cpu_only_for_many_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "cpu_count", lambda: 4)
-    assert parallel.auto_jobs(1) == 1
-    assert parallel.auto_jobs(parallel.AUTO_FILES - 1) == 1
-    assert parallel.auto_jobs(parallel.AUTO_FILES) == 4
+    monkeypatch.setattr(pipeline, "cpu_count", lambda: 4)
+    assert pipeline.auto_jobs(1) == 1
+    assert pipeline.auto_jobs(pipeline.AUTO_FILES - 1) == 1
+    assert pipeline.auto_jobs(pipeline.AUTO_FILES) == 4
 
 
 def test_cli_default_jobs_is_automatic_and_gives_the_same_output(
     inputs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chosen: list[int] = []
-    real = parallel.map_documents
+    real = pipeline.map_sources
 
     def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
         chosen.append(kwargs["jobs"])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("newskit.cli.map_documents", spy)
+    monkeypatch.setattr("newskit.cli.map_sources", spy)
     monkeypatch.setattr("newskit.cli.auto_jobs", lambda files: 2 if files >= 16 else 1)
     default = strip(*inputs)  # data/ twice and a folder of 15: 19 inputs
     assert chosen == [2]
@@ -203,13 +208,13 @@ def test_show_reports_a_file_that_changed_while_it_was_read(tmp_path: Path, monk
     for n in range(3):
         (folder / f"{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
     wanted = run("list", str(folder)).stdout.splitlines()[0].split("\t")[0]
-    real = parallel.map_documents
+    real = pipeline.map_sources
 
     def then_change(*args, **kwargs):  # type: ignore[no-untyped-def]
         yield from real(*args, **kwargs)
         (folder / "0.txt").write_text(STORY.format(n=99), encoding="utf-8")
 
-    monkeypatch.setattr("newskit.cli.map_documents", then_change)
+    monkeypatch.setattr("newskit.cli.map_sources", then_change)
     r = run("show", wanted, str(folder))
     assert r.exit_code == 1
     assert "0.txt: changed while newskit was reading it" in r.stderr
@@ -229,7 +234,53 @@ def test_where_worker_processes_cannot_start_one_process_does_the_work(
     def no_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(38, "Function not implemented")
 
-    monkeypatch.setattr(parallel.multiprocessing, "Pool", no_pool)
+    monkeypatch.setattr(pipeline.multiprocessing, "Pool", no_pool)
     two = strip("-j", "2", *inputs)
     assert two.stdout == strip("-j", "1", *inputs).stdout and two.stdout
     assert two.exit_code == 1  # the bad inputs, reported as ever
+
+
+def test_on_read_hears_each_input_and_its_articles_in_order(inputs: list[str]) -> None:
+    heard: dict[int, list[tuple[str, int]]] = {1: [], 2: []}
+    for jobs in (1, 2):
+        texts = list(
+            map_sources(
+                document_texts,
+                sources(inputs),
+                jobs=jobs,
+                on_error=lambda exc: None,
+                on_read=lambda s, n, j=jobs: heard[j].append((s, n)),
+            )
+        )
+        assert [n for _, n in heard[jobs]] == [len(t) for t in texts]
+    assert heard[2] == heard[1] and len(heard[1]) == 2 + 13 + 2
+
+
+def test_sources_are_read_as_given_not_expanded_again(tmp_path: Path) -> None:
+    errors: list[str] = []
+    assert list(map_sources(document_texts, [str(DATA)], on_error=lambda e: errors.append(str(e)))) == []
+    assert errors == [f"{DATA}: is a directory"]
+
+
+def test_iter_articles_expands_folders_and_reads_in_order() -> None:
+    ids = [a.id for a in pipeline.iter_articles([str(DATA)])]
+    assert ids == [a.id for doc in map(pipeline.parse_file, sources([str(DATA)])) for a in doc.articles]
+    assert len(ids) == 3
+
+
+def test_fork_map_shares_memory_and_keeps_order() -> None:
+    table = {n: n * n for n in range(100)}
+    assert pipeline.fork_map(lambda t, chunk: [t[n] for n in chunk], table, [[3, 4], [9], [0, 1]]) == [
+        [9, 16],
+        [81],
+        [0, 1],
+    ]
+
+
+def test_fork_map_runs_here_where_processes_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoPool:
+        def Pool(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(pipeline.multiprocessing, "get_context", lambda method: NoPool())
+    assert pipeline.fork_map(lambda shared, chunk: shared + chunk, 10, [1, 2, 3]) == [11, 12, 13]

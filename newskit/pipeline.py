@@ -1,0 +1,323 @@
+"""The pipeline: read, parse and map over inputs, on one process or several.
+
+Every command and library call that goes through many inputs uses this one loop,
+:func:`map_sources`: each source (a file path, or ``-`` for standard input; folders are
+expanded beforehand by :func:`newskit.reader.expand_inputs`) is read, decoded, parsed into
+a :class:`~newskit.model.Document`, and handed to a function whose result is yielded, in
+input order, whatever the number of processes::
+
+    from functools import partial
+    from newskit.pipeline import map_sources
+    from newskit.reader import expand_inputs
+    from newskit.strip import document_texts
+
+    sources = list(expand_inputs(["big-folder/"]))
+    for texts in map_sources(document_texts, sources, jobs=4):
+        ...
+
+- **One error path.** An input that cannot be read becomes an
+  :class:`~newskit.errors.InputError`, given to ``on_error`` (or raised when there is
+  none); the other inputs go on. ``on_decoded`` hears which encoding each input was read
+  with, ``on_read`` how many articles it held. All three are called in this process, in
+  input order.
+- **Serial or on processes.** With ``jobs=1`` (or a single file) everything happens in
+  this process. With more, a pool of worker processes reads and parses the files, handed
+  their names a few at a time (:data:`CHUNK`), and sends back only the function's results;
+  where worker processes cannot be started (no semaphores in some sandboxes), the work is
+  done here. Ctrl-C is the main process's to handle: it ends the pool.
+- **Memory stays flat.** Only a few chunks are in flight per worker (:data:`IN_FLIGHT`), so
+  a slow reader of the results holds the workers back instead of piling results up.
+- **Standard input** is read and parsed by this process, in its turn.
+
+The function must be picklable (a module-level function, or a ``functools.partial`` of
+one), and so must its results. :class:`Reader` bundles the settings of a reading (rules,
+processes, callbacks) for library functions that read inputs, such as
+:func:`newskit.ids.find_articles`. :func:`iter_documents`, :func:`iter_articles` and
+:func:`parse_file` are the plain forms. :func:`fork_map` is the other half of working on
+several processes: not inputs, but chunks of work on data this process already holds
+(dedupe's candidate search), in forked children that see it without pickling.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
+
+from .errors import InputError
+from .model import Article, Document
+from .parser import parse_text
+from .reader import STDIN, expand_inputs, read_source
+from .rules import Rules, default_rules
+
+T = TypeVar("T")
+S = TypeVar("S")
+C = TypeVar("C")
+
+CHUNK = 8
+"""At most this many files per task sent to a worker."""
+
+IN_FLIGHT = 4
+"""Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory."""
+
+AUTO_FILES = 16
+"""With this many input files or more, and no number of processes given, every CPU parses."""
+
+
+def cpu_count() -> int:
+    """The number of CPUs this process may run on (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def auto_jobs(files: int) -> int:
+    """How many processes to parse ``files`` inputs with when the user did not say: one
+    per CPU for a folder's worth of files, else one (starting the worker processes costs
+    a few tenths of a second, more than a few files take to parse)."""
+    return cpu_count() if files >= AUTO_FILES else 1
+
+
+# --- reading one input ------------------------------------------------------------------
+
+
+def parse_file(path: str | os.PathLike[str], rules: Rules | None = None) -> Document:
+    """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`."""
+    decoded = read_source(os.fspath(path))
+    return parse_text(decoded.text, decoded.source, rules)
+
+
+class _Outcome(NamedTuple):
+    """One input, read and mapped: ``value``, ``encoding`` and how many ``articles`` it
+    held, or why it could not be read (``error``)."""
+
+    source: str
+    encoding: str = ""
+    value: Any = None
+    articles: int = 0
+    error: str | None = None
+
+
+def _run(fn: Callable[[Document], Any], source: str, rules: Rules) -> _Outcome:
+    """Read, parse and map one input; one that cannot be read is an outcome with ``error``."""
+    try:
+        decoded = read_source(source)
+    except InputError as exc:
+        return _Outcome(exc.source, error=exc.reason)
+    doc = parse_text(decoded.text, decoded.source, rules)
+    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles))
+
+
+# --- the loop ---------------------------------------------------------------------------
+
+
+def map_sources(
+    fn: Callable[[Document], T],
+    sources: Sequence[str],
+    rules: Rules | None = None,
+    *,
+    jobs: int | None = 1,
+    on_error: Callable[[InputError], None] | None = None,
+    on_decoded: Callable[[str, str], None] | None = None,
+    on_read: Callable[[str, int], None] | None = None,
+) -> Iterator[T]:
+    """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
+
+    An input that cannot be read goes to ``on_error`` (or is raised if it is None);
+    ``on_decoded(source, encoding)`` hears which encoding was used and
+    ``on_read(source, articles)`` how many articles the input held, just before its result
+    is yielded. ``jobs`` is the number of processes to parse with (0: one per CPU; None:
+    :func:`auto_jobs`); the results are the same whatever it is.
+    """
+    rules = rules or default_rules()
+    sources = list(sources)
+    files = sum(1 for s in sources if s != STDIN)
+    if jobs is None:
+        jobs = auto_jobs(len(sources))
+    jobs = min(cpu_count() if jobs <= 0 else jobs, files)
+    if jobs <= 1:
+        outcomes: Iterator[_Outcome] = (_run(fn, source, rules) for source in sources)
+    else:
+        outcomes = _pooled(fn, sources, rules, jobs)
+    for outcome in outcomes:
+        if outcome.error is not None:
+            exc = InputError(outcome.source, outcome.error)
+            if on_error is None:
+                raise exc
+            on_error(exc)
+            continue
+        if on_decoded is not None:
+            on_decoded(outcome.source, outcome.encoding)
+        if on_read is not None:
+            on_read(outcome.source, outcome.articles)
+        yield outcome.value
+
+
+def _pooled(
+    fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int
+) -> Iterator[_Outcome]:
+    """The outcomes of ``sources`` in order, the files parsed by ``jobs`` worker processes."""
+    files = sum(1 for s in sources if s != STDIN)
+    size = max(1, min(CHUNK, files // (jobs * IN_FLIGHT)))
+    tasks: list[list[str]] = []
+    for source in sources:  # stdin is a task of its own, run here
+        if source == STDIN or not tasks or len(tasks[-1]) >= size or tasks[-1][0] == STDIN:
+            tasks.append([source])
+        else:
+            tasks[-1].append(source)
+    pending: deque[Any] = deque()
+    try:
+        pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,))
+    except OSError:  # no process semaphores here (some sandboxes and containers): one process
+        yield from (_run(fn, source, rules) for source in sources)
+        return
+    with pool:
+        for task in tasks:
+            if task[0] == STDIN:
+                pending.append([_run(fn, STDIN, rules)])
+            else:
+                pending.append(pool.apply_async(_run_chunk, (fn, task)))
+            while len(pending) >= jobs * IN_FLIGHT:
+                yield from _get(pending.popleft())
+        while pending:
+            yield from _get(pending.popleft())
+
+
+def _get(item: Any) -> list[_Outcome]:
+    return item if isinstance(item, list) else item.get()
+
+
+_worker_rules: Rules | None = None
+
+
+def _init_worker(rules: Rules) -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it ends the pool); keep the rules."""
+    global _worker_rules
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_rules = rules
+
+
+def _run_chunk(fn: Callable[[Document], Any], sources: list[str]) -> list[_Outcome]:
+    rules = _worker_rules or default_rules()
+    return [_run(fn, source, rules) for source in sources]
+
+
+# --- a reading's settings ---------------------------------------------------------------
+
+
+def _document(doc: Document) -> Document:
+    return doc
+
+
+@dataclass(slots=True)
+class Reader:
+    """How to read inputs: the rules, the number of processes (``jobs``; 0: one per CPU;
+    None: :func:`auto_jobs`) and who hears of each input (see :func:`map_sources`).
+
+    Library functions that read inputs take one, so that a caller can decide how: the
+    command line's reader adds a progress bar and the messages on stderr.
+    """
+
+    rules: Rules | None = None
+    jobs: int | None = 1
+    on_error: Callable[[InputError], None] | None = None
+    on_decoded: Callable[[str, str], None] | None = None
+    on_read: Callable[[str, int], None] | None = None
+
+    def map(
+        self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False
+    ) -> Iterator[T]:
+        """:func:`map_sources` with these settings; ``one_process`` when ``fn``'s results
+        are whole documents or articles, which cost more to send between processes than
+        to parse."""
+        return map_sources(
+            fn,
+            sources,
+            self.rules,
+            jobs=1 if one_process else self.jobs,
+            on_error=self.on_error,
+            on_decoded=self.on_decoded,
+            on_read=self.on_read,
+        )
+
+    def documents(self, sources: Sequence[str]) -> Iterator[Document]:
+        """Every source parsed, in order, in this process."""
+        return self.map(_document, sources, one_process=True)
+
+    def articles(self, sources: Sequence[str]) -> Iterator[Article]:
+        """Every article of every source, in order, parsed in this process."""
+        return (article for doc in self.documents(sources) for article in doc.articles)
+
+
+# --- the plain forms --------------------------------------------------------------------
+
+
+def iter_documents(
+    args: list[str] | tuple[str, ...],
+    pattern: str = "*.txt",
+    rules: Rules | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_decoded: Callable[[str, str], None] | None = None,
+) -> Iterator[Document]:
+    """Parse every input named by ``args`` (files, folders, ``-``), one at a time.
+
+    Inputs that cannot be read are passed to ``on_error`` (or raised if it is None) and
+    the others go on. ``on_decoded(source, encoding)`` hears which encoding was used.
+    """
+    sources = list(expand_inputs(args, pattern))
+    yield from Reader(rules, 1, on_error, on_decoded).documents(sources)
+
+
+def iter_articles(
+    args: list[str] | tuple[str, ...],
+    pattern: str = "*.txt",
+    rules: Rules | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Article]:
+    """Every article of every input, in input order."""
+    for doc in iter_documents(args, pattern, rules, on_error):
+        yield from doc.articles
+
+
+# --- work on data in memory, in forked processes ----------------------------------------
+
+_forked: tuple[Callable[[Any, Any], Any], Any] | None = None  # what forked children work on
+
+
+def fork_map(func: Callable[[S, C], T], shared: S, chunks: Iterable[C]) -> list[T]:
+    """``func(shared, chunk)`` for each chunk, one forked process each, results in order.
+
+    The children see ``shared`` as this process holds it (forked memory, copied only where
+    written), so it is never pickled; the chunks and results are. Where processes cannot
+    be forked (not Linux-like, or no semaphores), everything runs in this process. Ctrl-C
+    is this process's to handle: it ends the children.
+    """
+    global _forked
+    chunks = list(chunks)
+    if len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(shared, chunk) for chunk in chunks]
+    _forked = (func, shared)
+    try:
+        try:
+            pool = multiprocessing.get_context("fork").Pool(len(chunks), initializer=_ignore_sigint)
+        except OSError:  # no process semaphores here
+            return [func(shared, chunk) for chunk in chunks]
+        with pool:
+            return pool.map(_call_forked, chunks)
+    finally:
+        _forked = None
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _call_forked(chunk: Any) -> Any:
+    assert _forked is not None
+    func, shared = _forked
+    return func(shared, chunk)
