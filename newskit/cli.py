@@ -1,58 +1,48 @@
-"""The command line: flags in, library calls, results out.
+"""The command line: flags in, one library call, results out.
 
-Everything a command does is in the library (reading, parsing, stripping, ids); this
-module only turns flags into options objects and results into output. The pieces a new
-command reuses:
+Everything a command does is in the library (reading, parsing, stripping, dedupe, diff,
+finding ids) and everything it shows is in the output layer (:mod:`newskit.render` on
+:mod:`newskit.output`); a command body turns its flags into an options object, makes one
+library call and hands the result to one render function. The pieces a new command
+reuses:
 
-- :func:`paths_argument` and :func:`glob_option` for inputs, and
-  :meth:`State.sources` / :meth:`State.documents` / :meth:`State.articles` to read them:
-  an unreadable input is reported on stderr (``newskit: PATH: reason``), the others go
-  on, and :meth:`State.done` ends the command with exit status 1 if any failed;
+- :func:`paths_argument` and :func:`glob_option` for inputs, :meth:`State.sources` to
+  expand them (a folder with no match is reported) and :meth:`State.reader` to read them
+  (a :class:`newskit.pipeline.Reader` on ``-j`` processes, with a progress bar; an
+  unreadable input is reported on stderr, ``newskit: PATH: reason``, and the others go
+  on); :meth:`State.done` ends the command with exit status 1 if any failed;
 - :func:`newskit.output.output_options` and :func:`newskit.output.write_rows` for a
   listing (table on a terminal, tab-separated when piped, ``--json/--jsonl/--csv``);
-- :class:`ExitCode` for exit statuses and :class:`CLIError` for an expected failure;
-- :func:`_mapped` to read inputs on ``-j`` processes (:func:`newskit.pipeline.map_sources`),
-  and :func:`_write_files` for ``--out DIR`` (one clean file per article, never over an input).
+- :class:`ExitCode` for exit statuses, :class:`CLIError` for an expected failure and
+  :func:`library_errors` to turn the library's exceptions into one;
+- :func:`_write_files` for ``--out DIR`` (one clean file per article, never over an input).
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import partial
+from itertools import chain
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
-from rich.table import Table
-from rich.text import Text
 
-from . import __version__, output
-from .dedupe import Cluster, DedupeError, DedupeOptions, Deduper, Fingerprint, Keep, fingerprint
-from .diff import ArticleDiff, SentencePair, diff_articles, unified_lines
-from .diff import rows as diff_rows
+from . import __version__, render
+from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
+from .diff import diff_articles
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError
-from .ids import ArticleRef, Match, find_article, where
+from .ids import check_names, find_articles, named_articles, where
 from .model import Article, Document
-from .output import (
-    Messages,
-    TextOut,
-    json_dumps,
-    neutralise,
-    output_options,
-    terminal_console,
-    write_json,
-    write_lines,
-    write_rows,
-)
-from .pipeline import AUTO_FILES, auto_jobs, map_sources, parse_file
-from .reader import STDIN, expand_inputs
+from .output import Messages, TextOut, neutralise, output_options
+from .pipeline import AUTO_FILES, Reader, auto_jobs, map_sources
+from .reader import expand_inputs
 from .rules import Rules, load_rules
 from .strip import (
-    SEPARATOR,
     CleanFiles,
     StripOptions,
     document_articles,
@@ -89,6 +79,18 @@ class CLIError(click.ClickException):
         sys.stderr.write(f"newskit: {neutralise(self.format_message())}\n")
 
 
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Turn the library's exceptions into a :class:`CLIError` (an unknown or ambiguous id
+    lists its candidates, one per line)."""
+    try:
+        yield
+    except IdError as exc:
+        raise CLIError("\n  ".join([str(exc), *exc.candidates])) from None
+    except NewskitError as exc:
+        raise CLIError(str(exc)) from None
+
+
 @dataclass(slots=True)
 class State:
     """What the group's flags set up for every command, and what the run has met so far."""
@@ -122,27 +124,67 @@ class State:
             found.extend(these)
         return found
 
-    def documents(self, sources: Sequence[str], *, progress: bool = True) -> Iterator[Document]:
-        """Parse ``sources`` one at a time, reporting failed ones and showing progress.
+    def reader(self, jobs: int | None, *, progress: bool = True) -> Reader:
+        """How the command reads its inputs: on ``jobs`` processes (None: one per CPU for
+        :data:`~newskit.pipeline.AUTO_FILES` inputs or more, else one), failed inputs
+        reported, a progress bar on a terminal (if ``progress``), ``-v`` notes.
 
         The rules are loaded at once, so a bad rules file fails before any output.
         """
-        rules = self.rules()
-        return self._documents(list(sources), rules, progress)
-
-    def _documents(self, sources: list[str], rules: Rules, progress: bool) -> Iterator[Document]:
-        for batch in _mapping(self, sources, _alone, 1, rules, progress, count=_articles_of):
-            yield batch[0]
-
-    def articles(self, sources: Sequence[str], *, progress: bool = True) -> Iterator[Article]:
-        """Every article of ``sources`` in order, read as :meth:`documents` does."""
-        docs = self.documents(sources, progress=progress)
-        return (article for doc in docs for article in doc.articles)
+        return _Reading(self.rules(), jobs, state=self, progress=progress)
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
         if self.failed:
             click.get_current_context().exit(ExitCode.INPUT_ERROR)
+
+    def stop(self) -> NoReturn:
+        """End the command now, with exit status 1: an input failed (and was reported)."""
+        click.get_current_context().exit(ExitCode.INPUT_ERROR)
+
+
+@dataclass(slots=True)
+class _Reading(Reader):
+    """The command line's :class:`~newskit.pipeline.Reader`: every reading shows a progress
+    bar, reports failed inputs, notes non-UTF-8 decodings and ends with a count (``-v``)."""
+
+    state: State = field(default_factory=State)
+    progress: bool = True
+
+    def map(
+        self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False
+    ) -> Iterator[T]:
+        sources = list(sources)
+        if not sources:
+            return
+        jobs = 1 if one_process else self.jobs if self.jobs is not None else auto_jobs(len(sources))
+        state, say = self.state, self.state.messages
+        articles = 0
+        with say.progress(len(sources), "reading", enabled=self.progress) as bar:
+
+            def on_error(exc: InputError) -> None:
+                bar.advance()
+                state.input_failed(exc)
+
+            def on_decoded(source: str, encoding: str) -> None:
+                if encoding != "utf-8":
+                    say.note(f"{source}: decoded as {encoding}")
+
+            def on_read(source: str, count: int) -> None:
+                nonlocal articles
+                bar.advance()
+                articles += count
+
+            yield from map_sources(
+                fn,
+                sources,
+                self.rules,
+                jobs=jobs,
+                on_error=on_error,
+                on_decoded=on_decoded,
+                on_read=on_read,
+            )
+        say.note(f"{articles} articles in {len(sources)} inputs")
 
 
 def paths_argument(fn: F) -> F:
@@ -216,24 +258,6 @@ def jobs_option(what: str) -> Callable[[F], F]:
 
 # --- list ------------------------------------------------------------------------------
 
-LIST_COLUMNS = ("id", "date", "outlet", "title", "words", "source")
-
-
-def list_row(article: Article) -> dict[str, object]:
-    """The row ``newskit list`` shows for an article (keys: :data:`LIST_COLUMNS`)."""
-    return {
-        "id": article.id,
-        "date": article.date,
-        "outlet": article.outlet,
-        "title": article.title,
-        "words": article.word_count,
-        "source": where(article),
-    }
-
-
-def _list_rows(doc: Document) -> list[dict[str, object]]:
-    return [list_row(a) for a in doc.articles]
-
 
 @cli.command("list")
 @paths_argument
@@ -256,42 +280,15 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
         newskit list data/ --csv > articles.csv
         newskit list data/ | cut -f1
     """
-    batches = _mapped(state, state.sources(paths, pattern), _list_rows, jobs)
-    count = write_rows((row for batch in batches for row in batch), LIST_COLUMNS, fmt)
+    sources = state.sources(paths, pattern)
+    rows = state.reader(jobs).map(render.list_rows, sources)
+    count = render.listing(chain.from_iterable(rows), fmt)
     if count == 0 and not state.failed:
         state.messages.warn("no articles found")
     state.done()
 
 
 # --- show ------------------------------------------------------------------------------
-
-
-def show_lines(article: Article) -> Iterator[tuple[str, str]]:
-    """The clean article as ``(text, style)`` lines: title, metadata, summary, body, credits."""
-    yield article.title or "(no title)", "bold"
-    meta = {
-        "id": article.id,
-        "source": where(article),
-        "outlet": article.outlet,
-        "published": article.published,
-        "updated": article.updated,
-        "dateline": article.dateline,
-        "byline": article.byline,
-        "words": str(article.word_count),
-    }
-    for key, value in meta.items():
-        if value:
-            yield f"{key + ':':<11}{value}", "dim"
-    blocks: list[list[tuple[str, str]]] = [
-        [(f"• {s}", "italic") for s in article.summary],
-        [(f"Caption: {c}", "dim italic") for c in article.captions],
-    ]
-    blocks.extend([(p, "")] for p in article.body)
-    blocks.append([(c, "dim") for c in article.credits])
-    for block in blocks:
-        if block:
-            yield "", ""
-            yield from block
 
 
 @cli.command()
@@ -331,20 +328,13 @@ def show(
     modes = [flag for flag, on in flags if on]
     if len(modes) > 1:
         raise click.UsageError(f"{' and '.join(modes)} cannot be used together.")
-    match = _find_articles(state, state.sources(paths, pattern), [article_id], jobs)[0]
-    article = match.article
+    sources = state.sources(paths, pattern)
+    with library_errors():
+        (match,) = find_articles([article_id], sources, state.reader(jobs))
     if match.copies:
         copies = ", ".join(match.copies)
-        state.messages.warn(f"the same article (id {article.id}) is also in: {copies}")
-    if as_json:
-        write_json(article.to_dict(lines=True))
-    elif raw:
-        TextOut().write(article.raw() + "\n")
-    elif explain:
-        rows = ({"line": r.no, "rule": r.rule, "text": r.text} for r in article.removed)
-        write_rows(rows, ("line", "rule", "text"))
-    else:
-        write_lines(show_lines(article))
+        state.messages.warn(f"the same article (id {match.article.id}) is also in: {copies}")
+    render.show(match.article, modes[0][2:] if modes else None)
     state.done()
 
 
@@ -405,79 +395,19 @@ def strip(
             files = CleanFiles(out_dir, sources, options)
         except OutputError as exc:
             raise CLIError(str(exc)) from None
-        batches = _mapped(state, sources, document_articles, jobs)
-        _write_files(state, files, (a for batch in batches for a in batch), out)
+        articles = state.reader(jobs).map(document_articles, sources)
+        _write_files(state, files, chain.from_iterable(articles), out)
     elif jsonl:
-        records = partial(document_records, options=options)
-        for batch in _mapped(state, sources, records, jobs, progress=not out.terminal):
-            for rec in batch:
-                out.write(json_dumps(rec) + "\n")
+        records = state.reader(jobs, progress=not out.terminal).map(
+            partial(document_records, options=options), sources
+        )
+        render.json_lines(chain.from_iterable(records), out)
     else:
-        clean = partial(document_texts, options=options)
-        texts = _mapped(state, sources, clean, jobs, progress=not out.terminal)
-        for i, text in enumerate(t for batch in texts for t in batch if t):
-            out.write(SEPARATOR + text if i else text)
+        texts = state.reader(jobs, progress=not out.terminal).map(
+            partial(document_texts, options=options), sources
+        )
+        render.clean_texts(chain.from_iterable(texts), out)
     state.done()
-
-
-def _mapped(
-    state: State,
-    sources: list[str],
-    fn: Callable[[Document], list[T]],
-    jobs: int | None,
-    *,
-    progress: bool = True,
-) -> Iterator[list[T]]:
-    """``fn`` (one item per article) of each input, on ``jobs`` processes, in input order.
-
-    Inputs are reported and counted as :meth:`State.documents` does; the rules are
-    loaded at once, so a bad rules file fails before any output.
-    """
-    rules = state.rules()
-    return _mapping(state, sources, fn, jobs, rules, progress)
-
-
-def _alone(doc: Document) -> list[Document]:
-    return [doc]
-
-
-def _articles_of(batch: list[Document]) -> int:
-    return len(batch[0].articles)
-
-
-def _mapping(
-    state: State,
-    sources: list[str],
-    fn: Callable[[Document], list[T]],
-    jobs: int | None,
-    rules: Rules,
-    progress: bool,
-    count: Callable[[list[T]], int] = len,
-) -> Iterator[list[T]]:
-    """The reading loop every command shares: progress, error reports, the final count."""
-    if not sources:
-        return
-    if jobs is None:
-        jobs = auto_jobs(len(sources))
-    say = state.messages
-    articles = 0
-    with say.progress(len(sources), "reading", enabled=progress) as bar:
-
-        def on_error(exc: InputError) -> None:
-            bar.advance()
-            state.input_failed(exc)
-
-        def on_decoded(source: str, encoding: str) -> None:
-            if encoding != "utf-8":
-                say.note(f"{source}: decoded as {encoding}")
-
-        for batch in map_sources(
-            fn, sources, rules, jobs=jobs, on_error=on_error, on_decoded=on_decoded
-        ):
-            bar.advance()
-            articles += count(batch)
-            yield batch
-    say.note(f"{articles} articles in {len(sources)} inputs")
 
 
 def _write_files(
@@ -505,44 +435,6 @@ def _write_files(
 
 
 # --- dedupe ------------------------------------------------------------------------------
-
-DEDUPE_COLUMNS = (
-    "cluster", "kept", "id", "date", "outlet", "title", "share", "similarity", "source"
-)
-CLUSTER_KEYS = ("size", "representative", "members")
-"""The keys of a cluster in ``dedupe --json/--jsonl`` (:meth:`Cluster.to_dict`)."""
-
-
-def dedupe_rows(clusters: Sequence[Cluster]) -> Iterator[dict[str, object]]:
-    """One row per cluster member (keys: :data:`DEDUPE_COLUMNS`); the kept one first."""
-    for number, cluster in enumerate(clusters, 1):
-        kept = cluster.representative.index
-        for m in cluster.members:
-            yield {
-                "cluster": number,
-                "kept": "yes" if m.index == kept else "no",
-                "id": m.id,
-                "date": m.date,
-                "outlet": m.outlet,
-                "title": m.title,
-                "share": round(m.share, 2),
-                "similarity": round(m.similarity, 2),
-                "source": f"{m.source}:{m.start}-{m.end}",
-            }
-
-
-def _fingerprints(doc: Document, options: DedupeOptions) -> list[Fingerprint]:
-    """The fingerprint of each of ``doc``'s articles (picklable, for ``map_sources``)."""
-    return [fingerprint(a, options) for a in doc.articles]
-
-
-def _with_fingerprints(doc: Document, options: DedupeOptions) -> list[tuple[Article, Fingerprint]]:
-    """Each of ``doc``'s articles and its fingerprint (for ``dedupe --out``)."""
-    return [(a, fingerprint(a, options)) for a in doc.articles]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @cli.command()
@@ -622,146 +514,23 @@ def dedupe(
             files = CleanFiles(out_dir, sources)
         except OutputError as exc:
             raise CLIError(str(exc)) from None
-    deduper = Deduper(options)
-    kept_articles: list[Article] = []  # only for --out: the text must outlive the reading
-    if files is None:
-        for batch in _mapped(state, sources, partial(_fingerprints, options=options), jobs):
-            for fp in batch:
-                deduper.add_fingerprint(fp)
-    else:
-        pairs = _mapped(state, sources, partial(_with_fingerprints, options=options), jobs)
-        for pair_batch in pairs:
-            for article, fp in pair_batch:
-                deduper.add_fingerprint(fp)
-                kept_articles.append(article)
-    clusters = deduper.clusters()
-    if fmt in ("json", "jsonl"):
-        write_rows((c.to_dict() for c in clusters), CLUSTER_KEYS, fmt)
-    else:
-        write_rows(dedupe_rows(clusters), DEDUPE_COLUMNS, fmt)
+    run = dedupe_inputs(sources, options, state.reader(jobs), keep_articles=files is not None)
+    render.clusters(run.clusters, fmt)
     say = state.messages
-    total = len(deduper)
-    if total == 0:
+    if run.total == 0:
         if not state.failed:
             say.warn("no articles found")
     else:
-        in_clusters = sum(len(c) for c in clusters)
-        say.warn(
-            f"{_plural(total, 'article')}: {in_clusters} in {_plural(len(clusters), 'cluster')}, "
-            f"{total - in_clusters} unique; {len(clusters) + total - in_clusters} to keep"
-        )
+        say.warn(render.dedupe_counts(run))
     if files is not None:
-        dropped = {m.index for c in clusters for m in c.members[1:]}
-        keep_these = (a for i, a in enumerate(kept_articles) if i not in dropped)
-        written = _write_files(state, files, keep_these, None)
-        say.warn(f"{_plural(written, 'file')} written to {files.folder}")
+        written = _write_files(state, files, run.kept(), None)
+        say.warn(f"{render.plural(written, 'file')} written to {files.folder}")
     state.done()
-    if check and clusters:
+    if check and run.clusters:
         click.get_current_context().exit(ExitCode.DUPLICATES_FOUND)
 
 
 # --- diff --------------------------------------------------------------------------------
-
-_HEX = re.compile(r"[0-9a-fA-F]+")
-SIDE_BY_SIDE_WIDTH = 100
-"""A terminal at least this wide shows a diff side by side; a narrower one, unified."""
-
-
-def _article_refs(doc: Document) -> list[ArticleRef]:
-    return [ArticleRef.of(a) for a in doc.articles]
-
-
-def _find_articles(
-    state: State, sources: list[str], prefixes: Sequence[str], jobs: int | None
-) -> list[Match[Article]]:
-    """The articles that the id ``prefixes`` name, from one reading of ``sources``.
-
-    The files are parsed (on ``jobs`` processes) for the ids of their articles only;
-    the file of each match is then parsed again for the whole article, so memory holds
-    names, not text. Standard input cannot be read twice: with ``-`` among the sources,
-    every article is kept as it is read. An unknown or ambiguous id is a CLIError that
-    lists the candidates.
-    """
-    try:
-        if STDIN in sources:
-            pool = list(state.articles(sources))
-            return [find_article(pool, x) for x in prefixes]
-        refs = [ref for batch in _mapped(state, sources, _article_refs, jobs) for ref in batch]
-        found = [find_article(refs, x) for x in prefixes]
-    except IdError as exc:
-        raise CLIError("\n  ".join([str(exc), *exc.candidates])) from None
-    return [Match(_read_again(state, m.article), m.copies) for m in found]
-
-
-def _read_again(state: State, ref: ArticleRef) -> Article:
-    """The whole article ``ref`` names, parsed again from its file."""
-    try:
-        doc = parse_file(ref.source, state.rules())
-    except InputError as exc:
-        raise CLIError(str(exc)) from None
-    for article in doc.articles:
-        if article.id == ref.id and article.start == ref.start:
-            return article
-    raise CLIError(f"{ref.source}: changed while newskit was reading it")
-
-
-def _first_article(state: State, path: str) -> Article:
-    """The first article of the dump file ``path`` (``diff FILE FILE``)."""
-    for doc in state.documents([path], progress=False):
-        if doc.articles:
-            return doc.articles[0]
-        raise CLIError(f"{path}: no article found")
-    state.done()  # the file could not be read: reported, exit status 1
-    raise CLIError(f"{path}: no article found")  # pragma: no cover
-
-
-def _differs(diff: ArticleDiff) -> bool:
-    return bool(diff.only_a or diff.only_b) or not all(p.identical for p in diff.pairs)
-
-
-REMOVED = "bold red"
-ADDED = "bold green"
-
-
-def _marked(pair: SentencePair, side: str) -> Text:
-    """One sentence of a pair with the words the other lacks in bold colour."""
-    text = Text()
-    for op in pair.ops:
-        words = op.a if side == "a" else op.b
-        if not words:
-            continue
-        if text:
-            text.append(" ")
-        text.append(neutralise(words), style="" if op.op == "equal" else
-                    (REMOVED if side == "a" else ADDED))
-    return text
-
-
-def _side_by_side(diff: ArticleDiff) -> Table:
-    table = Table(show_lines=True, expand=True, header_style="bold")
-    for side in (diff.a, diff.b):
-        table.add_column(Text(neutralise(f"{side.id}  {side.title}")), ratio=1, overflow="fold")
-    for row in diff_rows(diff):
-        if isinstance(row, SentencePair):
-            if row.identical:
-                table.add_row(Text(neutralise(row.a)), Text(neutralise(row.b)))
-            else:
-                table.add_row(_marked(row, "a"), _marked(row, "b"))
-        elif row[0] == "a":
-            table.add_row(Text(neutralise(row[1].text), style=REMOVED), "")
-        else:
-            table.add_row("", Text(neutralise(row[1].text), style=ADDED))
-    return table
-
-
-def _unified_styles(lines: list[str]) -> Iterator[tuple[str, str]]:
-    for n, line in enumerate(lines):
-        if n < 2:
-            yield line, "bold"
-        elif line.startswith("@@"):
-            yield line, "cyan"
-        else:
-            yield line, {"-": "red", "+": "green"}.get(line[:1], "")
 
 
 @cli.command()
@@ -809,32 +578,20 @@ def diff(
     """
     if unified and as_json:
         raise click.UsageError("--unified and --json cannot be used together.")
-    files = {x: Path(x).is_file() for x in (a, b)}
-    if paths and all(files.values()):
+    names = (a, b)
+    files = [Path(x).is_file() for x in names]
+    if paths and all(files):
         raise click.UsageError("PATHs are read for article ids only; A and B are files.")
-    ids = [x for x in (a, b) if not files[x]]
-    for x in ids:
-        if not _HEX.fullmatch(x):
-            raise CLIError(f"{x!r} is neither a file nor an article id (ids are hexadecimal)")
-    found: dict[str, Article] = {}
-    if ids:
-        matches = _find_articles(state, state.sources(paths, pattern), ids, jobs)
-        found = {x: m.article for x, m in zip(ids, matches, strict=True)}
-    for x in (a, b):
-        if files[x]:
-            found[x] = _first_article(state, x)
-    result = diff_articles(found[a], found[b])
-    if as_json:
-        write_json(result.to_dict())
-    elif not unified and output.stdout_is_terminal() and (
-        (console := terminal_console()).width >= SIDE_BY_SIDE_WIDTH
-    ):
-        console.print(Text(unified_lines(result)[2], style="cyan"))
-        console.print(_side_by_side(result))
-    else:
-        write_lines(_unified_styles(unified_lines(result)))
+    with library_errors():
+        check_names(names)  # before anything is read
+        sources = [] if all(files) else state.sources(paths, pattern)
+        found = named_articles(names, sources, state.reader(jobs))
+    if found is None:  # a file could not be read (reported)
+        state.stop()
+    result = diff_articles(found[0], found[1])
+    render.diff(result, unified=unified, as_json=as_json)
     state.done()
-    if exit_code and _differs(result):
+    if exit_code and result.differs:
         click.get_current_context().exit(ExitCode.DIFFERENT)
 
 

@@ -41,8 +41,8 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import partial
@@ -657,6 +657,11 @@ def document_fingerprints(doc: Document, options: DedupeOptions) -> list[Fingerp
     return [fingerprint(a, options) for a in doc.articles]
 
 
+def document_pairs(doc: Document, options: DedupeOptions) -> list[tuple[Article, Fingerprint]]:
+    """Each of ``doc``'s articles and its fingerprint (when the text must be kept too)."""
+    return [(a, fingerprint(a, options)) for a in doc.articles]
+
+
 def fingerprint_inputs(
     args: list[str] | tuple[str, ...],
     options: DedupeOptions | None = None,
@@ -676,3 +681,51 @@ def fingerprint_inputs(
     reader = Reader(rules, max(1, workers), on_error)
     for batch in reader.map(partial(document_fingerprints, options=options), sources):
         yield from batch
+
+
+@dataclass(slots=True)
+class DedupeRun:
+    """What :func:`dedupe_inputs` found: the clusters, how many articles were read, and
+    (when asked for) the articles themselves, in input order."""
+
+    clusters: list[Cluster]
+    total: int
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def clustered(self) -> int:
+        """How many articles are in a cluster."""
+        return sum(len(c) for c in self.clusters)
+
+    def kept(self) -> Iterator[Article]:
+        """The articles to keep, in input order: each cluster's representative and every
+        article in no cluster (only when the articles were kept)."""
+        dropped = {m.index for c in self.clusters for m in c.members[1:]}
+        return (a for i, a in enumerate(self.articles) if i not in dropped)
+
+
+def dedupe_inputs(
+    sources: Sequence[str],
+    options: DedupeOptions | None = None,
+    reader: Reader | None = None,
+    *,
+    keep_articles: bool = False,
+) -> DedupeRun:
+    """Read, fingerprint and cluster every one of ``sources`` (files or ``-``), as
+    ``reader`` reads (on its processes, its callbacks hearing of each input). With
+    ``keep_articles`` the articles are kept as well, for writing the ones to keep;
+    otherwise only their fingerprints are, about 1 kB an article."""
+    options = options or DedupeOptions()
+    reader = reader or Reader()
+    deduper = Deduper(options)
+    articles: list[Article] = []
+    if keep_articles:
+        for pairs in reader.map(partial(document_pairs, options=options), sources):
+            for article, fp in pairs:
+                deduper.add_fingerprint(fp)
+                articles.append(article)
+    else:
+        for fps in reader.map(partial(document_fingerprints, options=options), sources):
+            for fp in fps:
+                deduper.add_fingerprint(fp)
+    return DedupeRun(deduper.clusters(), len(deduper), articles)

@@ -151,6 +151,12 @@ class ArticleDiff:
     share_b: float
     similarity: float
 
+    @property
+    def differs(self) -> bool:
+        """Whether the two differ: a sentence on one side only, or a pair with other words
+        (what ``diff --exit-code`` reports)."""
+        return bool(self.only_a or self.only_b) or not all(p.identical for p in self.pairs)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "a": self.a.to_dict(),

@@ -3,17 +3,25 @@
 An id is a short hash of the article's clean title and body (see
 :func:`newskit.model.content_id`), so exact copies of an article share it: they count
 as one match, the first in input order is returned and the others are named as copies.
+
+:func:`find_article` looks among articles at hand; :func:`find_articles` among the
+articles of inputs, reading them once for names only (:class:`ArticleRef`) and then
+parsing again just the file that holds each match, so memory holds names, not text;
+:func:`named_articles` also takes dump files, meaning their first article.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
-from .errors import IdError
-from .model import Article
+from .errors import IdError, InputError
+from .model import Article, Document
+from .pipeline import Reader, parse_file
+from .reader import STDIN
 
 SHOWN_CANDIDATES = 10
 _HEX = re.compile(r"[0-9a-f]+")
@@ -110,3 +118,98 @@ def find_article(articles: Iterable[A], prefix: str) -> Match[A]:
         found[:SHOWN_CANDIDATES] + ([f"... and {len(found) - SHOWN_CANDIDATES} more"]
                                     if len(found) > SHOWN_CANDIDATES else []),
     )
+
+
+# --- in inputs --------------------------------------------------------------------------
+
+
+def article_refs(doc: Document) -> list[ArticleRef]:
+    """An :class:`ArticleRef` of each of ``doc``'s articles (a unit of work for
+    :func:`newskit.pipeline.map_sources`)."""
+    return [ArticleRef.of(a) for a in doc.articles]
+
+
+def find_articles(
+    prefixes: Sequence[str], sources: Sequence[str], reader: Reader | None = None
+) -> list[Match[Article]]:
+    """The article each of the id ``prefixes`` names, from one reading of ``sources``.
+
+    The sources are parsed (as ``reader`` reads: on its processes, its callbacks hearing
+    of each input) for the ids of their articles only; the file of each match is then
+    parsed again for the whole article. Standard input cannot be read twice: with ``-``
+    among the sources, every article is kept as it is read. Raises :class:`IdError` for
+    an unknown or ambiguous id (its ``candidates`` name articles), and
+    :class:`InputError` when the file of a match cannot be read again or has changed.
+    """
+    reader = reader or Reader()
+    if STDIN in sources:
+        pool = list(reader.articles(sources))
+        return [find_article(pool, x) for x in prefixes]
+    refs = [ref for batch in reader.map(article_refs, sources) for ref in batch]
+    found = [find_article(refs, x) for x in prefixes]
+    return [Match(_read_again(m.article, reader), m.copies) for m in found]
+
+
+def _read_again(ref: ArticleRef, reader: Reader) -> Article:
+    """The whole article ``ref`` names, parsed again from its file."""
+    doc = parse_file(ref.source, reader.rules)
+    for article in doc.articles:
+        if article.id == ref.id and article.start == ref.start:
+            return article
+    raise InputError(ref.source, "changed while newskit was reading it")
+
+
+def first_article(path: str, reader: Reader | None = None) -> Article | None:
+    """The first article of the dump file ``path``; :class:`IdError` if it has none.
+
+    A file that cannot be read goes to ``reader.on_error`` (and None is returned), or is
+    raised when there is none.
+    """
+    reader = reader or Reader()
+    for doc in reader.documents([path]):
+        if doc.articles:
+            return doc.articles[0]
+        break
+    else:
+        return None
+    raise IdError(f"{path}: no article found")
+
+
+def named_articles(
+    names: Sequence[str], sources: Sequence[str], reader: Reader | None = None
+) -> list[Article] | None:
+    """Each of ``names`` as an article: a name that is a file means its first article
+    (:func:`first_article`); any other is an id, or a unique start of one, found in
+    ``sources`` (:func:`find_articles`, one reading for all of them).
+
+    Raises :class:`IdError` for a name that is neither a file nor hexadecimal (before
+    anything is read) and for an unknown or ambiguous id. Returns None if a file could
+    not be read (given to ``reader.on_error``; raised when there is none).
+    """
+    reader = reader or Reader()
+    files = {x: Path(x).is_file() for x in names}
+    ids = check_names(names)
+    found: dict[str, Article] = {}
+    if ids:
+        matches = find_articles(ids, sources, reader)
+        found = {x: m.article for x, m in zip(ids, matches, strict=True)}
+    for x in names:
+        if files[x]:
+            article = first_article(x, reader)
+            if article is None:
+                return None
+            found[x] = article
+    return [found[x] for x in names]
+
+
+_ID_OR_PREFIX = re.compile(r"[0-9a-fA-F]+")
+
+
+def check_names(names: Sequence[str]) -> list[str]:
+    """Those of ``names`` that are ids (the others are files); :class:`IdError` for a
+    name that is neither a file nor hexadecimal. Reads nothing but the file system."""
+    ids = [x for x in names if not Path(x).is_file()]
+    for x in ids:
+        if not _ID_OR_PREFIX.fullmatch(x):
+            raise IdError(f"{x!r} is neither a file nor an article id (ids are hexadecimal)")
+    return ids

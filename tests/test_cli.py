@@ -20,7 +20,8 @@ from click.testing import CliRunner, Result
 
 import newskit
 from newskit import output, parse_file, parse_text
-from newskit.cli import LIST_COLUMNS, ExitCode, cli
+from newskit.cli import ExitCode, cli
+from newskit.render import LIST_COLUMNS
 from newskit.strip import clean_text, file_name
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newskit import output, parse_file
-from newskit.cli import DEDUPE_COLUMNS, ExitCode, cli
+from newskit.cli import ExitCode, cli
+from newskit.render import DEDUPE_COLUMNS
 from newskit.strip import clean_text, file_name
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,6 +16,7 @@ from newskit.dedupe import (
     Keep,
     choose_kept,
     compare,
+    dedupe_inputs,
     find_clusters,
     fingerprint,
     fingerprint_inputs,
@@ -360,3 +361,13 @@ def test_options_are_frozen_and_keep_is_coerced() -> None:
     assert options.keep is Keep.EARLIEST and options.bands == 64
     with pytest.raises(AttributeError):
         options.threshold = 0.9  # type: ignore[misc]
+
+
+def test_dedupe_inputs_keeps_the_representatives_and_the_unique_ones() -> None:
+    run = dedupe_inputs([str(RFE), str(ARAB), str(RFE)], keep_articles=True)
+    assert run.total == 4 and len(run.articles) == 4
+    assert [len(c) for c in run.clusters] == [3] and run.clustered == 3
+    assert [a.source for a in run.kept()] == [str(RFE), str(ARAB)]  # RFE kept, then Hamas
+    assert [a.title[:5] for a in run.kept()] == ["U.S. ", "Hamas"]
+    lean = dedupe_inputs([str(RFE), str(ARAB), str(RFE)])
+    assert lean.clusters == run.clusters and lean.articles == []
