@@ -9,6 +9,7 @@ from .pipeline import iter_articles, iter_documents, parse_file
 from .rules import Rules, load_rules
 
 __version__ = "0.1.0"
+"""The version, written here only: ``pyproject.toml`` reads it (``dynamic = ["version"]``)."""
 
 __all__ = [
     "Article",
