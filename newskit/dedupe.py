@@ -30,7 +30,11 @@ How it works, in four steps:
    cluster gets a representative (the article ``keep`` would keep) and every member is
    scored against it.
 
-Everything here is plain data in, plain data out: no printing, no click, no rich.
+Everything here is plain data in, plain data out: no printing, no click, no rich. Many
+files are read through :mod:`newskit.pipeline` (:func:`fingerprint_inputs`,
+:func:`dedupe_inputs`): workers read, parse and fingerprint, and only the small
+fingerprints come back; the candidate search can be shared out over forked helpers
+(:func:`newskit.pipeline.fork_map`).
 """
 
 from __future__ import annotations

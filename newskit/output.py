@@ -20,7 +20,9 @@ Every command writes through this module, so that they all behave the same way:
   or a file are written exactly as they are.
 - ``NO_COLOR`` is honoured (rich reads it): no colours, same content.
 
-This module is the CLI side: the library (reading, parsing, stripping) never imports it.
+This module is *how* the output layer writes; :mod:`newskit.render` is *what* each command
+shows, built on it. Both are the CLI side: the library (reading, parsing, stripping, dedupe,
+diff) never imports them.
 """
 
 from __future__ import annotations
