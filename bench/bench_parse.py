@@ -63,7 +63,7 @@ def main() -> int:
     if args.newskit:
         return rerun_with(args.newskit)
     import newskit
-    from newskit.parser import parse_text
+    from newskit import parse_text
 
     where = Path(newskit.__file__).resolve().parent.parent
     expect = os.environ.get("BENCH_PARSE_EXPECT")

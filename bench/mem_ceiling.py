@@ -20,7 +20,7 @@ import resource
 import time
 from pathlib import Path
 
-from newskit.parser import parse_text
+from newskit import parse_text
 
 from .benchutil import json_option, vary, write_figures
 from .corpus import read_dump, require_dumps

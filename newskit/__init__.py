@@ -4,7 +4,7 @@ from .dedupe import Cluster, DedupeOptions, Deduper, find_clusters
 from .diff import ArticleDiff, diff_articles
 from .errors import InputError, NewskitError, RulesError
 from .model import Article, Document, Kind, LineRecord
-from .parser import parse_text
+from .parse import parse_text
 from .pipeline import iter_articles, iter_documents, parse_file
 from .rules import Rules, load_rules
 

@@ -152,7 +152,8 @@ class _Reading(Reader):
     progress: bool = True
 
     def map(
-        self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False
+        self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
+        explain: bool = False,
     ) -> Iterator[T]:
         sources = list(sources)
         if not sources:
@@ -183,6 +184,7 @@ class _Reading(Reader):
                 on_error=on_error,
                 on_decoded=on_decoded,
                 on_read=on_read,
+                explain=explain,
             )
         say.note(f"{articles} articles in {len(sources)} inputs")
 
@@ -296,7 +298,10 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
 @paths_argument
 @glob_option
 @click.option("--raw", is_flag=True, help="Print the article's original lines instead.")
-@click.option("--explain", is_flag=True, help="List every removed line: line number, rule, text.")
+@click.option(
+    "--explain", is_flag=True,
+    help="List every removed line (line number, rule, text), then the title candidates and their scores.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the article as a JSON object.")
 @jobs_option("Parse")
 @click.pass_obj
@@ -315,7 +320,8 @@ def show(
     ID is an id from `newskit list`, or any unique start of one, as with git commits.
     Exact copies of an article share an id: the first in input order is shown and the
     others are named on stderr. An unknown or ambiguous ID is an error that lists the
-    candidates. --explain lists the removed lines with the rule that removed each.
+    candidates. --explain lists the removed lines with the rule that removed each, then
+    the title candidates, best first, with the terms of each one's score.
 
     Examples:
 
@@ -330,7 +336,7 @@ def show(
         raise click.UsageError(f"{' and '.join(modes)} cannot be used together.")
     sources = state.sources(paths, pattern)
     with library_errors():
-        (match,) = find_articles([article_id], sources, state.reader(jobs))
+        (match,) = find_articles([article_id], sources, state.reader(jobs), explain=explain)
     if match.copies:
         copies = ", ".join(match.copies)
         state.messages.warn(f"the same article (id {match.article.id}) is also in: {copies}")

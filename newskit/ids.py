@@ -130,7 +130,7 @@ def article_refs(doc: Document) -> list[ArticleRef]:
 
 
 def find_articles(
-    prefixes: Sequence[str], sources: Sequence[str], reader: Reader | None = None
+    prefixes: Sequence[str], sources: Sequence[str], reader: Reader | None = None, *, explain: bool = False
 ) -> list[Match[Article]]:
     """The article each of the id ``prefixes`` names, from one reading of ``sources``.
 
@@ -140,19 +140,20 @@ def find_articles(
     among the sources, every article is kept as it is read. Raises :class:`IdError` for
     an unknown or ambiguous id (its ``candidates`` name articles), and
     :class:`InputError` when the file of a match cannot be read again or has changed.
+    With ``explain``, the articles found keep their title candidates.
     """
     reader = reader or Reader()
     if STDIN in sources:
-        pool = list(reader.articles(sources))
+        pool = list(reader.articles(sources, explain=explain))
         return [find_article(pool, x) for x in prefixes]
     refs = [ref for batch in reader.map(article_refs, sources) for ref in batch]
     found = [find_article(refs, x) for x in prefixes]
-    return [Match(_read_again(m.article, reader), m.copies) for m in found]
+    return [Match(_read_again(m.article, reader, explain), m.copies) for m in found]
 
 
-def _read_again(ref: ArticleRef, reader: Reader) -> Article:
+def _read_again(ref: ArticleRef, reader: Reader, explain: bool = False) -> Article:
     """The whole article ``ref`` names, parsed again from its file."""
-    doc = parse_file(ref.source, reader.rules)
+    doc = parse_file(ref.source, reader.rules, explain=explain)
     for article in doc.articles:
         if article.id == ref.id and article.start == ref.start:
             return article

@@ -50,7 +50,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from .errors import InputError
 from .model import Article, Document
-from .parser import parse_text
+from .parse import parse_text
 from .reader import STDIN, expand_inputs, read_source
 from .rules import Rules, default_rules
 
@@ -86,10 +86,11 @@ def auto_jobs(files: int) -> int:
 # --- reading one input ------------------------------------------------------------------
 
 
-def parse_file(path: str | os.PathLike[str], rules: Rules | None = None) -> Document:
-    """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`."""
+def parse_file(path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False) -> Document:
+    """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`.
+    With ``explain``, articles keep their title candidates (see :func:`newskit.parse.parse_text`)."""
     decoded = read_source(os.fspath(path))
-    return parse_text(decoded.text, decoded.source, rules)
+    return parse_text(decoded.text, decoded.source, rules, explain=explain)
 
 
 class _Outcome(NamedTuple):
@@ -103,13 +104,13 @@ class _Outcome(NamedTuple):
     error: str | None = None
 
 
-def _run(fn: Callable[[Document], Any], source: str, rules: Rules) -> _Outcome:
+def _run(fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False) -> _Outcome:
     """Read, parse and map one input; one that cannot be read is an outcome with ``error``."""
     try:
         decoded = read_source(source)
     except InputError as exc:
         return _Outcome(exc.source, error=exc.reason)
-    doc = parse_text(decoded.text, decoded.source, rules)
+    doc = parse_text(decoded.text, decoded.source, rules, explain=explain)
     return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles))
 
 
@@ -125,6 +126,7 @@ def map_sources(
     on_error: Callable[[InputError], None] | None = None,
     on_decoded: Callable[[str, str], None] | None = None,
     on_read: Callable[[str, int], None] | None = None,
+    explain: bool = False,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
@@ -132,7 +134,8 @@ def map_sources(
     ``on_decoded(source, encoding)`` hears which encoding was used and
     ``on_read(source, articles)`` how many articles the input held, just before its result
     is yielded. ``jobs`` is the number of processes to parse with (0: one per CPU; None:
-    :func:`auto_jobs`); the results are the same whatever it is.
+    :func:`auto_jobs`); the results are the same whatever it is. With ``explain``, the
+    articles keep their title candidates (in this process only: ``jobs`` is then 1).
     """
     rules = rules or default_rules()
     sources = list(sources)
@@ -140,8 +143,8 @@ def map_sources(
     if jobs is None:
         jobs = auto_jobs(len(sources))
     jobs = min(cpu_count() if jobs <= 0 else jobs, files)
-    if jobs <= 1:
-        outcomes: Iterator[_Outcome] = (_run(fn, source, rules) for source in sources)
+    if jobs <= 1 or explain:
+        outcomes: Iterator[_Outcome] = (_run(fn, source, rules, explain) for source in sources)
     else:
         outcomes = _pooled(fn, sources, rules, jobs)
     for outcome in outcomes:
@@ -230,11 +233,12 @@ class Reader:
     on_read: Callable[[str, int], None] | None = None
 
     def map(
-        self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False
+        self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
+        explain: bool = False,
     ) -> Iterator[T]:
         """:func:`map_sources` with these settings; ``one_process`` when ``fn``'s results
         are whole documents or articles, which cost more to send between processes than
-        to parse."""
+        to parse; ``explain`` to keep the articles' title candidates."""
         return map_sources(
             fn,
             sources,
@@ -243,15 +247,16 @@ class Reader:
             on_error=self.on_error,
             on_decoded=self.on_decoded,
             on_read=self.on_read,
+            explain=explain,
         )
 
-    def documents(self, sources: Sequence[str]) -> Iterator[Document]:
-        """Every source parsed, in order, in this process."""
-        return self.map(_document, sources, one_process=True)
+    def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:
+        """Every source parsed, in order, in this process (``explain``: see :meth:`map`)."""
+        return self.map(_document, sources, one_process=True, explain=explain)
 
-    def articles(self, sources: Sequence[str]) -> Iterator[Article]:
-        """Every article of every source, in order, parsed in this process."""
-        return (article for doc in self.documents(sources) for article in doc.articles)
+    def articles(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Article]:
+        """Every article of every source, in order, parsed in this process (``explain``: see :meth:`map`)."""
+        return (article for doc in self.documents(sources, explain=explain) for article in doc.articles)
 
 
 # --- the plain forms --------------------------------------------------------------------

@@ -86,10 +86,33 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
 EXPLAIN_COLUMNS = ("line", "rule", "text")
 
 
+TITLE_COLUMNS = ("line", "score", "title", "text", "terms")
+
+
+def title_rows(article: Article) -> list[dict[str, object]]:
+    """The title candidates of an article parsed with ``explain``, best first (keys:
+    :data:`TITLE_COLUMNS`): line, score, ``yes`` for the one that became the title, its
+    text, and the terms of its score that are not zero ("breadcrumb +1.50")."""
+    found = sorted(article.title_candidates or [], key=lambda c: (-c.total, c.no))
+    return [
+        {"line": c.no, "score": f"{c.total:.2f}", "title": "yes" if c.chosen else "", "text": c.text,
+         "terms": ", ".join(f"{name} {value:+.2f}" for name, value in c.terms if value)}
+        for c in found
+    ]
+
+
 def explain(article: Article) -> None:
-    """``show --explain``: every removed line of the article, its number, rule and text."""
+    """``show --explain``: every removed line of the article (its number, rule and text),
+    then, after a blank line and a heading, its title candidates (:func:`title_rows`)."""
     rows = ({"line": r.no, "rule": r.rule, "text": r.text} for r in article.removed)
     write_rows(rows, EXPLAIN_COLUMNS)
+    out = TextOut()
+    candidates = title_rows(article)
+    if candidates:
+        out.write("\nTitle candidates, best first (line, score, title, text, terms):\n")
+        write_rows(candidates, TITLE_COLUMNS)
+    elif article.title_candidates is not None and article.title:
+        out.write("\nTitle: the headline the dump repeats over the article (no candidates scored)\n")
 
 
 def show(article: Article, mode: str | None = None) -> None:

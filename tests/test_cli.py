@@ -302,12 +302,47 @@ def test_show_explain_names_the_rules() -> None:
     a = articles()[1]
     r = run("show", a.id, "data/", "--explain")
     assert r.exit_code == 0
-    rows = [line.split("\t") for line in r.stdout.splitlines()]
+    removed, _, title = r.stdout.partition("\n\nTitle")
+    # its title is the header the infinite-scroll page repeats: no candidates were scored
+    assert title == ": the headline the dump repeats over the article (no candidates scored)\n"
+    rows = [line.split("\t") for line in removed.splitlines()]
     assert rows == [[str(x.no), x.rule, x.text] for x in a.removed]
     by_text = {text.strip(): rule for _, rule, text in rows}
     assert by_text["Short Url"] == "short-url"
     assert by_text["Follow"] == "follow"
     assert all(rule for _, rule, _ in rows)
+
+
+BREADCRUMB_PAGE = (
+    "Home\nNews\nSport\nWeather\n\nSwimming & Diving\nHome\nSwimming\nArticle\n\nCity Swim Finals Results\n\n"
+    "Jane Doe 100 butterfly\n\nSam Lee East Diving\n\nAnn Wu Central\nPosted: Fri 6:45 PM, Feb 16, 2018\n\n"
+    "Jane Doe won the 100 butterfly on Friday, and Sam Lee took first in diving for East.\n\n"
+    "Ann Wu of Central added a third state title to her collection in the 200 medley.\n\n"
+    "Coaches said the new pool at the university made for some of the fastest times in years.\n"
+)
+
+
+@pytest.mark.parametrize("from_stdin", [False, True])
+def test_show_explain_lists_the_title_candidates_best_first(tmp_path: Path, from_stdin: bool) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(BREADCRUMB_PAGE, encoding="utf-8")
+    (a,) = parse_file(page).articles
+    args = ("-",) if from_stdin else (str(page),)
+    r = run("show", a.id, *args, "--explain", input=BREADCRUMB_PAGE if from_stdin else None)
+    assert r.exit_code == 0, r.output
+    head, _, rest = r.stdout.partition("\n\nTitle candidates, best first (line, score, title, text, terms):\n")
+    assert [line.split("\t") for line in head.splitlines()] == [[str(x.no), x.rule, x.text] for x in a.removed]
+    rows = [line.split("\t") for line in rest.splitlines()]
+    assert len(rows) >= 3 and all(len(row) == 5 for row in rows)
+    scores = [float(row[1]) for row in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert [row[2] for row in rows] == ["yes"] + [""] * (len(rows) - 1)
+    assert rows[0][3] == a.title == "City Swim Finals Results"
+    assert int(rows[0][0]) == next(x.no for x in a.lines if x.kind == "title")
+    assert "breadcrumb +1.50" in rows[0][4] and "breadcrumb" not in rows[1][4]  # non-zero terms, named
+    lib = parse_file(page, explain=True).articles[0].title_candidates
+    assert lib is not None
+    assert [row[3] for row in rows] == [c.text for c in sorted(lib, key=lambda c: (-c.total, c.no))]
 
 
 def test_show_json() -> None:
