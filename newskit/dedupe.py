@@ -109,7 +109,7 @@ class DedupeOptions:
                 raise DedupeError(f"{name} must be in (0, 1], not {value!r}")
         if not 0 <= self.min_estimate < 1:
             raise DedupeError(f"min_estimate must be in [0, 1), not {self.min_estimate!r}")
-        if not 1 <= self.shingle <= 10:
+        if not 1 <= self.shingle <= MAX_SHINGLE:
             raise DedupeError(f"shingle must be 1 to 10 words, not {self.shingle!r}")
         if self.sample not in (1, 2, 4, 8):
             raise DedupeError(f"sample must be 1, 2, 4 or 8, not {self.sample!r}")
@@ -121,7 +121,7 @@ class DedupeOptions:
             raise DedupeError(
                 f"band_rows must divide num_perm ({self.num_perm}), not {self.band_rows!r}"
             )
-        if self.max_bucket < 2:
+        if self.max_bucket < 2:  # noqa: PLR2004 (a bucket of one holds no pair)
             raise DedupeError(f"max_bucket must be at least 2, not {self.max_bucket!r}")
 
     @property
@@ -167,6 +167,12 @@ class Fingerprint:
 _VOCAB: dict[bytes, int] = {}  # word key -> its 16-bit hash, a cache
 
 
+_VOCAB_MAX = 500_000  # word hashes remembered at most
+_SURROGATES = (0xD800, 0xDFFF)  # code points a str cannot hold alone
+_SENTENCE_CACHE = 4096  # articles whose sentences are remembered while clusters are checked
+MAX_SHINGLE = 10  # the longest shingle, in words
+
+
 def _word_hashes(keys: list[bytes]) -> list[int]:
     """16-bit hashes of word keys, the same in every process and run. Surrogate code
     points are avoided, so that the hashes of a text can be held as a plain string."""
@@ -174,13 +180,13 @@ def _word_hashes(keys: list[bytes]) -> list[int]:
     found = list(map(vocab.get, keys))
     if None not in found:
         return found  # type: ignore[return-value]  # (no None: checked)
-    if len(vocab) > 500_000:  # keep memory flat on endless vocabularies
+    if len(vocab) > _VOCAB_MAX:  # keep memory flat on endless vocabularies
         vocab.clear()
     ids = []
     for key, value in zip(keys, found, strict=True):
         if value is None:
             value = zlib.crc32(key) & 0xFFFF
-            if 0xD800 <= value <= 0xDFFF:
+            if _SURROGATES[0] <= value <= _SURROGATES[1]:
                 value -= 0x1000
             vocab[key] = value
         ids.append(value)
@@ -188,7 +194,7 @@ def _word_hashes(keys: list[bytes]) -> list[int]:
 
 
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
-if array("I").itemsize != 4 or array("Q").itemsize != 8:  # pragma: no cover
+if array("I").itemsize != 4 or array("Q").itemsize != 8:  # noqa: PLR2004  # pragma: no cover (bytes of 32 and 64 bits)
     raise ImportError("newskit.dedupe needs 32-bit 'I' and 64-bit 'Q' arrays")
 _MASK32 = 0xFFFFFFFF
 _GOLDEN = 0x9E3779B1  # odd constant that spreads densified (borrowed) bin values
@@ -519,7 +525,7 @@ class Deduper:
         # With one or two bins a band, a band's key is one 32- or 64-bit word of the
         # signatures: a strided view gives every node's key with no Python loop, no copy.
         raw = memoryview(sigs).cast("B")
-        words = raw.cast("I") if rows == 1 else raw.cast("Q") if rows == 2 else None
+        words = raw.cast("I") if rows == 1 else raw.cast("Q") if rows == 2 else None  # noqa: PLR2004 (bins of 32 bits)
         pairs: set[tuple[int, int]] = set()
         for band in bands:
             keys: Iterable[int]
@@ -565,7 +571,7 @@ class Deduper:
     def _sentences(self, node: int, cache: dict[int, list[str]]) -> list[str]:
         found = cache.get(node)
         if found is None:
-            if len(cache) > 4096:
+            if len(cache) > _SENTENCE_CACHE:
                 cache.clear()
             found = cache[node] = _split(self._texts[node], array("I", self._ends[node]))
         return found

@@ -186,6 +186,9 @@ def _one_line(value: object) -> str:
     return "" if value is None else neutralise(str(value).translate(_TSV_BREAKS))
 
 
+_SHORT_VALUE = 16  # a column whose values are this short (ids, dates, numbers) keeps its width
+
+
 def _table(rows: list[Mapping[str, object]], columns: Sequence[str], width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     spec = []
@@ -197,14 +200,14 @@ def _table(rows: list[Mapping[str, object]], columns: Sequence[str], width: int)
     # Short values (ids, dates, numbers) keep their width while long ones (titles, paths)
     # fold, if the terminal has room for that; otherwise every column folds. Nothing is
     # cut off either way.
-    short = sum(longest + 3 for _, _, longest in spec if longest <= 16)
-    keep = short + 20 * sum(1 for *_, longest in spec if longest > 16) <= width
+    short = sum(longest + 3 for _, _, longest in spec if longest <= _SHORT_VALUE)
+    keep = short + 20 * sum(1 for *_, longest in spec if longest > _SHORT_VALUE) <= width
     for c, numeric, longest in spec:
         table.add_column(
             c,
             justify="right" if numeric else "left",
             overflow="fold",
-            min_width=longest if keep and longest <= 16 else None,
+            min_width=longest if keep and longest <= _SHORT_VALUE else None,
         )
     for r in rows:
         table.add_row(*(Text(_one_line(r[c])) for c in columns))

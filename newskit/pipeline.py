@@ -304,7 +304,7 @@ def fork_map(func: Callable[[S, C], T], shared: S, chunks: Iterable[C]) -> list[
     """
     global _forked
     chunks = list(chunks)
-    if len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():  # noqa: PLR2004 (one chunk: no fork)
         return [func(shared, chunk) for chunk in chunks]
     _forked = (func, shared)
     try:

@@ -250,7 +250,7 @@ def side_by_side(result: ArticleDiff) -> Table:
 def unified_styles(lines: list[str]) -> Iterator[tuple[str, str]]:
     """Unified lines with their styles: the two headers bold, the @@ line cyan, - red, + green."""
     for n, line in enumerate(lines):
-        if n < 2:
+        if n < 2:  # noqa: PLR2004 (the "---" and "+++" lines)
             yield line, "bold"
         elif line.startswith("@@"):
             yield line, "cyan"

@@ -33,7 +33,10 @@ def test_find_articles_names_the_candidates_of_an_unknown_id() -> None:
 
 def test_find_articles_hears_of_a_file_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     rfe = parse_file(RFE).articles[0]
-    monkeypatch.setattr("newskit.ids.parse_file", lambda path, rules=None, explain=False: Document(source=path, line_count=0))
+    def changed(path: str, rules: object = None, explain: bool = False) -> Document:
+        return Document(source=path, line_count=0)
+
+    monkeypatch.setattr("newskit.ids.parse_file", changed)
     with pytest.raises(InputError, match="changed while newskit was reading it"):
         find_articles([rfe.id], [RFE])
 
