@@ -49,6 +49,7 @@ import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -122,7 +123,7 @@ def gaps_for(variant: str, style: str | None, total: int, rng: random.Random) ->
     if variant != "separator":
         return [[]] + [blank_gap(rng) for _ in range(total - 1)]
     assert style is not None
-    gaps = []
+    gaps: list[list[str]] = []
     for i in range(total):
         if i == 0 and style != "documents":
             gaps.append([])
@@ -170,7 +171,7 @@ def sources(root: Path, corpora: tuple[str, ...]) -> dict[str, list[Source]]:
     return {k: v for k, v in out.items() if v}
 
 
-def make_file(variant: str, seed: int, number: int, pool: dict[str, list[Source]]) -> tuple[str, dict[str, object]]:
+def make_file(variant: str, seed: int, number: int, pool: dict[str, list[Source]]) -> tuple[str, dict[str, Any]]:
     """File ``number`` of ``variant``: its text and its manifest."""
     rng = random.Random(f"{seed}/{variant}/{number}")
     total = rng.randint(MIN_PAGES, MAX_PAGES)
@@ -192,7 +193,7 @@ def make_file(variant: str, seed: int, number: int, pool: dict[str, list[Source]
     gaps = gaps_for(variant, style, len(drawn), rng)
     text, spans = assemble([lines for _, lines in drawn], gaps)
     shown = DIGEST if variant == "digest" else renderer
-    manifest: dict[str, object] = {
+    manifest: dict[str, Any] = {
         "file": f"{number:03d}.txt",
         "variant": variant,
         "seed": seed,
@@ -207,7 +208,7 @@ def make_file(variant: str, seed: int, number: int, pool: dict[str, list[Source]
     return text, manifest
 
 
-def write_variant(out: Path, variant: str, seed: int, files: int, pool: dict[str, list[Source]]) -> dict[str, object]:
+def write_variant(out: Path, variant: str, seed: int, files: int, pool: dict[str, list[Source]]) -> dict[str, Any]:
     folder = out / variant
     folder.mkdir(parents=True, exist_ok=True)
     for old in [*folder.glob("[0-9][0-9][0-9].txt"), *folder.glob("[0-9][0-9][0-9].json")]:
@@ -217,8 +218,8 @@ def write_variant(out: Path, variant: str, seed: int, files: int, pool: dict[str
         text, manifest = make_file(variant, seed, number, pool)
         (folder / str(manifest["file"])).write_text(text, encoding="utf-8", newline="\n")
         (folder / f"{number:03d}.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-        pages += len(manifest["pages"])  # type: ignore[arg-type]
-        lines += int(manifest["lines"])  # type: ignore[call-overload]
+        pages += len(manifest["pages"])
+        lines += manifest["lines"]
         print(f"\r{variant}: {number + 1}/{files} files", end="", file=sys.stderr)
     print(file=sys.stderr)
     return {"variant": variant, "folder": str(folder), "files": files, "pages": pages, "lines": lines}
