@@ -10,11 +10,11 @@ with the built-in one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocabulary import Vocabulary, builtin_vocabulary
+from .vocabulary import Vocabulary, alternatives, builtin_vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +22,6 @@ class DateInfo:
     value: str  # ISO 8601, or the relative phrase as written
     updated: bool  # the line says "Updated"/"Modified" before this date
     absolute: bool
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    """Words as alternatives of a pattern, in order."""
-    return "|".join(map(re.escape, words))
 
 
 _LEFTOVER = re.compile(r"[^\W\d_]{2,}")
@@ -41,8 +36,8 @@ class Dates:
         self.months = v.month_numbers
         self.month_names = frozenset(self.months)
         month = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
-        ordinal = _alternatives(v["ordinal_suffixes"])
-        joiner = _alternatives(v["date_joiners"])
+        ordinal = alternatives(v["ordinal_suffixes"])
+        joiner = alternatives(v["date_joiners"])
         time_joiners = "".join(f"{re.escape(w)}\\s+|" for w in v["time_joiners"])
         time = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?"
         dmy = (rf"(?P<d>\d{{1,2}})(?:{ordinal}|\.|º)?\s+(?:(?:{joiner})\s+)?(?P<mon>{month})\.?,?\s+"
@@ -57,21 +52,21 @@ class Dates:
             rf"\b(?:{dmy}|{mdy}|{iso}|{eu})\b(?:,?\s*(?:{time_joiners}-\s*|\|\s*)?{time})?", re.I
         )
         self.relative = re.compile(
-            rf"\b(?:(?:\d+|{_alternatives(v['relative_counts'])})\s*"
-            rf"(?:{_alternatives(v['relative_units'])})\s+(?:{_alternatives(v['ago'])})"
-            rf"|{_alternatives(v['relative_words'])})\b",
+            rf"\b(?:(?:\d+|{alternatives(v['relative_counts'])})\s*"
+            rf"(?:{alternatives(v['relative_units'])})\s+(?:{alternatives(v['ago'])})"
+            rf"|{alternatives(v['relative_words'])})\b",
             re.I,
         )
         # The words that, seen in a line, may make it hold a relative date.
         self.relative_hints = (*v["ago"], *v["relative_words"])
         # The labels that say a date is the publication date, or an update.
-        self.published_label = re.compile(rf"\b(?:{_alternatives(v['published_labels'])})\b", re.I)
-        self._updated = re.compile(rf"\b({_alternatives(v['updated_labels'])})\b", re.I)
+        self.published_label = re.compile(rf"\b(?:{alternatives(v['published_labels'])})\b", re.I)
+        self._updated = re.compile(rf"\b({alternatives(v['updated_labels'])})\b", re.I)
         self._labels = re.compile(self.published_label.pattern + "|" + self._updated.pattern, re.I)
         # Words a date line may hold besides the date itself.
         fillers = (*v["date_filler"], *v["weekdays"], *v["time_zones"], *v["date_filler_more"])
-        self._filler = re.compile(rf"\b(?:{_alternatives(fillers)}|\d+)\b", re.I)
-        self._by = re.compile(rf"\W*({_alternatives(v['by'])})\s", re.I)
+        self._filler = re.compile(rf"\b(?:{alternatives(fillers)}|\d+)\b", re.I)
+        self._by = re.compile(rf"\W*({alternatives(v['by'])})\s", re.I)
         # Every word a date, a relative date or a filler may be made of (as _LEFTOVER finds
         # words): a line with more other words than a date line may hold is not looked at further.
         self._date_words = frozenset(

@@ -8,7 +8,9 @@ these words live in :mod:`newskit.parse.cues` and :mod:`newskit.dates`.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +52,11 @@ class Vocabulary:
             new = _word_list(value, f"{where}: [cues] {key}")
             lists[key] = lists[key] + tuple(w for w in new if w not in lists[key])
         return Vocabulary(tuple(lists.items()), tuple(months.items()))
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """Words as the alternatives of a regular expression, in order, each taken literally."""
+    return "|".join(map(re.escape, words))
 
 
 def _word_list(value: object, where: str) -> tuple[str, ...]:

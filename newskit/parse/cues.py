@@ -14,14 +14,15 @@ line of names' capitals, words run together) are module constants.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..dates import Dates
 from ..rules import Rules
-from ..text import CJK, weight
 from ..text import content_words as words_of
+from ..text import weight
+from ..vocabulary import alternatives
 from .memo import TEXTS
 
 if TYPE_CHECKING:
@@ -56,29 +57,23 @@ TITLE_CASE_SHARE = 0.7  # ... most of them capitalised
 LONG_WORD = 4  # a longer word, for title case
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Words as alternatives of a pattern, in order."""
-    return "|".join(map(re.escape, words))
-
-
 class Cues:
     """The text tests, built from one vocabulary's words."""
 
     def __init__(self, rules: Rules) -> None:
         v = rules.vocabulary
         self.dates = Dates(v)
-        by = _alt([*v["by"], *v["by_also"]])
-        self._byline = re.compile(
-            rf"^(?:{by})\s*:?\s+{_NAME}(?:(?:\s*[,|&]\s*|\s+(?:{_alt(v['name_joiners'])})\s+){_NAME})*\s*$", re.I
-        )
+        by = alternatives([*v["by"], *v["by_also"]])
+        joiners = alternatives(v["name_joiners"])
+        self._byline = re.compile(rf"^(?:{by})\s*:?\s+{_NAME}(?:(?:\s*[,|&]\s*|\s+(?:{joiners})\s+){_NAME})*\s*$", re.I)
         self.by = re.compile(rf"(?i)(?:{by})\s*:?\s+\w")  # a line that opens like a byline
         self._credit = re.compile(
-            rf"^[(\[—–-]*\s*(?:(?:{_alt(v['credit_openers'])})\s+)?"
-            rf"(?:{_alt(v['credit_verbs'])})\s+(?:{_alt(v['credit_by'])})\b.{{0,200}}$"
-            rf"|.{{0,200}}\b(?:{_alt(v['contributed'])}) (?:(?:{_alt(v['contributed_to'])}) )?"
-            rf"(?:{_alt(v['contributed_this'])}) "
-            rf"(?:{_alt(v['contributed_what'])})\b.{{0,100}}$"
-            rf"|^[(\[]?\s*(?:{_alt(v['source_labels'])})\s*:.{{0,100}}$",
+            rf"^[(\[—–-]*\s*(?:(?:{alternatives(v['credit_openers'])})\s+)?"
+            rf"(?:{alternatives(v['credit_verbs'])})\s+(?:{alternatives(v['credit_by'])})\b.{{0,200}}$"
+            rf"|.{{0,200}}\b(?:{alternatives(v['contributed'])}) (?:(?:{alternatives(v['contributed_to'])}) )?"
+            rf"(?:{alternatives(v['contributed_this'])}) "
+            rf"(?:{alternatives(v['contributed_what'])})\b.{{0,100}}$"
+            rf"|^[(\[]?\s*(?:{alternatives(v['source_labels'])})\s*:.{{0,100}}$",
             re.I,
         )
         # Every credit names who did it ("by"), says "contributed" or is a "Source:".
@@ -86,18 +81,18 @@ class Cues:
         source = "|".join(f"{re.escape(w)}(?=\\s*:)" for w in v["photo_source_labels"])
         agencies = "|".join(f"{re.escape(w)}/[\\w ]+" for w in v["photo_agencies"])
         self._photo_credit = re.compile(
-            rf"(?:\((?:[^()]{{0,60}}\b)?(?:{_alt(v['photo_credit_names'])}|{source})\b[^()]{{0,60}}\)?"
-            rf"|\b(?:{_alt(v['photo_words'])})s?\s*(?:{_alt(v['photo_joiners'])})?\s*:\s*[^.]{{2,60}}"
-            rf"|\b(?:{_alt(v['photo_credit_tails'])}|{agencies})\b"
+            rf"(?:\((?:[^()]{{0,60}}\b)?(?:{alternatives(v['photo_credit_names'])}|{source})\b[^()]{{0,60}}\)?"
+            rf"|\b(?:{alternatives(v['photo_words'])})s?\s*(?:{alternatives(v['photo_joiners'])})?\s*:\s*[^.]{{2,60}}"
+            rf"|\b(?:{alternatives(v['photo_credit_tails'])}|{agencies})\b"
             rf"[^.]{{0,40}})\s*\.?$",
             re.I,
         )
-        self._meta_start = re.compile(rf"(?i)\W*(?:{_alt([*v['by'], *v['meta_labels']])})\b")
-        self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{_alt(v['name_particles'])}|/|,)$")
-        self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{_alt(v['home'])})\W*$")
+        self._meta_start = re.compile(rf"(?i)\W*(?:{alternatives([*v['by'], *v['meta_labels']])})\b")
+        self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
+        self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         self.copyright_owner = re.compile(
-            rf"(?:©|\(c\)|{_alt(v['copyright'])})\s*(?:©\s*)?(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?\s*,?\s*"
-            rf"([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|{_alt(v['rights_reserved'])}|$)",
+            rf"(?:©|\(c\)|{alternatives(v['copyright'])})\s*(?:©\s*)?(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?\s*,?\s*"
+            rf"([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|{alternatives(v['rights_reserved'])}|$)",
             re.I,
         )
         self.not_owners = tuple(v["not_owners"])
@@ -223,7 +218,3 @@ def title_case(text: str) -> bool:
     """Most longer words capitalised, as English headlines often are."""
     words = [w for w in _WORDS.findall(text) if len(w) >= LONG_WORD]
     return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
-def cjk_in(text: str) -> bool:
-    return CJK.search(text) is not None

@@ -13,10 +13,19 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model import Kind
-from ..text import CJK
+from ..text import CJK, has_cjk
 from ..text import content_words as content_words_of
-from . import cues as shapes
-from .cues import PHOTO_CREDIT_TAIL, Cues, content_words
+from .cues import (
+    CRUMB_ENDS,
+    CRUMB_NUMBER,
+    JUNCTION,
+    PHOTO_CREDIT_TAIL,
+    TWO_SENTENCES,
+    Cues,
+    content_words,
+    headline_shape,
+    title_case,
+)
 from .layout import Span
 from .memo import remembered, store_for
 from .weights import TitleWeights
@@ -43,14 +52,14 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
     title-like: no date line), term by term (:data:`SHAPE_TERMS`)."""
     return (
         -tw.full_stop_cost if key.endswith(".") and not key.endswith(("...", "…")) else 0.0,
-        tw.title_case_bonus if shapes.title_case(key) else 0.0,
+        tw.title_case_bonus if title_case(key) else 0.0,
         tw.capital_bonus if key[:1].isupper() or CJK.match(key) else 0.0,
         # a photo credit, a byline, a line opening with a date, a line of names
         -tw.name_cost if cues.photo_credit_text(key[-PHOTO_CREDIT_TAIL:]) or cues.meta_text(key)
         or cues.name_text(text.strip()) else 0.0,
-        -tw.two_sentences_cost if shapes.TWO_SENTENCES.search(key) else 0.0,  # a standfirst, not a headline
+        -tw.two_sentences_cost if TWO_SENTENCES.search(key) else 0.0,  # a standfirst, not a headline
         # words run together: link texts or menu items glued into one line
-        -tw.glued_cost if len(shapes.JUNCTION.findall(key)) >= tw.glued_min else 0.0,
+        -tw.glued_cost if len(JUNCTION.findall(key)) >= tw.glued_min else 0.0,
     )
 
 
@@ -142,7 +151,7 @@ class TitlePicker:
         joined = " ".join(lead_keys)
         # A line's own words are remembered, so a page's lead seen again costs little.
         # (CJK character pairs may run across lines: such a lead is read whole.)
-        if shapes.cjk_in(joined):
+        if has_cjk(joined):
             return content_words_of(joined), in_lead
         return frozenset().union(*map(content_words, lead_keys)), in_lead
 
@@ -195,7 +204,7 @@ class TitlePicker:
         if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head):
             if w >= tw.dek_min_weight and head.weight < w:
                 standfirst = -tw.dek_penalty
-            elif head.weight >= tw.subtitle_under > w and shapes.headline_shape(head):
+            elif head.weight >= tw.subtitle_under > w and headline_shape(head):
                 subtitle = -tw.subtitle_penalty
         crumb = tw.crumb_bonus if trail and self.under_crumbs(i) else 0.0
         # label value: the value of a "Label:" line right above
@@ -232,7 +241,7 @@ class TitlePicker:
         in a separator ("Software ›"), or a short name the page shows elsewhere too
         (its menu: "Economy & Business")."""
         line = self.lines[i]
-        return bool(shapes.CRUMB_NUMBER.match(line.key)) or line.text.rstrip().endswith(shapes.CRUMB_ENDS) or (
+        return bool(CRUMB_NUMBER.match(line.key)) or line.text.rstrip().endswith(CRUMB_ENDS) or (
             line.weight <= self.tw.crumb_name_weight and self.span.repeated(i)
         )
 
