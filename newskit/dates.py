@@ -35,7 +35,7 @@ class Dates:
         v = vocabulary
         self.months = v.month_numbers
         self.month_names = frozenset(self.months)
-        month = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
+        month = alternatives(self.months)
         ordinal = alternatives(v["ordinal_suffixes"])
         joiner = alternatives(v["date_joiners"])
         time_joiners = "".join(f"{re.escape(w)}\\s+|" for w in v["time_joiners"])

@@ -55,8 +55,31 @@ class Vocabulary:
 
 
 def alternatives(words: Iterable[str]) -> str:
-    """Words as the alternatives of a regular expression, in order, each taken literally."""
-    return "|".join(map(re.escape, words))
+    """Words as the alternatives of a regular expression, each taken literally, to be put
+    in a group: ``(?:{alternatives(words)})``.
+
+    The words are set out as a tree of their letters ("sec", "secs", "second" give
+    ``sec(?:ond|s)?``), so that a pattern tries each letter once where a plain list of
+    alternatives would try every word in turn; the longest word that fits is tried first.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree) if tree else "(?!)"
+
+
+def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    paths = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if not paths:
+        return ""
+    body = paths[0] if len(paths) == 1 else "(?:" + "|".join(paths) + ")"
+    if not ends:
+        return body
+    return f"(?:{body})?" if len(paths) > 1 or len(paths[0]) > 1 else f"{body}?"
 
 
 def _word_list(value: object, where: str) -> tuple[str, ...]:
