@@ -199,3 +199,19 @@ def test_the_builtin_vocabulary_is_read_from_data():
     v = builtin_vocabulary()
     assert "by" in v["by"] and "reuters" in v["photo_credit_names"]
     assert v.month_numbers["décembre"] == 12
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abs .&éø")), min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet=st.sampled_from(list("abs .&éø")), max_size=6))
+def test_alternatives_match_exactly_the_words(words, probe):
+    """A word list as a pattern (a tree of its letters) matches each word and nothing else."""
+    from newskit.vocabulary import alternatives
+
+    pattern = re.compile(f"(?:{alternatives(words)})")
+    for w in [*words, probe]:
+        assert (pattern.fullmatch(w) is not None) == (w in words)
+    # and the longest word that fits is tried first, as a plain list sorted longest first would
+    longest = re.compile("(?:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + ")")
+    text = "".join(words) + probe
+    assert [m.group() for m in pattern.finditer(text)] == [m.group() for m in longest.finditer(text)]
