@@ -33,3 +33,7 @@ class OutputError(NewskitError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class SplitError(NewskitError, ValueError):
+    """A ``split`` setting is neither ``auto``, ``file`` nor a valid regular expression."""

@@ -40,6 +40,7 @@ class Reason(StrEnum):
     SHORT_LINE = "short-line"  # a short line inside the body run that no field takes
     CHROME = "chrome"  # outside the body run: the page's, not the article's
     NO_ARTICLE = "no-article"  # a part of the dump with no article in it
+    SEPARATOR = "separator"  # a separator line between two documents ("----", a form feed, "2 of 9 DOCUMENTS")
 
 
 class LineRecord(NamedTuple):
@@ -159,6 +160,9 @@ class Document:
     line_count: int
     articles: list[Article] = field(default_factory=list)
     chrome: list[LineRecord] = field(default_factory=list)
+    # What a reader may want to hear of the parse (``-v``): parts of the dump with too
+    # little body for an article, kept as chrome ("lines 3-9: too little body ...").
+    notes: list[str] = field(default_factory=list)
 
     def records(self) -> list[LineRecord]:
         """Every line record of the document, in line order."""

@@ -5,7 +5,9 @@ How a dump is read, in order, one module a stage:
 1. :mod:`~newskit.parse.features`: every line gets features: its weight (words, or CJK
    characters / 2), whether it ends like a sentence, which boilerplate rule (if any)
    matches it, whether it is a date line.
-2. :mod:`~newskit.parse.layout`: hard-wrapped text is joined; the dump is split into
+2. :mod:`~newskit.parse.parts`: the dump is split at its separator lines (form feeds,
+   "N of M DOCUMENTS", recurring rules), or as the ``split`` setting says.
+   :mod:`~newskit.parse.layout`: hard-wrapped text is joined; each part is split into
    articles where a title-like line is repeated a few lines further on (the headline
    shown twice, as infinite-scroll pages do) and each part has a body of its own.
    Otherwise the whole dump is one article.
@@ -33,10 +35,12 @@ from ..rules import Rules, default_rules
 from .build import Builder
 from .cues import Cues
 from .features import Line, features
-from .layout import Repeats, Span, join_wrapped, split
+from .layout import Repeats, Span, join_wrapped
+from .layout import split as layout_split
+from .parts import AUTO, FILE, find_parts, separator_pattern
 from .weights import DEFAULT_WEIGHTS, ParseWeights
 
-__all__ = ["ParseWeights", "parse_text", "split_lines"]
+__all__ = ["AUTO", "FILE", "ParseWeights", "parse_text", "split_lines"]
 
 
 def _outlet(text: str, lines: list[Line], rules: Rules, cues: Cues) -> tuple[str | None, re.Pattern[str] | None]:
@@ -69,14 +73,19 @@ def parse_text(
     weights: ParseWeights = DEFAULT_WEIGHTS,
     *,
     explain: bool = False,
+    split: str = AUTO,
 ) -> Document:
     """Parse one dump's (decoded, normalised) text into a :class:`Document`.
 
     ``weights`` are the parser's tuned numbers (the shipped ones by default). With
     ``explain``, each article keeps its title candidates and the terms of their scores
-    (:attr:`~newskit.model.Article.title_candidates`).
+    (:attr:`~newskit.model.Article.title_candidates`). ``split`` says where the dump
+    splits into articles: ``"auto"``, ``"file"`` (one article per file) or a regular
+    expression a whole separator line matches (see :mod:`newskit.parse.parts`; a bad one
+    is a :class:`~newskit.errors.SplitError`).
     """
     rules = rules or default_rules()
+    user_parts = separator_pattern(split) is not None or split == FILE
     raw = split_lines(text)
     lines = features(raw, rules, weights.lines)
     join_wrapped(lines, weights)
@@ -86,14 +95,27 @@ def parse_text(
     cues = Cues.of(rules)
     outlet, drop = _outlet(text, lines, rules, cues)
     repeats = Repeats.of(lines)
-    for start, end, header in split(lines, repeats, cues, weights):
-        builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain)
-        art = builder.build(header - start if header is not None else None)
-        if art.body or art.title:
-            doc.articles.append(art)
-        else:
+    found = find_parts(lines, cues, weights, split)
+    doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)
+    doc.notes.extend(_too_little(a, b) for a, b in found.leftovers)
+    for lo, hi in found.spans:
+        spans = [(lo, hi, None)] if user_parts else layout_split(lines, repeats, cues, weights, lo, hi)
+        for start, end, header in spans:
+            builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain)
+            art = builder.build(header - start if header is not None else None)
+            if art.body or art.title:
+                doc.articles.append(art)
+                continue
             doc.chrome.extend(
                 LineRecord(r.no, r.text, Kind.REMOVED, r.rule if r.kind is Kind.REMOVED else Reason.NO_ARTICLE)
                 for r in art.lines
             )
+            if (found.separators or found.leftovers) and any(x.key for x in lines[start:end]):
+                doc.notes.append(_too_little(start, end))
+    doc.chrome.sort(key=lambda r: r.no)
     return doc
+
+
+def _too_little(start: int, end: int) -> str:
+    """The ``-v`` note on the lines ``[start, end)``: a part kept as chrome."""
+    return f"lines {start + 1}-{end}: too little body for an article, kept as chrome"

@@ -96,6 +96,12 @@ class Cues:
             re.I,
         )
         self.not_owners = tuple(v["not_owners"])
+        # A separator line between documents: a rule of dashes or equals signs, a row of
+        # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".
+        self._separator = re.compile(r"-{4,}|={4,}|\*(?: ?\*){2,}")
+        self._numbered = re.compile(
+            rf"\d+\s+(?:{alternatives(v['separator_of'])})\s+\d+\s+(?:{alternatives(v['separator_documents'])})", re.I
+        )
         self.relative_hints = self.dates.relative_hints
         # The costly tests, remembered per text.
         self.credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._credit_text)
@@ -116,6 +122,17 @@ class Cues:
     def home(self, key: str) -> bool:
         """"Home", where a breadcrumb trail starts."""
         return self._home.match(key) is not None
+
+    def separator(self, line: Line) -> bool:
+        """A separator line, spaces around it aside: a rule of dashes or equals signs or a
+        row of asterisks ("* * *"), which may also set parts of one article apart."""
+        text = line.text.strip()
+        return text[:1] in _SEPARATOR_STARTS and self._separator.fullmatch(text) is not None
+
+    def numbered_separator(self, line: Line) -> bool:
+        """An export's separator line before each document: "12 of 20 DOCUMENTS"."""
+        text = line.text.strip()
+        return text[:1].isdigit() and self._numbered.fullmatch(text) is not None
 
     def is_byline(self, line: Line) -> bool:
         return self.byline_shape(line.key, line.weight)
@@ -196,6 +213,9 @@ class Cues:
         if self.byline_shape(key, w) or (w <= CREDIT_MAX_WEIGHT and self.credit_text(key)):
             return False
         return any(ch.isalpha() for ch in key)
+
+
+_SEPARATOR_STARTS = frozenset("-=*")  # what a separator line can open with
 
 
 def listed(text: str) -> bool:

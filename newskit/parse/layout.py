@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..text import is_bullet
 from .cues import Cues
 from .features import Line, make_line
+from .parts import body_weight
 from .weights import LayoutWeights, ParseWeights
 
 # --- hard-wrapped text --------------------------------------------------------------
@@ -99,15 +100,19 @@ class Repeats:
 # --- splitting a dump into articles ---------------------------------------------------
 
 
-def headers(lines: list[Line], repeats: Repeats, cues: Cues, lw: LayoutWeights) -> list[int]:
-    """Indices of article headers: a title-like line shown again a few lines on, with a
-    date line in between or right after (the header an infinite-scroll page repeats for
-    every article). The same title twice is not two articles."""
+def headers(
+    lines: list[Line], repeats: Repeats, cues: Cues, lw: LayoutWeights, start: int = 0, end: int | None = None
+) -> list[int]:
+    """Indices of article headers in ``[start, end)``: a title-like line shown again a few
+    lines on, with a date line in between or right after (the header an infinite-scroll
+    page repeats for every article). The same title twice is not two articles."""
     heads: list[int] = []
     titles: set[str] = set()
-    for i, line in enumerate(lines):
+    end = len(lines) if end is None else end
+    for i in range(start, end):
+        line = lines[i]
         j = repeats.next[i]
-        if j < 0 or j - i >= lw.header_span or line.weight < lw.header_min_weight or line.fold in titles:
+        if j < 0 or j >= end or j - i >= lw.header_span or line.weight < lw.header_min_weight or line.fold in titles:
             continue
         if cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + lw.header_date_after]):
             heads.append(i)
@@ -115,28 +120,26 @@ def headers(lines: list[Line], repeats: Repeats, cues: Cues, lw: LayoutWeights) 
     return heads
 
 
-def _body_weight(lines: list[Line]) -> int:
-    return sum(x.weight for x in lines if x.good and not x.rule)
-
-
 def split(
-    lines: list[Line], repeats: Repeats, cues: Cues, weights: ParseWeights
+    lines: list[Line], repeats: Repeats, cues: Cues, weights: ParseWeights, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, int | None]]:
-    """Article spans as (start, end_exclusive, header index or None)."""
-    heads = headers(lines, repeats, cues, weights.layout)
+    """The article spans of the part ``[start, end)`` of the dump (all of it by default),
+    as (start, end_exclusive, header index or None)."""
+    stop = len(lines) if end is None else end
+    heads = headers(lines, repeats, cues, weights.layout, start, stop)
     spans: list[tuple[int, int, int | None]] = []
     for k, h in enumerate(heads):
-        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
-        if _body_weight(lines[h:end]) < weights.body.min_body_weight:
+        end = heads[k + 1] if k + 1 < len(heads) else stop
+        if body_weight(lines, h, end) < weights.body.min_body_weight:
             if spans:  # no body of its own: it belongs to the article before
                 s, _, hh = spans[-1]
                 spans[-1] = (s, end, hh)
             continue
         spans.append((h, end, h))
     if len(spans) < 2:  # noqa: PLR2004 (one header is no split)
-        return [(0, len(lines), None)]
+        return [(start, stop, None)]
     _, first_end, first_head = spans[0]
-    spans[0] = (0, first_end, first_head)  # what comes before the first headline is that article's chrome
+    spans[0] = (start, first_end, first_head)  # what comes before the first headline is that article's chrome
     return spans
 
 

@@ -57,6 +57,7 @@ class LayoutWeights:
     header_span: int = 12  # a headline repeated within this many lines heads an article
     header_min_weight: int = 3  # ... and has this many words or more
     header_date_after: int = 4  # ... with a date line in between or within this many lines after
+    separator_repeats: int = 2  # a rule or a row of asterisks splits a dump only if it holds this many of its shape
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,176 @@
+"""Parts: where a dump of several documents splits, before any article is looked for.
+
+A dump may hold several documents one after another: newskit's own ``strip`` output
+(articles set apart by a form-feed line), an export with separator lines between its
+documents (``----``, ``====``, ``* * *``, "3 of 20 DOCUMENTS"), or whole pages appended
+with only blank lines between them. Each part is then read as a dump of its own (and may
+still split where a headline repeats, :func:`newskit.parse.layout.split`).
+
+How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`:
+
+- ``"auto"`` (the default): at every form-feed line and numbered separator ("3 of 20
+  DOCUMENTS"); at every other separator line (a rule of dashes or equals signs, a row of
+  asterisks) whose shape the dump holds at least twice (``layout.separator_repeats``),
+  whose parts on both sides have a body of their own, and which neither stands between
+  two paragraphs nor lies inside the densest body run of its two parts (a section break
+  inside an article);
+- ``"file"``: never (one article per file, not even where a headline repeats);
+- any other value is a regular expression that a whole separator line matches (its
+  spaces at both ends aside): the dump splits at those lines and nowhere else.
+
+A part with too little body to stand alone (``body.min_body_weight``) is not an article:
+across a separator line it joins the part before it (or after it, for the first), as its
+chrome; between form feeds or the user's separators it is chrome between articles. Either
+way :class:`Parts` names it, so that ``-v`` can say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..errors import SplitError
+from .body import densest
+from .cues import Cues
+from .features import Line
+from .weights import ParseWeights
+
+AUTO = "auto"
+"""Split at form feeds, separator lines and between appended pages."""
+FILE = "file"
+"""One article per file: no splitting at all."""
+SPLITS = (AUTO, FILE)
+
+FORM_FEED = "\f"
+
+
+@lru_cache(maxsize=64)
+def separator_pattern(split: str) -> re.Pattern[str] | None:
+    """The user's separator pattern of a ``split`` setting (None for ``auto`` and ``file``);
+    a pattern that does not compile is a :class:`~newskit.errors.SplitError`."""
+    if split in SPLITS:
+        return None
+    if not split:
+        raise SplitError("the split pattern is empty")
+    try:
+        return re.compile(split)
+    except re.error as exc:
+        raise SplitError(f"bad split pattern {split!r}: {exc}") from None
+
+
+def check_split(split: str) -> str:
+    """``split`` if it is a valid setting, else a :class:`~newskit.errors.SplitError`."""
+    separator_pattern(split)
+    return split
+
+
+class Cut(NamedTuple):
+    """A separator line: its index, and whether the dump always splits there."""
+
+    at: int
+    hard: bool
+
+
+@dataclass(slots=True)
+class Parts:
+    """A dump's parts: spans ``[start, end)`` of lines to read as dumps of their own, the
+    separator lines between them (removed as ``separator``), and the spans of the parts
+    with too little body that were kept as chrome."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    separators: list[int] = field(default_factory=list)
+    leftovers: list[tuple[int, int]] = field(default_factory=list)
+
+
+def form_feed(line: Line) -> bool:
+    """A line holding a form feed and nothing else (spaces aside): ``strip``'s separator."""
+    return line.text.strip(" \t") == FORM_FEED
+
+
+def body_weight(lines: list[Line], start: int, end: int) -> int:
+    """The weight of the body-like lines in ``[start, end)`` (no rule's)."""
+    return sum(x.weight for x in lines[start:end] if x.good and not x.rule)
+
+
+def _has_text(lines: list[Line], start: int, end: int) -> bool:
+    return any(x.key for x in lines[start:end])
+
+
+def cuts(lines: list[Line], cues: Cues, pattern: re.Pattern[str] | None, repeats: int) -> list[Cut]:
+    """The separator lines: the user's (``pattern``; all hard), else form feeds and numbered
+    separators (hard) and the rules of :meth:`~newskit.parse.cues.Cues.separator` whose
+    shape (dashes, equals signs, asterisks) the dump holds ``repeats`` times or more."""
+    if pattern is not None:
+        return [Cut(i, True) for i, x in enumerate(lines) if pattern.fullmatch(x.text.strip()) is not None]
+    out = []
+    shapes: dict[str, int] = {}
+    for i, x in enumerate(lines):
+        if form_feed(x) or cues.numbered_separator(x):
+            out.append(Cut(i, True))
+        elif cues.separator(x):
+            out.append(Cut(i, False))
+            shape = x.text.strip()[0]
+            shapes[shape] = shapes.get(shape, 0) + 1
+    # A lone rule is more often a page's own (over its archive links, under a letter) than
+    # the one line between two documents: a rule splits where its shape comes again.
+    return [c for c in out if c.hard or shapes[lines[c.at].text.strip()[0]] >= repeats]
+
+
+def _inside_a_body(lines: list[Line], lo: int, at: int, hi: int) -> bool:
+    """Whether line ``at`` stands between two paragraphs of a body: the nearest lines of
+    words above and below it (within ``[lo, hi)``) are both body-like. That is a section
+    break inside an article; between two whole pages stand the page's own chrome."""
+    above = next((x for x in reversed(lines[lo:at]) if x.key), None)
+    below = next((x for x in lines[at + 1 : hi] if x.key), None)
+    return above is not None and below is not None and above.good and below.good
+
+
+def _body_across(lines: list[Line], lo: int, at: int, hi: int, weights: ParseWeights) -> bool:
+    """Whether the densest body run of ``[lo, hi)`` runs across line ``at``: the rule is
+    inside one article's body (its chrome on both sides is too thin to tell two pages)."""
+    run = densest(lines, lo, hi, weights)
+    return run is not None and run[0] < at < run[1]
+
+
+def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str = AUTO) -> Parts:
+    """Where the dump splits, by its separator lines (see the module docstring)."""
+    n = len(lines)
+    if split == FILE:
+        return Parts([(0, n)])
+    found = cuts(lines, cues, separator_pattern(split), weights.layout.separator_repeats)
+    if not found:
+        return Parts([(0, n)])
+    bounds = [-1, *(c.at for c in found), n]
+    segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+    kept = [True] * len(found)  # cut k lies between segments k and k + 1
+    leftovers: list[tuple[int, int]] = []
+    least = weights.body.min_body_weight
+    for k, (a, b) in enumerate(segments):
+        if not _has_text(lines, a, b) or body_weight(lines, a, b) >= least:
+            continue
+        if k > 0 and not found[k - 1].hard:  # chrome of the part before (or after, for the first)
+            kept[k - 1] = False
+        elif k < len(found) and not found[k].hard:
+            kept[k] = False
+        else:
+            continue
+        leftovers.append((a, b))
+    kept_cuts = [c for c, keep in zip(found, kept, strict=True) if keep]
+    bounds = [-1, *(c.at for c in kept_cuts), n]
+    # A rule or a row of asterisks between two paragraphs is a section break.
+    breaks = {
+        c.at for k, c in enumerate(kept_cuts)
+        if not c.hard and (
+            _inside_a_body(lines, bounds[k] + 1, c.at, bounds[k + 2])
+            or _body_across(lines, bounds[k] + 1, c.at, bounds[k + 2], weights)
+        )
+    }
+    out = Parts(separators=[c.at for c in kept_cuts if c.at not in breaks], leftovers=leftovers)
+    start = 0
+    for at in out.separators:
+        out.spans.append((start, at))
+        start = at + 1
+    out.spans.append((start, n))
+    return out
