@@ -35,10 +35,12 @@ import click
 from . import __version__, render
 from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
 from .diff import diff_articles
-from .errors import IdError, InputError, NewskitError, OutputError, RulesError
+from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
 from .ids import check_names, find_articles, named_articles, where
 from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
+from .parse import AUTO
+from .parse.parts import check_split
 from .pipeline import AUTO_FILES, Reader, auto_jobs, map_sources
 from .reader import expand_inputs
 from .rules import Rules, load_rules
@@ -97,6 +99,7 @@ class State:
 
     messages: Messages = field(default_factory=Messages)
     rule_files: tuple[str, ...] = ()
+    split: str = AUTO  # where dumps split into articles (--split)
     failed: bool = False
     _rules: Rules | None = None
 
@@ -127,11 +130,12 @@ class State:
     def reader(self, jobs: int | None, *, progress: bool = True) -> Reader:
         """How the command reads its inputs: on ``jobs`` processes (None: one per CPU for
         :data:`~newskit.pipeline.AUTO_FILES` inputs or more, else one), failed inputs
-        reported, a progress bar on a terminal (if ``progress``), ``-v`` notes.
+        reported, a progress bar on a terminal (if ``progress``), ``-v`` notes, dumps split
+        as ``--split`` says.
 
         The rules are loaded at once, so a bad rules file fails before any output.
         """
-        return _Reading(self.rules(), jobs, state=self, progress=progress)
+        return _Reading(self.rules(), jobs, split=self.split, state=self, progress=progress)
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
@@ -176,6 +180,9 @@ class _Reading(Reader):
                 bar.advance()
                 articles += count
 
+            def on_note(source: str, note: str) -> None:
+                say.note(f"{source}: {note}")
+
             yield from map_sources(
                 fn,
                 sources,
@@ -184,7 +191,9 @@ class _Reading(Reader):
                 on_error=on_error,
                 on_decoded=on_decoded,
                 on_read=on_read,
+                on_note=on_note,
                 explain=explain,
+                split=self.split,
             )
         say.note(f"{articles} articles in {len(sources)} inputs")
 
@@ -206,13 +215,41 @@ def glob_option(fn: F) -> F:
     )(fn)
 
 
+def _split(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    try:
+        check_split(value)
+    except SplitError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    ctx.ensure_object(State).split = value
+    return value
+
+
+def split_option(fn: F) -> F:
+    """``--split auto|file|PATTERN``: where dumps split into articles, kept in the :class:`State`
+    (the command reads it through :meth:`State.reader`)."""
+    return click.option(
+        "--split",
+        default=AUTO,
+        show_default=True,
+        metavar="auto|file|PATTERN",
+        expose_value=False,
+        callback=_split,
+        help="Where a dump splits into articles: auto (form feeds, separator lines, repeated "
+        "headlines); file (one article per file); or a regular expression that a whole "
+        "separator line matches (the dump splits there and nowhere else).",
+    )(fn)
+
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 @click.group("newskit", context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="newskit", message="%(prog)s %(version)s")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also say how non-UTF-8 files were decoded.")
+@click.option(
+    "-v", "--verbose", is_flag=True,
+    help="Also say how non-UTF-8 files were decoded and which parts of a dump were too short for an article.",
+)
 @click.option(
     "--rules",
     "rule_files",
@@ -266,6 +303,7 @@ def jobs_option(what: str) -> Callable[[F], F]:
 @glob_option
 @output_options
 @jobs_option("Parse")
+@split_option
 @click.pass_obj
 def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | None, jobs: int | None) -> None:
     """List the articles in dumps, one row each.
@@ -304,6 +342,7 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the article as a JSON object.")
 @jobs_option("Parse")
+@split_option
 @click.pass_obj
 def show(
     state: State,
@@ -361,6 +400,7 @@ def show(
 @click.option("--no-title", is_flag=True, help="Leave the titles out.")
 @click.option("--summary", is_flag=True, help="Put the summary bullets before the body.")
 @jobs_option("Parse")
+@split_option
 @click.pass_obj
 def strip(
     state: State,
@@ -476,6 +516,7 @@ def _write_files(
     "0 if not.",
 )
 @jobs_option("Read and fingerprint")
+@split_option
 @output_options
 @click.pass_obj
 def dedupe(
@@ -552,6 +593,7 @@ def dedupe(
     help=f"Exit with status {ExitCode.DIFFERENT.value} if the articles differ, 0 if not.",
 )
 @jobs_option("Parse")
+@split_option
 @click.pass_obj
 def diff(
     state: State,

@@ -50,7 +50,8 @@ from typing import Any, NamedTuple, TypeVar
 
 from .errors import InputError
 from .model import Article, Document
-from .parse import parse_text
+from .parse import AUTO, parse_text
+from .parse.parts import check_split
 from .reader import STDIN, expand_inputs, read_source
 from .rules import Rules, default_rules
 
@@ -86,11 +87,14 @@ def auto_jobs(files: int) -> int:
 # --- reading one input ------------------------------------------------------------------
 
 
-def parse_file(path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False) -> Document:
+def parse_file(
+    path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False, split: str = AUTO
+) -> Document:
     """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`.
-    With ``explain``, articles keep their title candidates (see :func:`newskit.parse.parse_text`)."""
+    With ``explain``, articles keep their title candidates; ``split`` says where the dump
+    splits into articles (see :func:`newskit.parse.parse_text`)."""
     decoded = read_source(os.fspath(path))
-    return parse_text(decoded.text, decoded.source, rules, explain=explain)
+    return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split)
 
 
 class _Outcome(NamedTuple):
@@ -102,16 +106,19 @@ class _Outcome(NamedTuple):
     value: Any = None
     articles: int = 0
     error: str | None = None
+    notes: tuple[str, ...] = ()
 
 
-def _run(fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False) -> _Outcome:
+def _run(
+    fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False, split: str = AUTO
+) -> _Outcome:
     """Read, parse and map one input; one that cannot be read is an outcome with ``error``."""
     try:
         decoded = read_source(source)
     except InputError as exc:
         return _Outcome(exc.source, error=exc.reason)
-    doc = parse_text(decoded.text, decoded.source, rules, explain=explain)
-    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles))
+    doc = parse_text(decoded.text, decoded.source, rules, explain=explain, split=split)
+    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=tuple(doc.notes))
 
 
 # --- the loop ---------------------------------------------------------------------------
@@ -126,27 +133,33 @@ def map_sources(
     on_error: Callable[[InputError], None] | None = None,
     on_decoded: Callable[[str, str], None] | None = None,
     on_read: Callable[[str, int], None] | None = None,
+    on_note: Callable[[str, str], None] | None = None,
     explain: bool = False,
+    split: str = AUTO,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
     An input that cannot be read goes to ``on_error`` (or is raised if it is None);
     ``on_decoded(source, encoding)`` hears which encoding was used and
     ``on_read(source, articles)`` how many articles the input held, just before its result
-    is yielded. ``jobs`` is the number of processes to parse with (0: one per CPU; None:
+    is yielded; ``on_note(source, note)`` hears the parser's notes on it
+    (:attr:`~newskit.model.Document.notes`). ``split`` says where each dump splits into
+    articles (see :func:`newskit.parse.parse_text`; checked first: a bad pattern is a
+    :class:`~newskit.errors.SplitError`). ``jobs`` is the number of processes to parse with (0: one per CPU; None:
     :func:`auto_jobs`); the results are the same whatever it is. With ``explain``, the
     articles keep their title candidates (in this process only: ``jobs`` is then 1).
     """
     rules = rules or default_rules()
+    check_split(split)
     sources = list(sources)
     files = sum(1 for s in sources if s != STDIN)
     if jobs is None:
         jobs = auto_jobs(len(sources))
     jobs = min(cpu_count() if jobs <= 0 else jobs, files)
     if jobs <= 1 or explain:
-        outcomes: Iterator[_Outcome] = (_run(fn, source, rules, explain) for source in sources)
+        outcomes: Iterator[_Outcome] = (_run(fn, source, rules, explain, split) for source in sources)
     else:
-        outcomes = _pooled(fn, sources, rules, jobs)
+        outcomes = _pooled(fn, sources, rules, jobs, split)
     for outcome in outcomes:
         if outcome.error is not None:
             exc = InputError(outcome.source, outcome.error)
@@ -156,13 +169,16 @@ def map_sources(
             continue
         if on_decoded is not None:
             on_decoded(outcome.source, outcome.encoding)
+        if on_note is not None:
+            for note in outcome.notes:
+                on_note(outcome.source, note)
         if on_read is not None:
             on_read(outcome.source, outcome.articles)
         yield outcome.value
 
 
 def _pooled(
-    fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int
+    fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int, split: str = AUTO
 ) -> Iterator[_Outcome]:
     """The outcomes of ``sources`` in order, the files parsed by ``jobs`` worker processes."""
     files = sum(1 for s in sources if s != STDIN)
@@ -177,14 +193,14 @@ def _pooled(
     try:
         pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,))
     except OSError:  # no process semaphores here (some sandboxes and containers): one process
-        yield from (_run(fn, source, rules) for source in sources)
+        yield from (_run(fn, source, rules, split=split) for source in sources)
         return
     with pool:
         for task in tasks:
             if task[0] == STDIN:
-                pending.append([_run(fn, STDIN, rules)])
+                pending.append([_run(fn, STDIN, rules, split=split)])
             else:
-                pending.append(pool.apply_async(_run_chunk, (fn, task)))
+                pending.append(pool.apply_async(_run_chunk, (fn, task, split)))
             while len(pending) >= jobs * IN_FLIGHT:
                 yield from _get(pending.popleft())
         while pending:
@@ -205,9 +221,9 @@ def _init_worker(rules: Rules) -> None:
     _worker_rules = rules
 
 
-def _run_chunk(fn: Callable[[Document], Any], sources: list[str]) -> list[_Outcome]:
+def _run_chunk(fn: Callable[[Document], Any], sources: list[str], split: str = AUTO) -> list[_Outcome]:
     rules = _worker_rules or default_rules()
-    return [_run(fn, source, rules) for source in sources]
+    return [_run(fn, source, rules, split=split) for source in sources]
 
 
 # --- a reading's settings ---------------------------------------------------------------
@@ -220,7 +236,8 @@ def _document(doc: Document) -> Document:
 @dataclass(slots=True)
 class Reader:
     """How to read inputs: the rules, the number of processes (``jobs``; 0: one per CPU;
-    None: :func:`auto_jobs`) and who hears of each input (see :func:`map_sources`).
+    None: :func:`auto_jobs`), who hears of each input, and where dumps split into
+    articles (``split``; see :func:`map_sources`).
 
     Library functions that read inputs take one, so that a caller can decide how: the
     command line's reader adds a progress bar and the messages on stderr.
@@ -231,6 +248,8 @@ class Reader:
     on_error: Callable[[InputError], None] | None = None
     on_decoded: Callable[[str, str], None] | None = None
     on_read: Callable[[str, int], None] | None = None
+    on_note: Callable[[str, str], None] | None = None
+    split: str = AUTO
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
@@ -247,7 +266,9 @@ class Reader:
             on_error=self.on_error,
             on_decoded=self.on_decoded,
             on_read=self.on_read,
+            on_note=self.on_note,
             explain=explain,
+            split=self.split,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:

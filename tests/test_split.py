@@ -1,0 +1,146 @@
+"""Splitting a dump of several documents into its articles (issue 11): separator lines,
+newskit's own strip output, ``--split auto|file|PATTERN`` and the ``-v`` note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newskit import parse_text
+from newskit.cli import ExitCode, cli
+from newskit.errors import SplitError
+from newskit.model import Kind, Reason
+from newskit.reader import read_source
+from newskit.strip import SEPARATOR, document_texts
+
+REALWORLD = Path(__file__).resolve().parent / "realworld"
+# aeb pages (MIT, see realworld/README.md), each one article alone.
+PAGES = ["0d46122928b6.chromium.txt", "2c46804d9db4.chromium.txt", "5fa3154ec031.inscriptis.txt",
+         "eb62ac8425e5.chromium.txt"]
+
+
+def dump(name: str) -> str:
+    return read_source(str(REALWORLD / name)).text.strip("\n")
+
+
+def titles(text: str, split: str = "auto") -> list[str]:
+    return [a.title for a in parse_text(text, split=split).articles]
+
+
+ALONE = [titles(dump(p)) for p in PAGES]
+
+
+def test_the_pages_are_one_article_each_alone():
+    assert all(len(t) == 1 for t in ALONE)
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["----", "=" * 40, "* * *", "-" * 72],
+)
+def test_pages_between_separator_lines_are_one_article_each(separator):
+    text = f"\n\n{separator}\n\n".join(dump(p) for p in PAGES) + "\n"
+    doc = parse_text(text)
+    assert [a.title for a in doc.articles] == [t[0] for t in ALONE]
+    seps = [r for r in doc.chrome if r.rule == Reason.SEPARATOR]
+    assert len(seps) == len(PAGES) - 1 and all(r.text == separator and r.kind is Kind.REMOVED for r in seps)
+
+
+def test_numbered_documents_of_an_export_are_one_article_each():
+    n = len(PAGES)
+    text = "".join(f"   {i} of {n} DOCUMENTS\n\n{dump(p)}\n\n" for i, p in enumerate(PAGES, 1))
+    assert titles(text) == [t[0] for t in ALONE]
+
+
+def test_strip_output_round_trip_gives_the_same_articles():
+    pages = [SEPARATOR.join(t for t in document_texts(parse_text(dump(p))) if t) for p in PAGES]
+    alone = [(a.title, a.body) for page in pages for a in parse_text(page).articles]
+    together = parse_text(SEPARATOR.join(pages))
+    assert [(a.title, a.body) for a in together.articles] == alone
+    assert len(together.articles) == len(PAGES)
+
+
+BODY = ("The council voted on Tuesday to keep the old bridge open to walkers and cyclists for "
+        "another year, while engineers study how much the repairs would cost. ")
+ARTICLE = "Council keeps the old bridge open\n\n" + BODY * 2 + "\n\n" + BODY + "\n"
+TWO = ["Council keeps the old bridge open", "Schools will open late after the storm"]
+OTHER = "Schools will open late after the storm\n\n" + BODY.replace("bridge", "school") * 3 + "\n"
+
+
+def test_a_lone_rule_inside_a_page_does_not_split_it():
+    assert len(titles(ARTICLE + "\nMore from the council\n----\nCouncil news in brief\n\n" + BODY * 2)) == 1
+
+
+def test_a_section_break_the_body_runs_across_does_not_split():
+    text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
+    assert len(titles(text)) == 1
+
+
+def test_a_part_with_too_little_body_stays_as_chrome_and_is_noted():
+    text = ARTICLE + "\f\nSubscribe to our newsletter\n\f\n" + OTHER
+    doc = parse_text(text)
+    assert [a.title for a in doc.articles] == TWO
+    assert any(r.text == "Subscribe to our newsletter" for r in doc.chrome)
+    assert doc.notes == ["lines 7-7: too little body for an article, kept as chrome"]
+
+
+def test_split_file_is_one_article_per_file():
+    text = ARTICLE + "\f\n" + OTHER
+    assert len(titles(text)) == 2
+    assert len(titles(text, "file")) == 1
+
+
+def test_split_pattern_splits_at_the_users_lines_only():
+    text = ARTICLE + "\n%%% next %%%\n\n" + OTHER + "\n----\n\n" + ARTICLE.replace("old", "new") + "\n----\n" + OTHER
+    assert titles(text, r"%+ next %+") == TWO
+
+
+def test_a_bad_split_pattern_is_a_split_error():
+    with pytest.raises(SplitError, match="bad split pattern"):
+        parse_text("x\n", split="(")
+
+
+# --- the command line ---------------------------------------------------------------
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("command", ["list", "strip", "dedupe"])
+def test_split_file_on_the_command_line(command):
+    text = ARTICLE + "\f\n" + OTHER
+    auto, whole = run(command, "-", input=text), run(command, "--split", "file", "-", input=text)
+    assert auto.exit_code == whole.exit_code == 0
+    assert auto.stdout != whole.stdout
+
+
+def test_split_pattern_on_the_command_line():
+    text = ARTICLE + "@@\n" + OTHER
+    assert len(run("list", "-", input=text).stdout.splitlines()) == 1
+    assert len(run("list", "--split", "@@", "-", input=text).stdout.splitlines()) == 2
+
+
+def test_show_and_diff_take_split(tmp_path):
+    path = tmp_path / "two.txt"
+    path.write_text(ARTICLE + "@@\n" + OTHER, encoding="utf-8")
+    first, second = (line.split("\t")[0] for line in run("list", "--split", "@@", str(path)).stdout.splitlines())
+    assert run("show", "--split", "@@", second, str(path)).exit_code == 0
+    assert run("show", second, str(path)).exit_code == ExitCode.INPUT_ERROR  # no such article unsplit
+    assert run("diff", "--split", "@@", first, second, str(path)).exit_code == 0
+
+
+def test_a_bad_split_pattern_is_a_usage_error():
+    result = run("list", "--split", "(", "-", input=ARTICLE)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "bad split pattern" in result.stderr
+
+
+def test_verbose_says_when_a_part_is_kept_as_chrome():
+    text = ARTICLE + "\f\nSubscribe to our newsletter\n\f\n" + OTHER
+    result = run("-v", "list", "-", input=text)
+    assert "lines 7-7: too little body for an article, kept as chrome" in result.stderr
+    assert "too little body" not in run("list", "-", input=text).stderr
