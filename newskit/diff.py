@@ -9,8 +9,9 @@ renders it as text in the manner of ``diff -u``; anything fancier is for the CLI
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
@@ -40,11 +41,14 @@ class DiffOptions:
 @dataclass(frozen=True, slots=True)
 class WordOp:
     """A run of words: ``equal`` in both, ``delete``-d from A, ``insert``-ed in B, or
-    ``replace``-d (A's words by B's). ``a`` and ``b`` are the words as written."""
+    ``replace``-d (A's words by B's). ``a`` and ``b`` are the words as written; ``glue``
+    is what stands between this run and the next as written: a space, or nothing where
+    Chinese or Japanese characters run on."""
 
     op: str
     a: str
     b: str
+    glue: str = " "
 
     def to_dict(self) -> dict[str, str]:
         return {"op": self.op, "a": self.a, "b": self.b}
@@ -68,15 +72,15 @@ class SentencePair:
 
     def marked(self) -> str:
         """Both sentences in one line, changes marked ``[-removed-]{+added+}``."""
-        return " ".join(_mark(o, a=True, b=True) for o in self.ops)
+        return _joined(self.ops, a=True, b=True)
 
     def marked_a(self) -> str:
         """Sentence A with the words B does not have marked ``[-...-]``."""
-        return " ".join(_mark(o, a=True, b=False) for o in self.ops if o.op != "insert")
+        return _joined([o for o in self.ops if o.op != "insert"], a=True, b=False)
 
     def marked_b(self) -> str:
         """Sentence B with the words A does not have marked ``{+...+}``."""
-        return " ".join(_mark(o, a=False, b=True) for o in self.ops if o.op != "delete")
+        return _joined([o for o in self.ops if o.op != "delete"], a=False, b=True)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -88,6 +92,11 @@ class SentencePair:
             "b_text": self.b,
             "ops": [o.to_dict() for o in self.ops],
         }
+
+
+def _joined(ops: Sequence[WordOp], *, a: bool, b: bool) -> str:
+    """The runs marked (see :func:`_mark`), each followed by its glue but the last."""
+    return "".join(_mark(o, a=a, b=b) + (o.glue if k < len(ops) - 1 else "") for k, o in enumerate(ops))
 
 
 def _mark(op: WordOp, *, a: bool, b: bool) -> str:
@@ -182,20 +191,24 @@ def word_ops(a: str, b: str) -> tuple[WordOp, ...]:
     curly quotes and punctuation do not count as changes)."""
     _, ta = tokens(a)
     _, tb = tokens(b)
-    ka = [t.key for t in ta]
-    kb = [t.key for t in tb]
-    ops: list[WordOp] = []
-    for o in Indel.opcodes(ka, kb):
-        text_a = _run(ta, o.src_start, o.src_end)
-        text_b = _run(tb, o.dest_start, o.dest_end)
-        tag = o.tag
-        if ops and tag in ("delete", "insert") and ops[-1].op in ("delete", "insert", "replace"):
-            last = ops.pop()  # a deletion next to an insertion is a replacement
-            text_a = " ".join(x for x in (last.a, text_a) if x)
-            text_b = " ".join(x for x in (last.b, text_b) if x)
-            tag = "replace" if text_a and text_b else tag
-        ops.append(WordOp(tag, text_a, text_b))
-    return tuple(ops)
+    # Runs as token ranges: [tag, A's start, A's end, B's start, B's end].
+    runs: list[list[Any]] = []
+    for o in Indel.opcodes([t.key for t in ta], [t.key for t in tb]):
+        if runs and o.tag != "equal" and runs[-1][0] != "equal":
+            last = runs[-1]  # a deletion next to an insertion is a replacement
+            last[2], last[4] = o.src_end, o.dest_end
+            last[0] = "replace" if last[1] < last[2] and last[3] < last[4] else o.tag
+        else:
+            runs.append([o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end])
+    return tuple(
+        WordOp(tag, _run(ta, sa, ea), _run(tb, sb, eb), _glue(ta[ea - 1] if ea > sa else tb[eb - 1]))
+        for tag, sa, ea, sb, eb in runs
+    )
+
+
+def _glue(last: Token) -> str:
+    """What follows a run ending with token ``last``: a space, unless the text runs on."""
+    return " " if last.tail[-1:].isspace() else ""
 
 
 def diff_articles(a: Article, b: Article, options: DiffOptions | None = None) -> ArticleDiff:

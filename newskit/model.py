@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from .text import word_count
+
 
 class Kind(StrEnum):
     """Where a line went."""
@@ -119,7 +121,9 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(p.split()) for p in self.body)
+        """The body's words: runs between spaces, each Chinese character or Japanese kana
+        one word (see :func:`newskit.text.word_count`)."""
+        return sum(map(word_count, self.body))
 
     @property
     def date(self) -> str | None:

@@ -14,8 +14,9 @@ so that a sentence counted as "in common" by dedupe is the same one diff shows a
 - :func:`tokens` cuts a text at white space into tokens as written, each with its keys,
   so a diff can print the original text with the changed words marked.
 
-Chinese and Japanese text has no spaces: each CJK character is a word, and ``。！？`` end
-sentences.
+Chinese and Japanese text has no spaces: each CJK character is a word (and a token of its
+own, with the punctuation after it), and ``。！？`` end sentences. Korean, written with
+spaces, is cut into tokens at white space; its syllables are its keys.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
-from .text import CJK_RANGES
+from .text import CJK_RANGES, UNSPACED_RANGES
 from .vocabulary import sentence_words
 
 # -- normalisation ---------------------------------------------------------------------
@@ -97,6 +98,11 @@ _HAS_CJK = re.compile(f"[{_CJK}]").search
 # For text with CJK: a CJK character, or a run of anything but space, punctuation, CJK.
 _CJK_WORD = re.compile(rf"[{_CJK}]|[^{_CJK}{re.escape(_SPACE + _PUNCT)}]+")
 _CHUNK = re.compile(f"[^{re.escape(_SPACE)}]+")
+# Tokens of text with Chinese or Japanese: such a character with the punctuation after it,
+# or a run of anything else between white space.
+_U = UNSPACED_RANGES
+_HAS_UNSPACED = re.compile(f"[{_U}]").search
+_PIECE = re.compile(rf"[{_U}][^{_U}\w{re.escape(_SPACE)}]*|[^{_U}{re.escape(_SPACE)}]+")
 
 
 def _keys(text: str) -> list[bytes]:
@@ -139,8 +145,14 @@ class Token:
 
 
 def tokens(text: str) -> tuple[str, list[Token]]:
-    """``(lead, tokens)`` of ``text``; the tokens' keys, in order, are :func:`words`."""
-    found = ((m.start(), m.end(), " ".join(words(m.group()))) for m in _CHUNK.finditer(unify(text)))
+    """``(lead, tokens)`` of ``text``; the tokens' keys, in order, are :func:`words`.
+
+    A token is a run between white space, or, in Chinese and Japanese, one character with
+    the punctuation after it (its ``tail`` is then empty when the next one follows at once).
+    """
+    unified = unify(text)
+    cut = _PIECE if not unified.isascii() and _HAS_UNSPACED(unified) else _CHUNK
+    found = ((m.start(), m.end(), " ".join(words(m.group()))) for m in cut.finditer(unified))
     chunks = [c for c in found if c[2]]
     if not chunks:
         return text, []

@@ -15,8 +15,12 @@ import re
 # dot, U+30FB, which is punctuation), CJK ideographs (extension A, the unified block,
 # compatibility ideographs) and Hangul syllables. Such text has no spaces between words:
 # a character counts half a word in a line's weight, and is a word of its own in dedupe.
-CJK_RANGES = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# Chinese and Japanese leave no space between words at all; Korean sets its words apart
+# with spaces, as Latin scripts do.
+UNSPACED_RANGES = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RANGES = UNSPACED_RANGES + "\uac00-\ud7af"
 CJK = re.compile(f"[{CJK_RANGES}]")
+UNSPACED = re.compile(f"[{UNSPACED_RANGES}]")  # a Chinese character or Japanese kana
 
 
 def has_cjk(text: str) -> bool:
@@ -64,6 +68,15 @@ def weight(text: str, words: int | None = None) -> int:
     if text.isascii() or CJK.search(text) is None:
         return len(text.split()) if words is None else words
     return len(CJK.sub(" ", text).split()) + len(CJK.findall(text)) // 2
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: runs between spaces, and each Chinese character or
+    Japanese kana a word of its own (a run of punctuation alone is no word there)."""
+    if text.isascii() or UNSPACED.search(text) is None:
+        return len(text.split())
+    rest = UNSPACED.sub(" ", text).split()
+    return len(UNSPACED.findall(text)) + sum(1 for w in rest if WORD.search(w))
 
 
 def fold(text: str) -> str:
