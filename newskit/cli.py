@@ -150,7 +150,8 @@ class State:
 @dataclass(slots=True)
 class _Reading(Reader):
     """The command line's :class:`~newskit.pipeline.Reader`: every reading shows a progress
-    bar, reports failed inputs, notes non-UTF-8 decodings and ends with a count (``-v``)."""
+    bar, reports failed inputs, warns of HTML given by mistake, notes non-UTF-8 decodings
+    and ends with a count (``-v``)."""
 
     state: State = field(default_factory=State)
     progress: bool = True
@@ -170,6 +171,9 @@ class _Reading(Reader):
             def on_error(exc: InputError) -> None:
                 bar.advance()
                 state.input_failed(exc)
+
+            def on_warning(source: str, message: str) -> None:
+                say.warn(f"{source}: {message}")
 
             def on_decoded(source: str, encoding: str) -> None:
                 if encoding != "utf-8":
@@ -194,6 +198,7 @@ class _Reading(Reader):
                 on_note=on_note,
                 explain=explain,
                 split=self.split,
+                on_warning=on_warning,
             )
         say.note(f"{articles} articles in {len(sources)} inputs")
 

@@ -43,6 +43,7 @@ class Reason(StrEnum):
     CHROME = "chrome"  # outside the body run: the page's, not the article's
     NO_ARTICLE = "no-article"  # a part of the dump with no article in it
     SEPARATOR = "separator"  # a separator line between two documents ("----", a form feed, "2 of 9 DOCUMENTS")
+    HTML = "html-input"  # the input looks like an HTML page, not a text dump: not parsed
 
 
 class LineRecord(NamedTuple):

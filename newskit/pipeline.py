@@ -17,9 +17,11 @@ input order, whatever the number of processes::
 
 - **One error path.** An input that cannot be read becomes an
   :class:`~newskit.errors.InputError`, given to ``on_error`` (or raised when there is
-  none); the other inputs go on. ``on_decoded`` hears which encoding each input was read
-  with, ``on_read`` how many articles it held. All three are called in this process, in
-  input order.
+  none); the other inputs go on. ``on_warning`` hears of an input read but not parsed,
+  because it looks like an HTML page (:data:`~newskit.reader.HTML_WARNING`: a document
+  with no articles, every line removed as ``html-input``), ``on_decoded`` which encoding
+  each input was read with, ``on_read`` how many articles it held. All four are called in
+  this process, in input order.
 - **Serial or on processes.** With ``jobs=1`` (or a single file) everything happens in
   this process. With more, a pool of worker processes reads and parses the files, handed
   their names a few at a time (:data:`CHUNK`), and sends back only the function's results;
@@ -49,10 +51,10 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
 from .errors import InputError
-from .model import Article, Document
-from .parse import AUTO, parse_text
+from .model import Article, Document, Kind, LineRecord, Reason
+from .parse import AUTO, parse_text, split_lines
 from .parse.parts import check_split
-from .reader import STDIN, expand_inputs, read_source
+from .reader import HTML_WARNING, STDIN, Decoded, expand_inputs, read_source
 from .rules import Rules, default_rules
 
 T = TypeVar("T")
@@ -93,13 +95,22 @@ def parse_file(
     """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`.
     With ``explain``, articles keep their title candidates; ``split`` says where the dump
     splits into articles (see :func:`newskit.parse.parse_text`)."""
-    decoded = read_source(os.fspath(path))
+    return _parse(read_source(os.fspath(path)), rules, explain, split)
+
+
+def _parse(decoded: Decoded, rules: Rules | None, explain: bool, split: str = AUTO) -> Document:
+    """The document of a decoded input; an HTML page is not parsed: it has no articles,
+    and its lines are removed as ``html-input`` (titles made of tags help no one)."""
+    if decoded.html:
+        chrome = [LineRecord(no, line, Kind.REMOVED, Reason.HTML)
+                  for no, line in enumerate(split_lines(decoded.text), 1)]
+        return Document(decoded.source, len(chrome), chrome=chrome)
     return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split)
 
 
 class _Outcome(NamedTuple):
-    """One input, read and mapped: ``value``, ``encoding`` and how many ``articles`` it
-    held, or why it could not be read (``error``)."""
+    """One input, read and mapped: ``value``, ``encoding``, how many ``articles`` it
+    held and a ``warning`` about it, or why it could not be read (``error``)."""
 
     source: str
     encoding: str = ""
@@ -107,6 +118,7 @@ class _Outcome(NamedTuple):
     articles: int = 0
     error: str | None = None
     notes: tuple[str, ...] = ()
+    warning: str | None = None
 
 
 def _run(
@@ -117,8 +129,10 @@ def _run(
         decoded = read_source(source)
     except InputError as exc:
         return _Outcome(exc.source, error=exc.reason)
-    doc = parse_text(decoded.text, decoded.source, rules, explain=explain, split=split)
-    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=tuple(doc.notes))
+    doc = _parse(decoded, rules, explain, split)
+    warning = HTML_WARNING if decoded.html else None
+    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=tuple(doc.notes),
+                    warning=warning)
 
 
 # --- the loop ---------------------------------------------------------------------------
@@ -136,11 +150,13 @@ def map_sources(
     on_note: Callable[[str, str], None] | None = None,
     explain: bool = False,
     split: str = AUTO,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
     An input that cannot be read goes to ``on_error`` (or is raised if it is None);
-    ``on_decoded(source, encoding)`` hears which encoding was used and
+    ``on_warning(source, message)`` hears of an input that looks like HTML (its document
+    has no articles), ``on_decoded(source, encoding)`` which encoding was used and
     ``on_read(source, articles)`` how many articles the input held, just before its result
     is yielded; ``on_note(source, note)`` hears the parser's notes on it
     (:attr:`~newskit.model.Document.notes`). ``split`` says where each dump splits into
@@ -167,6 +183,8 @@ def map_sources(
                 raise exc
             on_error(exc)
             continue
+        if outcome.warning is not None and on_warning is not None:
+            on_warning(outcome.source, outcome.warning)
         if on_decoded is not None:
             on_decoded(outcome.source, outcome.encoding)
         if on_note is not None:
@@ -250,6 +268,7 @@ class Reader:
     on_read: Callable[[str, int], None] | None = None
     on_note: Callable[[str, str], None] | None = None
     split: str = AUTO
+    on_warning: Callable[[str, str], None] | None = None
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
@@ -269,6 +288,7 @@ class Reader:
             on_note=self.on_note,
             explain=explain,
             split=self.split,
+            on_warning=self.on_warning,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:

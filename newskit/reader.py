@@ -28,11 +28,52 @@ _ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
 # Other line breaks, folded to "\n" (after CRLF and CR).
 _LINE_BREAKS = "\u2028\u2029\x85"
 
+# HTML given by mistake: a page that opens as one, or whose opening lines are mostly tags.
+HTML_WARNING = "looks like HTML; newskit reads text dumps"
+_HTML_OPENINGS = ("<!doctype html", "<html")
+HTML_HEAD_CHARS = 65536
+HTML_LINES_SEEN = 200
+"""Non-blank lines looked at in a text's opening (its first :data:`HTML_HEAD_CHARS`
+characters) to tell HTML ..."""
+HTML_TAG_SHARE = 0.5
+"""... and the part of them that must be tags (a line that opens with ``<`` and a letter,
+``/`` or ``!`` and ends with ``>``; in the dev corpus's dumps, at most a tenth are) ..."""
+HTML_MIN_TAGS = 3
+"""... and at least this many of them (or all, in a shorter text)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """One input's text, its source and encoding; ``html`` when it looks like an HTML
+    page rather than a text dump (see :func:`looks_like_html`)."""
+
     source: str
     text: str
     encoding: str
+    html: bool = False
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is an HTML page: it opens with ``<!doctype html`` or ``<html``, or
+    most of its first non-blank lines (:data:`HTML_LINES_SEEN`) are tags. Cheap: a text
+    with no ``>`` in its opening is told at once."""
+    head = text[:HTML_HEAD_CHARS]
+    start = head.lstrip()
+    if start[:1] == "<" and start[:14].lower().startswith(_HTML_OPENINGS):
+        return True
+    if ">" not in head:
+        return False
+    seen = tags = 0
+    for line in head.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if line[0] == "<" and line[-1] == ">" and (line[1:2].isalpha() or line[1:2] in ("/", "!")):
+            tags += 1
+        if seen >= HTML_LINES_SEEN:
+            break
+    return tags >= min(HTML_MIN_TAGS, seen) and tags >= HTML_TAG_SHARE * seen
 
 
 def normalise(text: str) -> str:
@@ -57,13 +98,14 @@ def decode(data: bytes, source: str) -> Decoded:
     """Decode bytes of a text dump.
 
     UTF-8 (with or without BOM), UTF-16 with BOM; anything else that is not valid UTF-8
-    is read as cp1252. Raises :class:`InputError` for empty or binary input.
+    is read as cp1252. Raises :class:`InputError` for empty or binary input. The result's
+    ``html`` tells whether the text looks like an HTML page (:func:`looks_like_html`).
     """
     if not data.strip():
         raise InputError(source, "empty file" if not data else "no text (only white space)")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return Decoded(source, normalise(data.decode("utf-16")), "utf-16")
+            return _decoded(source, normalise(data.decode("utf-16")), "utf-16")
         except UnicodeDecodeError as exc:
             reason = f"invalid UTF-16 despite its byte-order mark ({exc.reason})"
             raise InputError(source, reason) from None
@@ -84,7 +126,11 @@ def decode(data: bytes, source: str) -> Decoded:
                 ch if ch != "\ufffd" else chr(b) for ch, b in zip(text, data, strict=True)
             )
         encoding = "cp1252"
-    return Decoded(source, normalise(text), encoding)
+    return _decoded(source, normalise(text), encoding)
+
+
+def _decoded(source: str, text: str, encoding: str) -> Decoded:
+    return Decoded(source, text, encoding, looks_like_html(text))
 
 
 def read_source(source: str) -> Decoded:
