@@ -84,7 +84,8 @@ class Article:
     published: str | None = None  # ISO 8601 when absolute, else as written
     updated: str | None = None
     dateline: str | None = None
-    byline: str | None = None
+    byline: str | None = None  # the byline as written ("By Jane Doe, Staff Writer")
+    authors: list[str] = field(default_factory=list)  # the names in it (["Jane Doe"])
     summary: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
@@ -146,6 +147,7 @@ class Article:
             "updated": self.updated,
             "dateline": self.dateline,
             "byline": self.byline,
+            "authors": list(self.authors),
             "summary": list(self.summary),
             "captions": list(self.captions),
             "body": list(self.body),

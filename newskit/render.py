@@ -66,6 +66,7 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
         "updated": article.updated,
         "dateline": article.dateline,
         "byline": article.byline,
+        "authors": ", ".join(article.authors),
         "words": str(article.word_count),
     }
     for key, value in meta.items():

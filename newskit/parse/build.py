@@ -259,6 +259,8 @@ class Builder:
             if m and len(m.group(1)) <= self.hw.dateline_chars:
                 art.dateline = m.group(1).strip()
         art.id = content_id(art.title, art.body)
+        if art.byline:
+            art.authors = list(self.cues.authors.names(art.byline))
         if self.candidates is not None:
             art.title_candidates = [self._candidate(c) for c in self.candidates]
         return art

@@ -23,6 +23,7 @@ from ..rules import Rules
 from ..text import content_words as words_of
 from ..text import weight
 from ..vocabulary import alternatives
+from .authors import Authors
 from .memo import TEXTS
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ class Cues:
             rf"\d+\s+(?:{alternatives(v['separator_of'])})\s+\d+\s+(?:{alternatives(v['separator_documents'])})", re.I
         )
         self.relative_hints = self.dates.relative_hints
+        self.authors = Authors.of(rules)  # a byline's names (see newskit.parse.authors)
         # The costly tests, remembered per text.
         self.credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._credit_text)
         self.photo_credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._photo_credit_text)

@@ -1,0 +1,119 @@
+"""Authors read out of a byline (issue 11): the names, apart from dates, roles, outlets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newskit import parse_text
+from newskit.cli import cli
+from newskit.parse.authors import authors
+from newskit.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # the issue's examples
+        ("By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy", ["Mike Wall"]),
+        ("By Meg JamesStaff Writer", ["Meg James"]),
+        ("Par Claire Dupont", ["Claire Dupont"]),
+        ("بقلم: محمد علي", ["محمد علي"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe, John Roe and Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe, a senior correspondent who covers energy", ["Jane Doe"]),
+        ("By @jdoe", ["@jdoe"]),
+        # dates and times after the names
+        ("by Jane Doe on November 18, 2019 at 11:08 a.m.", ["Jane Doe"]),
+        ("By Ann Lee, Wednesday, 20 November 2019 08:05 GMT", ["Ann Lee"]),
+        ("By Al Root Updated Nov. 19, 2019 8:21 am ET", ["Al Root"]),
+        ("Von Moritz Bachmann publiziert am 30. Juli 2018", ["Moritz Bachmann"]),
+        ("by Jane Doe — 2 hours ago", ["Jane Doe"]),
+        # roles, glued or not, and what a bar or a dash sets apart
+        ("By Jon HiltonBusiness Columnist", ["Jon Hilton"]),
+        ("By Jon Hilton Business Columnist", ["Jon Hilton"]),
+        ("By Jane Doe Senior Writer", ["Jane Doe"]),
+        ("By Jane Roe - Staff Writer", ["Jane Roe"]),
+        ("By Jane Doe | Daily Planet", ["Jane Doe"]),
+        ("By Jane Doe // November 6th, 2012", ["Jane Doe"]),
+        ("By Jane DoeEmail Author", ["Jane Doe"]),
+        # handles, outlets, acronyms and credentials
+        ("By Jane Doe@jdoe Nov 18, 2019", ["Jane Doe"]),
+        ("By Jane Doe @jdoe", ["Jane Doe"]),
+        ("By Jane Doe, CNN Business", ["Jane Doe"]),
+        ("By Jane Doe, Reuters", ["Jane Doe"]),
+        ("By Jane Doe, The Daily Planet", ["Jane Doe"]),
+        ("By Jane Doe Planet News", ["Jane Doe Planet News"]),  # nothing tells them apart
+        ("By Jane Doe BBC News", ["Jane Doe"]),
+        ("By Rachel Roe, MS, RD", ["Rachel Roe"]),
+        ("By NBC's Ann Lee and Jo Park", ["Ann Lee", "Jo Park"]),
+        ("By Planet Staff | November 18, 2019", []),
+        ("By admin - 2018-09-16", []),
+        ("By Reuters", ["Reuters"]),
+        # capitals, initials, particles, other scripts, user names
+        ("By JANE DOE and JOHN ROE", ["JANE DOE", "JOHN ROE"]),
+        ("By JANE DOE Associated Press", ["JANE DOE"]),
+        ("By Sarah E. Needleman", ["Sarah E. Needleman"]),
+        ("By J.R. Smith", ["J.R. Smith"]),
+        ("by Anne de Vries and Jan van der Berg", ["Anne de Vries", "Jan van der Berg"]),
+        ("by Jane O'Neil-Roe", ["Jane O'Neil-Roe"]),
+        ("By Paul McDonald Staff Writer", ["Paul McDonald"]),
+        ("Por João Silva e Maria Souza", ["João Silva", "Maria Souza"]),
+        ("Автор Иван Петров", ["Иван Петров"]),
+        ("by 山田太郎 ／ 2016.12.01", ["山田太郎"]),
+        ("by jdoe on January 31, 2011", ["jdoe"]),
+        ("by Jane Doe. Posted on 3:30 pm Tuesday", ["Jane Doe"]),
+        ("By Sun Li", ["Sun Li"]),
+        ("By Sun Li Thu., Aug. 9 2012", ["Sun Li"]),
+        ("Jane Doe", ["Jane Doe"]),  # no byline word
+        ("", []),
+    ],
+)
+def test_authors(byline: str, expected: list[str]) -> None:
+    assert authors(byline) == expected
+
+
+DUMP = (
+    "Harbour council vote ends long debate\n"
+    "By Meg JamesStaff Writer\n"
+    "November 18, 2019\n\n"
+    "The city council voted on Tuesday to approve a new plan for the harbour, ending a debate that has "
+    "lasted for more than two years among residents and traders.\n\n"
+    "Officials said the work would start next spring and take about three years to finish, with most "
+    "of the cost paid by the regional government.\n"
+)
+
+
+def test_the_parser_keeps_the_byline_and_its_authors() -> None:
+    art = parse_text(DUMP).articles[0]
+    assert art.byline == "By Meg JamesStaff Writer"
+    assert art.authors == ["Meg James"]
+    d = art.to_dict()
+    assert list(d)[list(d).index("byline") + 1] == "authors" and d["authors"] == ["Meg James"]
+    plain = parse_text(DUMP.replace("By Meg JamesStaff Writer\n", "")).articles[0]
+    assert plain.byline is None and plain.authors == [] and plain.to_dict()["authors"] == []
+
+
+def test_authors_in_show_and_strip_jsonl(tmp_path: Path) -> None:
+    f = tmp_path / "dump.txt"
+    f.write_text(DUMP, encoding="utf-8")
+    art = parse_text(DUMP).articles[0]
+    r = CliRunner().invoke(cli, ["show", art.id, str(f)], catch_exceptions=False)
+    assert r.exit_code == 0 and r.stderr == ""
+    assert "byline:    By Meg JamesStaff Writer\n" in r.stdout
+    assert "authors:   Meg James\n" in r.stdout
+    r = CliRunner().invoke(cli, ["strip", "--jsonl", str(f)], catch_exceptions=False)
+    assert r.exit_code == 0 and json.loads(r.stdout)["authors"] == ["Meg James"]
+
+
+def test_role_words_are_data(tmp_path: Path) -> None:
+    assert authors("By Jane Doe Stringer") == ["Jane Doe Stringer"]
+    f = tmp_path / "roles.toml"
+    f.write_text('[cues]\nauthor_roles = ["stringer"]\n', encoding="utf-8")
+    assert authors("By Jane Doe Stringer", load_rules([f], user_config=False)) == ["Jane Doe"]
