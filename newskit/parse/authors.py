@@ -32,12 +32,12 @@ byline words and joiners. :meth:`Authors.of` makes the reader of a rule set once
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..dates import Dates
 from ..rules import Rules, default_rules
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, alternatives
 from .memo import TEXTS
 
 # What sets apart something other than a name: a bar, slashes, a bullet, a dash (one
@@ -60,19 +60,15 @@ _COMMAS = (",", "，", "、")
 _CAPS, _MIXED, _PLAIN = "caps", "mixed", "plain"  # word shapes: "DOE", "Doe", "de" / "E." / "محمد"
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 class Authors:
     """Reads a byline's names with one vocabulary's words (see the module docs)."""
 
     def __init__(self, vocabulary: Vocabulary, dates: Dates) -> None:
         v = vocabulary
         self.dates = dates
-        self._by = re.compile(rf"^\W*(?:{_alt([*v['by'], *v['by_also']])})(?!\w)\s*[:：]?\s*", re.I)
+        self._by = re.compile(rf"^\W*(?:{alternatives([*v['by'], *v['by_also']])})(?!\w)\s*[:：]?\s*", re.I)
         self._joiners = frozenset(v["name_joiners"])
-        self._split = re.compile(rf"\s*[,，、&+]\s*|\s+(?:{_alt(v['name_joiners'])})\s+", re.I)
+        self._split = re.compile(rf"\s*[,，、&+]\s*|\s+(?:{alternatives(v['name_joiners'])})\s+", re.I)
         self._roles = frozenset(v["author_roles"])
         self._topics = frozenset(v["author_role_topics"])
         self._outlets = frozenset(v["author_outlets"])
