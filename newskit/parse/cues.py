@@ -125,16 +125,20 @@ class Cues:
         """"Home", where a breadcrumb trail starts."""
         return self._home.match(key) is not None
 
-    def separator(self, line: Line) -> bool:
-        """A separator line, spaces around it aside: a rule of dashes or equals signs or a
-        row of asterisks ("* * *"), which may also set parts of one article apart."""
-        text = line.text.strip()
-        return text[:1] in _SEPARATOR_STARTS and self._separator.fullmatch(text) is not None
-
-    def numbered_separator(self, line: Line) -> bool:
-        """An export's separator line before each document: "12 of 20 DOCUMENTS"."""
-        text = line.text.strip()
-        return text[:1].isdigit() and self._numbered.fullmatch(text) is not None
+    def cut(self, text: str) -> str:
+        """What kind of separator line ``text`` is, spaces around it aside: ``FORM_FEED``
+        (``strip``'s line between articles), ``NUMBERED`` (an export's "12 of 20
+        DOCUMENTS"), the character a rule is made of (``-``, ``=``, ``*``: a rule of dashes or
+        equals signs, a row of asterisks, which may also set parts of one article apart), or
+        "" for a line that is none of these."""
+        if "\f" in text and text.strip(" \t") == FORM_FEED:
+            return FORM_FEED
+        text = text.strip()
+        if text[:1].isdigit() and self._numbered.fullmatch(text) is not None:
+            return NUMBERED
+        if text[:1] in _SEPARATOR_STARTS and self._separator.fullmatch(text) is not None:
+            return text[0]
+        return ""
 
     def is_byline(self, line: Line) -> bool:
         return self.byline_shape(line.key, line.weight)
@@ -218,6 +222,8 @@ class Cues:
 
 
 _SEPARATOR_STARTS = frozenset("-=*")  # what a separator line can open with
+FORM_FEED = "\f"  # a line of a form feed alone: what `newskit strip` prints between articles
+NUMBERED = "#"  # the kind of an export's numbered separator line
 
 
 def listed(text: str) -> bool:

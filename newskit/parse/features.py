@@ -50,6 +50,7 @@ class Line:
     row: bool = False  # three cells or more, set apart by tabs or wide gaps: maybe a table row
     heading: bool = False  # short, no rule's, no "Label:": a heading or a list item if set apart
     home: bool = False  # "Home", where a breadcrumb trail starts
+    cut: str = ""  # a separator line's kind (see Cues.cut), else ""
 
     @property
     def clean(self) -> str:
@@ -76,7 +77,7 @@ _NO_DATES: tuple[DateInfo, ...] = ()
 
 def make_line(
     text: str, key: str, weight: int, sentence: bool, rule: str | None, dates: tuple[DateInfo, ...], fold: str,
-    lw: LineWeights, joined: int = 0, merged: bool = False, home: bool = False,
+    lw: LineWeights, joined: int = 0, merged: bool = False, home: bool = False, cut: str = "",
 ) -> Line:
     """A :class:`Line`, its derived fields computed with the weights ``lw``."""
     good = (sentence and weight >= lw.good_weight) or weight >= lw.long_weight
@@ -96,14 +97,15 @@ def make_line(
     heading = score < 0 and not rule and weight <= lw.heading_weight and ":" not in key
     return Line(
         text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
-        row, heading, home,
+        row, heading, home, cut,
     )
 
 
 def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
     key = rule_key(text)
+    cut = cues.cut(text) if text else ""
     if not key:
-        return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, Reason.BLANK, 0)
+        return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, Reason.BLANK, 0, cut=cut)
     words = len(key.split())
     w = weight(key, words)
     folded, dates = "", _NO_DATES
@@ -112,7 +114,7 @@ def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
         if w <= lw.date_weight and _may_hold_date(key, cues):
             dates = cues.dates.date_line(key)
     home = w <= lw.home_weight and cues.home(key)
-    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, 0, False, home)
+    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, 0, False, home, cut)
 
 
 # Site chrome repeats on every page of a site: what a line's text gives is remembered

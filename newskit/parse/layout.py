@@ -62,12 +62,14 @@ def join_wrapped(lines: list[Line], weights: ParseWeights) -> None:
             for k in range(i + 1, j + 1):
                 x = lines[k]
                 lines[k] = make_line(
-                    x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, lw, merged=True, home=x.home
+                    x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, lw,
+                    merged=True, home=x.home, cut=x.cut,
                 )
             weight = sum(x.weight for x in lines[i : j + 1])
             home = head.home and weight <= lw.home_weight
             lines[i] = make_line(
-                head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", lw, j - i, home=home
+                head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", lw, j - i, home=home,
+                cut=head.cut,
             )
         i = j + 1
 

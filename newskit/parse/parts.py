@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from ..errors import SplitError
 from .body import densest
-from .cues import Cues
+from .cues import FORM_FEED, NUMBERED, Cues
 from .features import Line
 from .weights import ParseWeights
 
@@ -42,8 +42,6 @@ AUTO = "auto"
 FILE = "file"
 """One article per file: no splitting at all."""
 SPLITS = (AUTO, FILE)
-
-FORM_FEED = "\f"
 
 
 @lru_cache(maxsize=64)
@@ -84,11 +82,6 @@ class Parts:
     leftovers: list[tuple[int, int]] = field(default_factory=list)
 
 
-def form_feed(line: Line) -> bool:
-    """A line holding a form feed and nothing else (spaces aside): ``strip``'s separator."""
-    return line.text.strip(" \t") == FORM_FEED
-
-
 def body_weight(lines: list[Line], start: int, end: int) -> int:
     """The weight of the body-like lines in ``[start, end)`` (no rule's)."""
     return sum(x.weight for x in lines[start:end] if x.good and not x.rule)
@@ -98,24 +91,23 @@ def _has_text(lines: list[Line], start: int, end: int) -> bool:
     return any(x.key for x in lines[start:end])
 
 
-def cuts(lines: list[Line], cues: Cues, pattern: re.Pattern[str] | None, repeats: int) -> list[Cut]:
+def cuts(lines: list[Line], pattern: re.Pattern[str] | None, repeats: int) -> list[Cut]:
     """The separator lines: the user's (``pattern``; all hard), else form feeds and numbered
-    separators (hard) and the rules of :meth:`~newskit.parse.cues.Cues.separator` whose
+    separators (hard) and the rules of :meth:`~newskit.parse.cues.Cues.cut` whose
     shape (dashes, equals signs, asterisks) the dump holds ``repeats`` times or more."""
     if pattern is not None:
         return [Cut(i, True) for i, x in enumerate(lines) if pattern.fullmatch(x.text.strip()) is not None]
-    out = []
+    # (Each line's kind of separator is one of its features, read once per distinct text.)
+    marked = [i for i, x in enumerate(lines) if x.cut]
+    if not marked:
+        return []
     shapes: dict[str, int] = {}
-    for i, x in enumerate(lines):
-        if form_feed(x) or cues.numbered_separator(x):
-            out.append(Cut(i, True))
-        elif cues.separator(x):
-            out.append(Cut(i, False))
-            shape = x.text.strip()[0]
-            shapes[shape] = shapes.get(shape, 0) + 1
+    for i in marked:
+        shapes[lines[i].cut] = shapes.get(lines[i].cut, 0) + 1
     # A lone rule is more often a page's own (over its archive links, under a letter) than
     # the one line between two documents: a rule splits where its shape comes again.
-    return [c for c in out if c.hard or shapes[lines[c.at].text.strip()[0]] >= repeats]
+    hard = (FORM_FEED, NUMBERED)
+    return [Cut(i, lines[i].cut in hard) for i in marked if lines[i].cut in hard or shapes[lines[i].cut] >= repeats]
 
 
 def _inside_a_body(lines: list[Line], lo: int, at: int, hi: int) -> bool:
@@ -139,7 +131,7 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     n = len(lines)
     if split == FILE:
         return Parts([(0, n)])
-    found = cuts(lines, cues, separator_pattern(split), weights.layout.separator_repeats)
+    found = cuts(lines, separator_pattern(split), weights.layout.separator_repeats)
     if not found:
         return Parts([(0, n)])
     bounds = [-1, *(c.at for c in found), n]
