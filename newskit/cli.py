@@ -20,6 +20,7 @@ reuses:
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -100,6 +101,7 @@ class State:
     messages: Messages = field(default_factory=Messages)
     rule_files: tuple[str, ...] = ()
     split: str = AUTO  # where dumps split into articles (--split)
+    now: dt.datetime | None = None  # the reference time of relative dates (--now)
     failed: bool = False
     _rules: Rules | None = None
 
@@ -135,7 +137,7 @@ class State:
 
         The rules are loaded at once, so a bad rules file fails before any output.
         """
-        return _Reading(self.rules(), jobs, split=self.split, state=self, progress=progress)
+        return _Reading(self.rules(), jobs, split=self.split, now=self.now, state=self, progress=progress)
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
@@ -199,6 +201,7 @@ class _Reading(Reader):
                 explain=explain,
                 split=self.split,
                 on_warning=on_warning,
+                now=self.now,
             )
         say.note(f"{articles} articles in {len(sources)} inputs")
 
@@ -242,6 +245,28 @@ def split_option(fn: F) -> F:
         help="Where a dump splits into articles: auto (form feeds, separator lines, repeated "
         "headlines); file (one article per file); or a regular expression that a whole "
         "separator line matches (the dump splits there and nowhere else).",
+    )(fn)
+
+
+def _now(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            ctx.ensure_object(State).now = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not an ISO 8601 date or time.", ctx, param) from None
+    return value
+
+
+def now_option(fn: F) -> F:
+    """``--now ISO``: the reference time relative dates are resolved against, kept in the
+    :class:`State` (the command reads it through :meth:`State.reader`)."""
+    return click.option(
+        "--now",
+        metavar="ISO",
+        expose_value=False,
+        callback=_now,
+        help="Resolve relative dates ('2 hours ago', 'yesterday') against this time, e.g. "
+        "2019-11-20T12:00+00:00; without it their published/updated stay empty.",
     )(fn)
 
 
@@ -309,6 +334,7 @@ def jobs_option(what: str) -> Callable[[F], F]:
 @output_options
 @jobs_option("Parse")
 @split_option
+@now_option
 @click.pass_obj
 def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | None, jobs: int | None) -> None:
     """List the articles in dumps, one row each.
@@ -348,6 +374,7 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
 @click.option("--json", "as_json", is_flag=True, help="Print the article as a JSON object.")
 @jobs_option("Parse")
 @split_option
+@now_option
 @click.pass_obj
 def show(
     state: State,
@@ -406,6 +433,7 @@ def show(
 @click.option("--summary", is_flag=True, help="Put the summary bullets before the body.")
 @jobs_option("Parse")
 @split_option
+@now_option
 @click.pass_obj
 def strip(
     state: State,
@@ -522,6 +550,7 @@ def _write_files(
 )
 @jobs_option("Read and fingerprint")
 @split_option
+@now_option
 @output_options
 @click.pass_obj
 def dedupe(
@@ -599,6 +628,7 @@ def dedupe(
 )
 @jobs_option("Parse")
 @split_option
+@now_option
 @click.pass_obj
 def diff(
     state: State,

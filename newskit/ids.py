@@ -153,7 +153,7 @@ def find_articles(
 
 def _read_again(ref: ArticleRef, reader: Reader, explain: bool = False) -> Article:
     """The whole article ``ref`` names, parsed again from its file."""
-    doc = parse_file(ref.source, reader.rules, explain=explain, split=reader.split)
+    doc = parse_file(ref.source, reader.rules, explain=explain, split=reader.split, now=reader.now)
     for article in doc.articles:
         if article.id == ref.id and article.start == ref.start:
             return article

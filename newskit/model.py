@@ -81,8 +81,12 @@ class Article:
     end: int  # last line number, inclusive
     title: str = ""
     outlet: str | None = None
-    published: str | None = None  # ISO 8601 when absolute, else as written
+    # ISO 8601 ("2019-11-19", "2019-11-19T22:31-06:00": the time and its UTC offset when
+    # the dump gives them); a relative date is ISO only when resolved against ``--now``.
+    published: str | None = None
     updated: str | None = None
+    published_relative: str | None = None  # a relative date as written ("2 hours ago", "Today 12:01 AM")
+    updated_relative: str | None = None
     dateline: str | None = None
     byline: str | None = None  # the byline as written ("By Jane Doe, Staff Writer")
     authors: list[str] = field(default_factory=list)  # the names in it (["Jane Doe"])
@@ -129,6 +133,7 @@ class Article:
 
     @property
     def date(self) -> str | None:
+        """The published date, else the updated one: ISO 8601 or None, so that it sorts."""
         return self.published or self.updated
 
     def raw(self) -> str:
@@ -145,6 +150,8 @@ class Article:
             "title": self.title,
             "published": self.published,
             "updated": self.updated,
+            "published_relative": self.published_relative,
+            "updated_relative": self.updated_relative,
             "dateline": self.dateline,
             "byline": self.byline,
             "authors": list(self.authors),

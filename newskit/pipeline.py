@@ -42,6 +42,7 @@ several processes: not inputs, but chunks of work on data this process already h
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import signal
@@ -90,22 +91,25 @@ def auto_jobs(files: int) -> int:
 
 
 def parse_file(
-    path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False, split: str = AUTO
+    path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False, split: str = AUTO,
+    now: dt.datetime | None = None,
 ) -> Document:
     """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`.
     With ``explain``, articles keep their title candidates; ``split`` says where the dump
-    splits into articles (see :func:`newskit.parse.parse_text`)."""
-    return _parse(read_source(os.fspath(path)), rules, explain, split)
+    splits into articles and ``now`` resolves relative dates (see :func:`newskit.parse.parse_text`)."""
+    return _parse(read_source(os.fspath(path)), rules, explain, split, now)
 
 
-def _parse(decoded: Decoded, rules: Rules | None, explain: bool, split: str = AUTO) -> Document:
+def _parse(
+    decoded: Decoded, rules: Rules | None, explain: bool, split: str = AUTO, now: dt.datetime | None = None
+) -> Document:
     """The document of a decoded input; an HTML page is not parsed: it has no articles,
     and its lines are removed as ``html-input`` (titles made of tags help no one)."""
     if decoded.html:
         chrome = [LineRecord(no, line, Kind.REMOVED, Reason.HTML)
                   for no, line in enumerate(split_lines(decoded.text), 1)]
         return Document(decoded.source, len(chrome), chrome=chrome)
-    return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split)
+    return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split, now=now)
 
 
 class _Outcome(NamedTuple):
@@ -122,14 +126,15 @@ class _Outcome(NamedTuple):
 
 
 def _run(
-    fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False, split: str = AUTO
+    fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False, split: str = AUTO,
+    now: dt.datetime | None = None,
 ) -> _Outcome:
     """Read, parse and map one input; one that cannot be read is an outcome with ``error``."""
     try:
         decoded = read_source(source)
     except InputError as exc:
         return _Outcome(exc.source, error=exc.reason)
-    doc = _parse(decoded, rules, explain, split)
+    doc = _parse(decoded, rules, explain, split, now)
     warning = HTML_WARNING if decoded.html else None
     return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=tuple(doc.notes),
                     warning=warning)
@@ -151,6 +156,7 @@ def map_sources(
     explain: bool = False,
     split: str = AUTO,
     on_warning: Callable[[str, str], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
@@ -161,9 +167,11 @@ def map_sources(
     is yielded; ``on_note(source, note)`` hears the parser's notes on it
     (:attr:`~newskit.model.Document.notes`). ``split`` says where each dump splits into
     articles (see :func:`newskit.parse.parse_text`; checked first: a bad pattern is a
-    :class:`~newskit.errors.SplitError`). ``jobs`` is the number of processes to parse with (0: one per CPU; None:
-    :func:`auto_jobs`); the results are the same whatever it is. With ``explain``, the
-    articles keep their title candidates (in this process only: ``jobs`` is then 1).
+    :class:`~newskit.errors.SplitError`); ``now`` is the reference time relative dates are
+    resolved against (see :func:`newskit.parse.parse_text`). ``jobs`` is the number of
+    processes to parse with (0: one per CPU; None: :func:`auto_jobs`); the results are the
+    same whatever it is. With ``explain``, the articles keep their title candidates (in
+    this process only: ``jobs`` is then 1).
     """
     rules = rules or default_rules()
     check_split(split)
@@ -173,9 +181,9 @@ def map_sources(
         jobs = auto_jobs(len(sources))
     jobs = min(cpu_count() if jobs <= 0 else jobs, files)
     if jobs <= 1 or explain:
-        outcomes: Iterator[_Outcome] = (_run(fn, source, rules, explain, split) for source in sources)
+        outcomes: Iterator[_Outcome] = (_run(fn, source, rules, explain, split, now) for source in sources)
     else:
-        outcomes = _pooled(fn, sources, rules, jobs, split)
+        outcomes = _pooled(fn, sources, rules, jobs, split, now)
     for outcome in outcomes:
         if outcome.error is not None:
             exc = InputError(outcome.source, outcome.error)
@@ -196,7 +204,8 @@ def map_sources(
 
 
 def _pooled(
-    fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int, split: str = AUTO
+    fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int, split: str = AUTO,
+    now: dt.datetime | None = None,
 ) -> Iterator[_Outcome]:
     """The outcomes of ``sources`` in order, the files parsed by ``jobs`` worker processes."""
     files = sum(1 for s in sources if s != STDIN)
@@ -211,14 +220,14 @@ def _pooled(
     try:
         pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,))
     except OSError:  # no process semaphores here (some sandboxes and containers): one process
-        yield from (_run(fn, source, rules, split=split) for source in sources)
+        yield from (_run(fn, source, rules, split=split, now=now) for source in sources)
         return
     with pool:
         for task in tasks:
             if task[0] == STDIN:
-                pending.append([_run(fn, STDIN, rules, split=split)])
+                pending.append([_run(fn, STDIN, rules, split=split, now=now)])
             else:
-                pending.append(pool.apply_async(_run_chunk, (fn, task, split)))
+                pending.append(pool.apply_async(_run_chunk, (fn, task, split, now)))
             while len(pending) >= jobs * IN_FLIGHT:
                 yield from _get(pending.popleft())
         while pending:
@@ -239,9 +248,11 @@ def _init_worker(rules: Rules) -> None:
     _worker_rules = rules
 
 
-def _run_chunk(fn: Callable[[Document], Any], sources: list[str], split: str = AUTO) -> list[_Outcome]:
+def _run_chunk(
+    fn: Callable[[Document], Any], sources: list[str], split: str = AUTO, now: dt.datetime | None = None
+) -> list[_Outcome]:
     rules = _worker_rules or default_rules()
-    return [_run(fn, source, rules, split=split) for source in sources]
+    return [_run(fn, source, rules, split=split, now=now) for source in sources]
 
 
 # --- a reading's settings ---------------------------------------------------------------
@@ -254,8 +265,8 @@ def _document(doc: Document) -> Document:
 @dataclass(slots=True)
 class Reader:
     """How to read inputs: the rules, the number of processes (``jobs``; 0: one per CPU;
-    None: :func:`auto_jobs`), who hears of each input, and where dumps split into
-    articles (``split``; see :func:`map_sources`).
+    None: :func:`auto_jobs`), who hears of each input, where dumps split into articles
+    (``split``) and the reference time of relative dates (``now``; see :func:`map_sources`).
 
     Library functions that read inputs take one, so that a caller can decide how: the
     command line's reader adds a progress bar and the messages on stderr.
@@ -269,6 +280,7 @@ class Reader:
     on_note: Callable[[str, str], None] | None = None
     split: str = AUTO
     on_warning: Callable[[str, str], None] | None = None
+    now: dt.datetime | None = None
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
@@ -289,6 +301,7 @@ class Reader:
             explain=explain,
             split=self.split,
             on_warning=self.on_warning,
+            now=self.now,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:

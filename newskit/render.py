@@ -62,8 +62,8 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
         "id": article.id,
         "source": where(article),
         "outlet": article.outlet,
-        "published": article.published,
-        "updated": article.updated,
+        "published": _date(article.published, article.published_relative),
+        "updated": _date(article.updated, article.updated_relative),
         "dateline": article.dateline,
         "byline": article.byline,
         "authors": ", ".join(article.authors),
@@ -82,6 +82,13 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
         if block:
             yield "", ""
             yield from block
+
+
+def _date(iso: str | None, relative: str | None) -> str | None:
+    """A date as ``show`` prints it: ISO 8601, the relative date as written after it."""
+    if iso and relative:
+        return f"{iso} ({relative})"
+    return iso or relative
 
 
 EXPLAIN_COLUMNS = ("line", "rule", "text")

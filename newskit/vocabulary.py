@@ -19,14 +19,19 @@ from typing import Any
 from .errors import RulesError
 
 _MONTHS_KEY = "months"
+_ZONES_KEY = "zone_offsets"
+# A zone's offset ("+05:30"), or the name of a time zone database entry ("America/New_York").
+_ZONE_VALUE = re.compile(r"[+-]\d{2}:\d{2}|[A-Za-z_]+(?:/[A-Za-z_+-]+)+")
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Named word lists (lower case, in order) and the month names with their numbers."""
+    """Named word lists (lower case, in order), the month names with their numbers and the
+    time zone names with their offsets (``"+01:00"``, or a time zone database name)."""
 
     words: tuple[tuple[str, tuple[str, ...]], ...]
     months: tuple[tuple[str, int], ...]
+    zones: tuple[tuple[str, str], ...] = ()
 
     def __getitem__(self, name: str) -> tuple[str, ...]:
         for key, words in self.words:
@@ -38,20 +43,28 @@ class Vocabulary:
     def month_numbers(self) -> dict[str, int]:
         return dict(self.months)
 
+    @property
+    def zone_offsets(self) -> dict[str, str]:
+        return dict(self.zones)
+
     def extended(self, table: dict[str, Any], where: str) -> Vocabulary:
         """These words with a user's ``[cues]`` table added (new words last)."""
         known = {key for key, _ in self.words}
         lists = dict(self.words)
         months = dict(self.months)
+        zones = dict(self.zones)
         for key, value in table.items():
             if key == _MONTHS_KEY:
                 months.update(_months(value, where))
+                continue
+            if key == _ZONES_KEY:
+                zones.update(_zones(value, where))
                 continue
             if key not in known:
                 raise RulesError(f"{where}: [cues] has no list {key!r} (known: {', '.join(sorted(known))})")
             new = _word_list(value, f"{where}: [cues] {key}")
             lists[key] = lists[key] + tuple(w for w in new if w not in lists[key])
-        return Vocabulary(tuple(lists.items()), tuple(months.items()))
+        return Vocabulary(tuple(lists.items()), tuple(months.items()), tuple(zones.items()))
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -99,6 +112,18 @@ def _months(value: object, where: str) -> dict[str, int]:
     return out
 
 
+def _zones(value: object, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise RulesError(f"{where}: [cues.zone_offsets] must be a table of zone names and offsets")
+    out: dict[str, str] = {}
+    for name, offset in value.items():
+        if not isinstance(offset, str) or not _ZONE_VALUE.fullmatch(offset.strip()):
+            raise RulesError(f"{where}: [cues.zone_offsets] {name!r} must be an offset such as \"+01:00\" "
+                             "or a time zone name such as \"Europe/Paris\"")
+        out[name.strip().lower()] = offset.strip()
+    return out
+
+
 @lru_cache(maxsize=1)
 def _builtin_data() -> dict[str, Any]:
     text = resources.files("newskit").joinpath("rules/cues.toml").read_text(encoding="utf-8")
@@ -110,8 +135,9 @@ def builtin_vocabulary() -> Vocabulary:
     """The words of ``newskit/rules/cues.toml``."""
     table = dict(_builtin_data()["cues"])
     months = _months(table.pop(_MONTHS_KEY), "built-in cues")
+    zones = _zones(table.pop(_ZONES_KEY), "built-in cues")
     words = tuple((key, _word_list(value, f"built-in cues: {key}")) for key, value in table.items())
-    return Vocabulary(words, tuple(months.items()))
+    return Vocabulary(words, tuple(months.items()), tuple(zones.items()))
 
 
 @lru_cache(maxsize=1)

@@ -92,7 +92,8 @@ def test_arab_news_first_article_fields():
 
 def test_arab_news_second_article_fields():
     a = parse_file(ARAB).articles[1]
-    assert a.updated == "2 sec ago"  # relative: kept as written
+    assert a.updated_relative == "2 sec ago"  # relative: kept as written, in a field of its own
+    assert a.updated is None  # (ISO only when resolved against a reference time)
     assert a.published is None
     assert a.dateline == "GAZA"
     assert a.summary == [
@@ -252,8 +253,8 @@ def test_bad_rules_file_is_a_clear_error(tmp_path, content, message):
     "line, value, updated",
     [
         ("Updated 01 October 2020", "2020-10-01", True),
-        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03", False),
-        ("Published: 2019-11-18T20:51:19Z", "2019-11-18T20:51", False),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03-05:00", False),
+        ("Published: 2019-11-18T20:51:19Z", "2019-11-18T20:51:19+00:00", False),
         ("Updated 2 sec ago", "2 sec ago", True),
         ("November 19, 2019 at 9:45 pm", "2019-11-19T21:45", False),
     ],
@@ -450,7 +451,7 @@ def test_headline_under_a_breadcrumb_beats_photo_captions_naming_the_leads_peopl
             f"Posted: Fri 6:45 PM, Feb 16, 2018\n\n{POOL_LEAD}\n")
     a = parse_text(text).articles[0]
     assert a.title == "City Swim Finals Results"
-    assert a.published == "2018-02-16"
+    assert a.published == "2018-02-16T18:45"  # the time before the date ("Fri 6:45 PM, Feb 16, 2018")
 
 
 def test_short_column_headline_under_a_breadcrumb_beats_its_standfirst_shown_twice():

@@ -28,6 +28,7 @@ The parser takes text; reading files is :mod:`newskit.reader`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Document, Kind, LineRecord, Reason
@@ -74,6 +75,7 @@ def parse_text(
     *,
     explain: bool = False,
     split: str = AUTO,
+    now: dt.datetime | None = None,
 ) -> Document:
     """Parse one dump's (decoded, normalised) text into a :class:`Document`.
 
@@ -82,7 +84,9 @@ def parse_text(
     (:attr:`~newskit.model.Article.title_candidates`). ``split`` says where the dump
     splits into articles: ``"auto"``, ``"file"`` (one article per file) or a regular
     expression a whole separator line matches (see :mod:`newskit.parse.parts`; a bad one
-    is a :class:`~newskit.errors.SplitError`).
+    is a :class:`~newskit.errors.SplitError`). ``now`` is the reference time relative
+    dates ("2 hours ago", "yesterday") are resolved against, into ``published`` and
+    ``updated`` as ISO 8601; without it those stay None where only a relative date is given.
     """
     rules = rules or default_rules()
     user_parts = separator_pattern(split) is not None or split == FILE
@@ -101,7 +105,7 @@ def parse_text(
     for lo, hi in found.spans:
         spans = [(lo, hi, None)] if user_parts else layout_split(lines, repeats, cues, weights, lo, hi)
         for start, end, header in spans:
-            builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain)
+            builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain, now)
             art = builder.build(header - start if header is not None else None)
             if art.body or art.title:
                 doc.articles.append(art)

@@ -7,9 +7,11 @@ a last resort; then the article's fields and, when asked for, its line records.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import partial
 
+from ..dates import DateInfo
 from ..model import Article, Kind, LineRecord, Reason, TitleScore, content_id
 from ..text import is_bullet
 from .body import densest, table_rows
@@ -27,9 +29,10 @@ class Builder:
 
     def __init__(
         self, span: Span, source: str, outlet: str | None, drop: re.Pattern[str] | None, cues: Cues,
-        weights: ParseWeights, explain: bool = False,
+        weights: ParseWeights, explain: bool = False, now: dt.datetime | None = None,
     ) -> None:
         self.span = span
+        self.now = now  # the reference time relative dates are resolved against (None: not resolved)
         self.cues = cues
         self.weights = weights
         self.hw = weights.header
@@ -81,7 +84,7 @@ class Builder:
         standfirst = self._header_zone(title_i, a)
         self._body(a, b + 1 if span is not None else n, standfirst)
         self._tail(b + 1 if span is not None else n)
-        if self.art.published is None:
+        if not self._dated():
             self._labelled_date()
         return self._finish()
 
@@ -121,7 +124,7 @@ class Builder:
         for i in range(max(0, end - self.hw.before_title), end):
             if self.kind[i] is None:
                 line = self.lines[i]
-                if line.dates and not self.art.published:
+                if line.dates and not self._dated():
                     self._meta(i)
                 elif self.cues.photo_credit(line) and i >= end - self.hw.credit_above \
                         and line.weight >= self.hw.credit_min_weight:
@@ -143,10 +146,7 @@ class Builder:
             if self.art.byline is None and self.cues.by.match(line.key):
                 self.art.byline = self._full(i)
             for d in dates:
-                if d.updated:
-                    self.art.updated = self.art.updated or d.value
-                else:
-                    self.art.published = self.art.published or d.value
+                self._date(d)
             self.set(i, Kind.DATE)
             return True
         if self.cues.is_byline(line):
@@ -157,6 +157,34 @@ class Builder:
                 self.remove(i, Reason.BYLINE_REPEAT)
             return True
         return False
+
+    def _dated(self) -> bool:
+        """Whether the article has its publication date, absolute or relative."""
+        return self.art.published is not None or self.art.published_relative is not None
+
+    def _date(self, d: DateInfo) -> None:
+        """A date of a date line into its field, if that has none yet: ISO 8601 into
+        ``published`` or ``updated``, a relative date as written into its own field."""
+        art = self.art
+        if d.absolute and d.updated:
+            art.updated = art.updated or d.value
+        elif d.absolute:
+            art.published = art.published or d.value
+        elif d.updated:
+            art.updated_relative = art.updated_relative or d.value
+        else:
+            art.published_relative = art.published_relative or d.value
+
+    def _resolve(self) -> None:
+        """Relative dates as ISO 8601, counted back from the reference time (if given),
+        where the article has no absolute date."""
+        art, now = self.art, self.now
+        if now is None:
+            return
+        if art.published is None and art.published_relative:
+            art.published = self.cues.dates.resolve(art.published_relative, now)
+        if art.updated is None and art.updated_relative:
+            art.updated = self.cues.dates.resolve(art.updated_relative, now)
 
     # the body ---------------------------------------------------------------------------
     def _body(self, a: int, b: int, standfirst_open: bool = False) -> None:
@@ -172,6 +200,7 @@ class Builder:
                 self._caption(a)
         table = set(table_rows(lines, a, b, self.weights.body))
         open_ = standfirst_open  # only the first line of words under the title may be its standfirst
+        paragraphs = 0
         for i in range(a, b):
             if self.kind[i] is not None:
                 continue
@@ -182,7 +211,7 @@ class Builder:
             if self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
-            elif not started and self._meta(i):
+            elif (not started or self._date_in_body(i, paragraphs)) and self._meta(i):
                 pass
             elif (not line.good or (standfirst and not started)) and self.cues.photo_credit(line):
                 self._caption(i)  # (right under the title, even a long line that ends so is a caption)
@@ -195,10 +224,16 @@ class Builder:
             elif line.good or (line.sentence and line.weight >= hw.sentence_weight) or i in table \
                     or self._subheading(i, a, b):
                 started = True
+                paragraphs += 1
                 self.set(i, Kind.BODY)
                 self.art.body.append(self._full(i, bullet=True))
             else:
                 self.remove(i, Reason.SHORT_LINE)
+
+    def _date_in_body(self, i: int, paragraphs: int) -> bool:
+        """A date line just inside the body ("Text: Jane Doe · 24 September 2018" under a
+        first paragraph that stands as the standfirst) gives an undated article its date."""
+        return paragraphs <= self.hw.date_body_paragraphs and bool(self.lines[i].dates) and not self._dated()
 
     def _plain_follows(self, i: int, b: int) -> bool:
         """Whether a body-like line that is not a bullet comes after line ``i`` in [i, b)."""
@@ -253,6 +288,7 @@ class Builder:
                     kind[i], why[i] = kind[i - 1], why[i - 1]
         # The records are made when first asked for (show --explain, --raw, records()):
         # stripping and listing never ask.
+        self._resolve()
         art._make_lines = partial(records, self.lines, kind, why, self.offset + 1)
         if art.body:
             m = DATELINE.match(art.body[0])

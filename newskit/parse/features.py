@@ -59,7 +59,8 @@ class Line:
 
 
 # Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year a date line may hold
+# A year a date line may hold (it may run into a time: "NOV 15, 20195:45 AM").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
 
 
 def _may_hold_date(key: str, cues: Cues) -> bool:

@@ -144,6 +144,7 @@ class HeaderWeights:
     subheading_max: int = 12  # ... to this many
     tail_lines: int = 6  # credits are looked for this many lines after the body
     dateline_chars: int = 60  # a dateline ("WASHINGTON (Reuters) —") is this long at most
+    date_body_paragraphs: int = 1  # an undated article's date line may follow this many body paragraphs
 
 
 @dataclass(frozen=True, slots=True)
