@@ -26,7 +26,10 @@ article's title against the headline or a part of it cut at a site separator
 
 **Dates** (:func:`date_match`): on the pages whose truth ``published`` starts with an
 ISO date, the first article's published date is the same day, or within a day (page
-metadata is often in UTC, the page's own text in local time).
+metadata is often in UTC, the page's own text in local time). Where both give a time
+with its UTC offset, the day is the one the truth's offset gives to the same moment
+("2019-11-19T22:31-06:00" is 2019-11-20 at +00:00). A truth of year 1
+("0001-01-01T00:00:00Z", a CMS's empty date) is no date.
 """
 
 from __future__ import annotations
@@ -162,15 +165,32 @@ def headline_in(text: str, headline: str) -> bool:
 # -- dates ---------------------------------------------------------------------------
 
 
+EARLIEST_TRUTH = 1900  # a truth's year before this is a placeholder, not a date
+
+
 def date_match(published: str | None, truth: str | None) -> int | None:
     """2 for the same day, 1 within a day, 0 otherwise; None where the truth has no ISO date."""
     try:
         want = dt.date.fromisoformat((truth or "")[:10])
     except ValueError:
         return None
+    if want.year < EARLIEST_TRUTH:
+        return None
     try:
         got = dt.date.fromisoformat((published or "")[:10])
     except ValueError:
         return 0
+    moment, zone = _aware(published or ""), _aware(truth or "")
+    if moment is not None and zone is not None:
+        got = moment.astimezone(zone.tzinfo).date()
     days = abs((got - want).days)
     return 2 if days == 0 else 1 if days == 1 else 0
+
+
+def _aware(iso: str) -> dt.datetime | None:
+    """An ISO 8601 time with its UTC offset, else None (a day alone, or a time with no offset)."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None and len(iso) > len("2019-11-19") else None

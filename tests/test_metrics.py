@@ -76,6 +76,11 @@ def test_title_matches_the_headline_or_a_part_cut_at_a_site_separator() -> None:
         (None, "2019-11-18", 0),
         ("2019-11-18", None, None),
         ("2019-11-18", "November 2019", None),
+        ("2019-11-18", "0001-01-01T00:00:00Z", None),  # a CMS's empty date
+        # both with an offset: the same moment's day at the truth's offset
+        ("2019-11-19T22:31-06:00", "2019-11-20T04:31:13+00:00", 2),
+        ("2019-11-20T01:00+00:00", "2019-11-19T20:00:00-05:00", 2),
+        ("2019-11-19T22:31", "2019-11-20T04:31:13+00:00", 1),  # no offset: the day as written
     ],
 )
 def test_date_match(published: str | None, truth: str | None, expected: int | None) -> None:
