@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import CJK, has_cjk
+from .text import CJK, CJK_RANGES, has_cjk
 from .vocabulary import Vocabulary, alternatives, builtin_vocabulary
 
 
@@ -87,14 +87,18 @@ class Dates:
         )
         self._units = {w: unit for key, unit in _UNITS.items() for w in v[key]}
         self._days = {w: days for key, days in _DAYS.items() for w in v[key]}
+        count = rf"(?:\b(?:{alternatives(v['relative_counts'])})|(?<!\d)\d+)"
+        unit = alternatives(self._units)
+        # (Chinese and Japanese put no space between words: "2小时前", "发布于昨天")
+        start, end = rf"(?:\b|(?=[{CJK_RANGES}]))", rf"(?:\b|(?<=[{CJK_RANGES}]))"
         self.relative = re.compile(
-            rf"\b(?:(?P<n>\d+|{alternatives(v['relative_counts'])})\s*"
-            rf"(?P<unit>{alternatives(self._units)})\s+(?:{alternatives(v['ago'])})\b"
-            rf"|(?P<word>{alternatives(self._days)})\b(?:,?\s*(?:{time_joiners})?{time})?)",
+            rf"(?P<n>{count})\s*(?P<unit>{unit})\s*(?:{alternatives(v['ago'])}){end}"
+            rf"|\b(?:{alternatives(v['ago_before'])})\s+(?P<n2>{count})\s*(?P<unit2>{unit}){end}"
+            rf"|{start}(?P<word>{alternatives(self._days)}){end}(?:,?\s*(?:{time_joiners})?{time})?",
             re.I,
         )
         # The words that, seen in a line, may make it hold a relative date.
-        self.relative_hints = (*v["ago"], *self._days)
+        self.relative_hints = (*v["ago"], *v["ago_before"], *self._days)
         # The labels that say a date is the publication date, or an update.
         self.published_label = re.compile(rf"\b(?:{alternatives(v['published_labels'])})\b", re.I)
         self._updated = re.compile(rf"\b({alternatives(v['updated_labels'])})\b", re.I)
@@ -172,9 +176,10 @@ class Dates:
         if m is None:
             return None
         g = m.groupdict()
-        if g["unit"]:
-            count = int(g["n"]) if g["n"] and g["n"].isdigit() else 1
-            unit = self._units[g["unit"].lower()]
+        n, word = g["n"] or g["n2"], g["unit"] or g["unit2"]
+        if word:
+            count = int(n) if n and n.isdigit() else 1
+            unit = self._units[word.lower()]
             if isinstance(unit, int):
                 return _months_before(now.date(), count * unit).isoformat()
             spec = "seconds" if unit < dt.timedelta(minutes=1) else "minutes"

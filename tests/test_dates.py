@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from newskit.cli import cli
-from newskit.dates import builtin_dates, date_line, find_dates
+from newskit.dates import Dates, builtin_dates, date_line, find_dates
+from newskit.errors import RulesError
 from newskit.parse import parse_text
+from newskit.vocabulary import builtin_vocabulary
 
 STORY = (
     "The council voted on Tuesday to close the old river bridge to cars for the rest of the year, "
@@ -114,6 +116,38 @@ NOW = dt.datetime(2019, 11, 20, 12, 30, tzinfo=dt.UTC)
 ])
 def test_relative_dates_resolved_against_a_reference_time(phrase, value):
     assert builtin_dates().resolve(phrase, NOW) == value
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("il y a 2 heures", "2019-11-20T10:30+00:00"),  # French
+    ("vor einer Stunde", "2019-11-20T11:30+00:00"),  # German
+    ("hace 3 días", "2019-11-17"),  # Spanish
+    ("há 2 horas", "2019-11-20T10:30+00:00"),  # Portuguese
+    ("2 ore fa", "2019-11-20T10:30+00:00"),  # Italian
+    ("2 uur geleden", "2019-11-20T10:30+00:00"),  # Dutch
+    ("5 минут назад", "2019-11-20T12:25+00:00"),  # Russian
+    ("2小时前", "2019-11-20T10:30+00:00"),  # Chinese
+    ("5分前", "2019-11-20T12:25+00:00"),  # Japanese
+    ("gestern", "2019-11-19"),
+    ("вчера", "2019-11-19"),
+    ("昨天", "2019-11-19"),
+    ("aujourd’hui à 10:32", "2019-11-20T10:32+00:00"),  # a time as written, in the reference's zone
+])
+def test_relative_dates_in_other_languages(phrase, value):
+    (found,) = find_dates(phrase)
+    assert not found.absolute and found.value == phrase
+    assert builtin_dates().resolve(phrase, NOW) == value
+
+
+def test_a_relative_date_in_a_sentence_is_no_date_line():
+    assert date_line("Vor 2 Jahren hat der Rat beschlossen, die alte Brücke für Autos zu schließen") == ()
+
+
+def test_a_users_zone_offsets():
+    v = builtin_vocabulary().extended({"zone_offsets": {"ist": "+05:30"}}, "mine.toml")
+    assert Dates(v).find_dates("Nov 06, 2012 at 10:16pm IST")[0].value == "2012-11-06T22:16+05:30"
+    with pytest.raises(RulesError, match="zone_offsets"):
+        builtin_vocabulary().extended({"zone_offsets": {"ist": "India"}}, "mine.toml")
 
 
 def test_months_ago_on_a_shorter_month():
