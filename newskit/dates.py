@@ -31,6 +31,7 @@ class DateInfo:
 _LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 MAX_DATE_LINE = 160  # a date line is short: longer lines are not looked at
 _OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
+_NAMED_OFFSET = re.compile(r"(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?")
 # The units of a relative date, as the vocabulary's lists name them, and what one is.
 _UNITS: dict[str, dt.timedelta | int] = {
     "relative_seconds": dt.timedelta(seconds=1), "relative_minutes": dt.timedelta(minutes=1),
@@ -45,11 +46,11 @@ _MONTHS_A_YEAR = 12
 
 def _time(suffix: str, zones: str) -> str:
     """A time of day ("10:32", "8:03 a.m.", "20:51:19", "10h32") and its zone, if written
-    ("Z", "+02:00", or a zone name in capitals: "EST"), its groups named with ``suffix``."""
+    ("Z", "+02:00", "GMT+3", or a zone name in capitals: "EST"), its groups named with ``suffix``."""
     s = suffix
     return (
         rf"(?P<h{s}>\d{{1,2}})[:.h](?P<mi{s}>\d{{2}})(?::(?P<s{s}>\d{{2}}))?\s*(?P<ap{s}>[ap]\.?\s?m\.?)?"
-        rf"(?:\s*(?P<tz{s}>[+-]\d{{2}}:?\d{{2}}|(?-i:{zones}))\b)?"
+        rf"(?:\s*(?P<tz{s}>[+-]\d{{2}}:?\d{{2}}|(?-i:GMT|UTC)[+-]\d{{1,2}}(?::?\d{{2}})?|(?-i:{zones}))\b)?"
     )
 
 
@@ -160,6 +161,9 @@ class Dates:
         m = _OFFSET.fullmatch(zone)
         if m:
             return f"{m.group(1)}{m.group(2)}:{m.group(3)}"
+        m = _NAMED_OFFSET.fullmatch(zone)
+        if m:  # "GMT+3", "UTC-05:30"
+            return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
         known = self.zones.get(zone.lower())
         if known is None or _OFFSET.fullmatch(known):
             return known

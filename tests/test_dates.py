@@ -71,6 +71,8 @@ def test_update_labels(line, updated):
     ("2019-11-18 20:51", "2019-11-18T20:51"),
     ("Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31-06:00"),  # a zone that names its offset
     ("19 Nov 2019 16:00 GMT", "2019-11-19T16:00+00:00"),
+    ("19 Nov 2019 16:00 GMT+3", "2019-11-19T16:00+03:00"),
+    ("19 Nov 2019 16:00 UTC-05:30", "2019-11-19T16:00-05:30"),
     # a region's time: its offset on that day (daylight saving time or not)
     ("Nov. 18, 2019 7:04 pm ET", "2019-11-18T19:04-05:00"),
     ("July 4, 2019 7:04 pm ET", "2019-07-04T19:04-04:00"),
