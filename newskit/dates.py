@@ -280,10 +280,15 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def dates_for(vocabulary: Vocabulary) -> Dates:
+    """The :class:`Dates` of ``vocabulary``, made once (its patterns are costly to build)."""
+    return Dates(vocabulary)
+
+
 def builtin_dates() -> Dates:
     """Dates read with the built-in vocabulary."""
-    return Dates(builtin_vocabulary())
+    return dates_for(builtin_vocabulary())
 
 
 def find_dates(line: str) -> list[DateInfo]:

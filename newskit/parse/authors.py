@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..dates import Dates
+from ..dates import Dates, dates_for
 from ..rules import Rules, default_rules
 from ..vocabulary import Vocabulary, alternatives
 from .memo import TEXTS
@@ -83,7 +83,7 @@ class Authors:
         """The reader of ``rules``' vocabulary (made once per rule set)."""
         found = rules.derived.get("authors")
         if not isinstance(found, Authors):
-            found = rules.derived["authors"] = cls(rules.vocabulary, Dates(rules.vocabulary))
+            found = rules.derived["authors"] = cls(rules.vocabulary, dates_for(rules.vocabulary))
         return found
 
     def _names(self, byline: str) -> tuple[str, ...]:

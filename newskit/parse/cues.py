@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..dates import Dates
+from ..dates import dates_for
 from ..rules import Rules
 from ..text import content_words as words_of
 from ..text import weight
@@ -63,7 +63,7 @@ class Cues:
 
     def __init__(self, rules: Rules) -> None:
         v = rules.vocabulary
-        self.dates = Dates(v)
+        self.dates = dates_for(v)
         by = alternatives([*v["by"], *v["by_also"]])
         joiners = alternatives(v["name_joiners"])
         self._byline = re.compile(rf"^(?:{by})\s*:?\s+{_NAME}(?:(?:\s*[,|&]\s*|\s+(?:{joiners})\s+){_NAME})*\s*$", re.I)
