@@ -1,4 +1,4 @@
-"""Quality metrics on the development corpora: kept text, titles and dates.
+"""Quality metrics on the development corpora: kept text, titles, dates and outlets.
 
 These are the metrics the project is judged by (``../shared/corpus/README.md``); the
 scorer ``bench.score_corpus`` and the quality gate ``tests/test_quality_gate.py`` both use
@@ -30,12 +30,28 @@ metadata is often in UTC, the page's own text in local time). Where both give a 
 with its UTC offset, the day is the one the truth's offset gives to the same moment
 ("2019-11-19T22:31-06:00" is 2019-11-20 at +00:00). A truth of year 1
 ("0001-01-01T00:00:00Z", a CMS's empty date) is no date.
+
+**Outlets** (:func:`names_site`): on the pages whose truth has a ``site``, the first
+article's outlet names it when the site's registrable name (:func:`site_label`: the host
+without its public suffix and subdomains, "nytimes" of "www.nytimes.com", "telegraph" of
+"telegraph.co.uk", "ap" of "hosted.ap.org"; letters and digits only) is spelt by the
+outlet's words in order, each word giving its initial or the whole of itself: "The New
+York Times" spells "nytimes" (n, y, times), "The Wall Street Journal" "wsj", "The
+Associated Press" "ap", "NBC 5 Dallas-Fort Worth" "nbcdfw". Words of up to three letters
+("the", "de", "5") may give nothing, and the words after the site's name is spelt are
+let go ("Telegraph Media Group" names telegraph.co.uk). Otherwise the outlet's letters
+and the site's must be nearly the same (rapidfuzz ``ratio`` >= 90: "The Paradigm" and
+"theparadigmng"). A publisher that owns the site under another name ("Hearst
+Communications" for sfgate.com) does not name it, nor does a copyright line whose long
+words come before the name ("Copyright India Post Media" for indiapost.com): the figure
+rewards a clean name of the site itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +67,12 @@ KEPT = {
 """The article fields each corpus's truth is compared with, in this order, per article."""
 META_HEADLINES = ("og:title", "twitter:title", "jsonld")
 """The ``headline_source`` values whose headline is a fair title check (not an h1)."""
+
+SITE_NAME_RATIO = 90  # letters nearly the same (names_site)
+SKIPPABLE = 3  # a word of up to three letters may give nothing (names_site)
+SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"))
+"""Second-level labels under a country's domain ("co.uk", "com.br"): part of the public suffix."""
+COUNTRY_TLD = 2  # a country's top-level domain has two letters
 
 _SEP = re.compile(r"\s+(?:[|\-–—:•»]|::)\s+")
 
@@ -194,3 +216,56 @@ def _aware(iso: str) -> dt.datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None and len(iso) > len("2019-11-19") else None
+
+
+# -- outlets -------------------------------------------------------------------------
+
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def _squash_words(text: str) -> list[str]:
+    """Folded words of letters and digits, accents dropped ("Reflexão" -> "reflexao")."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return _ALNUM.findall(plain)
+
+
+def site_label(site: str) -> str:
+    """A host's registrable name, letters and digits only: "nytimes" of "www.nytimes.com",
+    "telegraph" of "telegraph.co.uk", "ap" of "hosted.ap.org", "lhpattm" of "lhpat-tm.com"."""
+    labels = [x for x in site.casefold().strip(".").split(".") if x]
+    if len(labels) > 1:
+        tld = labels.pop()
+        if len(labels) > 1 and len(tld) == COUNTRY_TLD and labels[-1] in SECOND_LEVEL:
+            labels.pop()
+    return "".join(_squash_words(labels[-1])) if labels else ""
+
+
+def _spells(words: list[str], label: str) -> bool:
+    """Whether ``words`` in order spell all of ``label``, each giving its initial or all of
+    itself (a short word may give nothing), the words left over let go."""
+    seen: set[tuple[int, int]] = set()
+
+    def go(i: int, k: int) -> bool:
+        if k == len(label):
+            return True
+        if i == len(words) or (i, k) in seen:
+            return False
+        seen.add((i, k))
+        w = words[i]
+        return (
+            (label.startswith(w, k) and go(i + 1, k + len(w)))
+            or (label[k] == w[0] and go(i + 1, k + 1))
+            or (len(w) <= SKIPPABLE and go(i + 1, k))
+        )
+
+    return go(0, 0)
+
+
+def names_site(outlet: str | None, site: str) -> bool:
+    """Whether an outlet's name names the site it was read from (see the module's notes)."""
+    label = site_label(site)
+    words = _squash_words(outlet or "")
+    if not label or not words:
+        return False
+    return _spells(words, label) or fuzz.ratio("".join(words), label) >= SITE_NAME_RATIO

@@ -15,7 +15,9 @@ dragnet the kept text (title, summary, captions and body) against its gold conte
 with the article-extraction benchmark's 4-token shingle F1; titles on the pages whose
 headline comes from page metadata (any article's title, rapidfuzz partial_ratio >= 90; and
 the stricter check of the first article's title, ratio >= 80 against the headline or a
-part of it); published dates on the pages that give an ISO date. ``--worst N`` lists the
+part of it); published dates on the pages that give an ISO date; and whether the first
+article's outlet names the page's site (``metrics.names_site``: "The New York Times" for
+nytimes.com) on the pages whose truth has a ``site``. ``--worst N`` lists the
 N worst pages by F1 on stderr. The figures go to bench/out/score_corpus.json as well (or
 ``--json FILE``). The pages are parsed on ``--jobs`` processes (default: one per CPU).
 
@@ -89,6 +91,8 @@ class PageResult:
     title_first: bool  # the first article's, the stricter check
     headline_in_dump: bool | None  # None: not asked
     date: int | None  # metrics.date_match
+    outlet: str | None  # the first article's
+    outlet_named: bool | None  # metrics.names_site; None: the truth has no site
 
 
 def score_page(page: Page, kind: str, reach: bool = False, weights: ParseWeights = DEFAULT) -> PageResult:
@@ -111,6 +115,9 @@ def score_page(page: Page, kind: str, reach: bool = False, weights: ParseWeights
         title_first=checked and metrics.title_matches(first.title if first else "", str(headline)),
         headline_in_dump=metrics.headline_in(text, str(headline)) if reach and checked else None,
         date=metrics.date_match(first.published if first else None, truth.get("published")),  # type: ignore[arg-type]
+        outlet=first.outlet if first else None,
+        outlet_named=metrics.names_site(first.outlet if first else None, str(truth["site"]))
+        if truth.get("site") else None,
     )
 
 
@@ -132,6 +139,7 @@ def figures(corpus: str, renderer: str, rows: list[PageResult]) -> dict[str, obj
     checked = [r for r in rows if r.title_checked]
     dated = [r for r in rows if r.date is not None]
     reach = [r for r in checked if r.headline_in_dump is not None]
+    sited = [r for r in rows if r.outlet_named is not None]
 
     def share(k: int, n: int) -> float:
         return k / n if n else 0.0
@@ -154,6 +162,10 @@ def figures(corpus: str, renderer: str, rows: list[PageResult]) -> dict[str, obj
         "dates_same_day": share(sum(r.date == 2 for r in dated), len(dated)),
         "dates_within_a_day": share(sum((r.date or 0) >= 1 for r in dated), len(dated)),
         "pages_not_one_article": sum(r.articles != 1 for r in rows),
+        "outlets_n": len(sited),
+        "outlets_given": sum(r.outlet is not None for r in sited),
+        "outlets_ok": sum(bool(r.outlet_named) for r in sited),
+        "outlet_names_site": share(sum(bool(r.outlet_named) for r in sited), len(sited)),
     }
     if reach:
         out["headline_in_dump"] = sum(bool(r.headline_in_dump) for r in reach)
@@ -239,8 +251,8 @@ def score_baseline(corpus: Path, renderer: str, name: str, jobs: int = 0) -> met
 HEADER = (
     "| corpus | dumps | pages | precision | recall | text F1 | title found (any article) "
     "| first title matches | headline in dump at all | pages not parsed as 1 article "
-    "| published date: same day / within a day |\n"
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| published date: same day / within a day | outlet names the site (outlet given) |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -251,7 +263,8 @@ def row(f: dict[str, object]) -> str:
         f"| **{f['f1']:.3f}** | {f['titles_ok']}/{n} ({f['titles']:.1%}) "
         f"| {f['titles_first_ok']}/{n} ({f['titles_first']:.1%}) | {f.get('headline_in_dump', '–')}/{n} "
         f"| {f['pages_not_one_article']} "
-        f"| {f['dates_day']}/{f['dates_n']} / {f['dates_near']}/{f['dates_n']} |"
+        f"| {f['dates_day']}/{f['dates_n']} / {f['dates_near']}/{f['dates_n']} "
+        f"| {f['outlets_ok']}/{f['outlets_n']} ({f['outlet_names_site']:.1%}; {f['outlets_given']}) |"
     )
 
 
@@ -259,7 +272,7 @@ def show_pages(rows: list[PageResult], worst: int) -> None:
     for r in sorted(rows, key=lambda r: r.text.f1)[: worst or None]:
         mark = "ok" if r.title_found else "NO" if r.title_checked else "--"
         print(f"{r.id} {r.site:<24.24} P={r.text.precision or 0:.2f} R={r.text.recall or 0:.2f} n={r.articles} "
-              f"title={mark} {r.title[:60]!r} / {str(r.headline)[:60]!r}", file=sys.stderr)
+              f"title={mark} {r.title[:60]!r} / {str(r.headline)[:60]!r} outlet={r.outlet!r}", file=sys.stderr)
 
 
 def main() -> int:

@@ -85,3 +85,60 @@ def test_title_matches_the_headline_or_a_part_cut_at_a_site_separator() -> None:
 )
 def test_date_match(published: str | None, truth: str | None, expected: int | None) -> None:
     assert metrics.date_match(published, truth) == expected
+
+
+@pytest.mark.parametrize(
+    ("site", "label"),
+    [
+        ("nytimes.com", "nytimes"),
+        ("www.nytimes.com", "nytimes"),
+        ("telegraph.co.uk", "telegraph"),
+        ("jaraguadosul.com.br", "jaraguadosul"),
+        ("hosted.ap.org", "ap"),
+        ("detroit.cbslocal.com", "cbslocal"),
+        ("lhpat-tm.com", "lhpattm"),
+        ("localhost", "localhost"),
+        ("", ""),
+    ],
+)
+def test_site_label_is_the_registrable_name(site: str, label: str) -> None:
+    assert metrics.site_label(site) == label
+
+
+@pytest.mark.parametrize(
+    ("outlet", "site"),
+    [
+        ("The New York Times", "nytimes.com"),  # initials, then a whole word
+        ("The Wall Street Journal", "wsj.com"),  # initials
+        ("The Associated Press", "hosted.ap.org"),
+        ("Los Angeles Times", "latimes.com"),
+        ("NBC 5 Dallas-Fort Worth", "nbcdfw.com"),  # "5" gives nothing
+        ("The Guardian", "theguardian.com"),  # "the" given whole
+        ("BBC", "bbc.com"),
+        ("9to5Mac", "9to5mac.com"),
+        ("Mensagens de Reflexão", "mensagensreflexao.com.br"),  # accents, a small word skipped
+        ("Telegraph Media Group", "telegraph.co.uk"),  # the words after the name let go
+        ("The Paradigm", "theparadigmng.com"),  # nearly the same letters
+        ("Wday.ru", "wday.ru"),
+    ],
+)
+def test_names_site(outlet: str, site: str) -> None:
+    assert metrics.names_site(outlet, site)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "site"),
+    [
+        ("Hearst Communications", "sfgate.com"),  # the publisher, not the outlet
+        ("Copyright Gannett 2018", "usatoday.com"),
+        ("Penske Media Corporation", "rollingstone.com"),
+        ("Copyright India Post Media Pvt", "indiapost.com"),
+        ("Houston Chronicle", "chron.com"),  # a word's beginning is not its initial
+        ("CBS Broadcasting Inc", "detroit.cbslocal.com"),
+        ("Newsweek", "news.com"),
+        (None, "bbc.com"),
+        ("BBC", ""),
+    ],
+)
+def test_names_site_not(outlet: str | None, site: str) -> None:
+    assert not metrics.names_site(outlet, site)
