@@ -34,7 +34,8 @@ with its UTC offset, the day is the one the truth's offset gives to the same mom
 **Outlets** (:func:`names_site`): on the pages whose truth has a ``site``, the first
 article's outlet names it when the site's registrable name (:func:`site_label`: the host
 without its public suffix and subdomains, "nytimes" of "www.nytimes.com", "telegraph" of
-"telegraph.co.uk", "ap" of "hosted.ap.org"; letters and digits only) is spelt by the
+"telegraph.co.uk", "ap" of "hosted.ap.org"; on a blog host the subdomain, "foo" of
+"foo.wordpress.com"; letters and digits only) is spelt by the
 outlet's words in order, each word giving its initial or the whole of itself: "The New
 York Times" spells "nytimes" (n, y, times), "The Wall Street Journal" "wsj", "The
 Associated Press" "ap", "NBC 5 Dallas-Fort Worth" "nbcdfw". Words of up to three letters
@@ -73,6 +74,8 @@ SKIPPABLE = 3  # a word of up to three letters may give nothing (names_site)
 SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"))
 """Second-level labels under a country's domain ("co.uk", "com.br"): part of the public suffix."""
 COUNTRY_TLD = 2  # a country's top-level domain has two letters
+PLATFORMS = frozenset(("wordpress", "blogspot", "tumblr", "typepad", "posterous", "livejournal", "substack"))
+"""Blog hosts: a blog on one is named by its subdomain ("blog" of "blog.wordpress.com")."""
 
 _SEP = re.compile(r"\s+(?:[|\-–—:•»]|::)\s+")
 
@@ -238,6 +241,8 @@ def site_label(site: str) -> str:
         tld = labels.pop()
         if len(labels) > 1 and len(tld) == COUNTRY_TLD and labels[-1] in SECOND_LEVEL:
             labels.pop()
+    if len(labels) > 1 and labels[-1] in PLATFORMS:
+        labels.pop()
     return "".join(_squash_words(labels[-1])) if labels else ""
 
 

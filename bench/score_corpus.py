@@ -179,8 +179,8 @@ def score(corpus: Path, renderer: str, *, jobs: int = 0, reach: bool = False) ->
 
 # -- floors (the quality gate) -------------------------------------------------------
 
-FLOORED = ("f1", "titles", "titles_first", "dates_same_day", "dates_within_a_day")
-"""The figures the quality gate keeps from falling: text F1, both title checks, both date checks."""
+FLOORED = ("f1", "titles", "titles_first", "dates_same_day", "dates_within_a_day", "outlet_names_site")
+"""The figures the quality gate keeps from falling: text F1, both title checks, both date checks, outlets."""
 
 
 def floors_of(figures: dict[str, object]) -> dict[str, float]:

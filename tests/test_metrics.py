@@ -97,6 +97,8 @@ def test_date_match(published: str | None, truth: str | None, expected: int | No
         ("hosted.ap.org", "ap"),
         ("detroit.cbslocal.com", "cbslocal"),
         ("lhpat-tm.com", "lhpattm"),
+        ("someblog.wordpress.com", "someblog"),  # a blog host: the blog's own name
+        ("wordpress.com", "wordpress"),
         ("localhost", "localhost"),
         ("", ""),
     ],

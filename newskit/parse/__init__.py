@@ -29,34 +29,19 @@ The parser takes text; reading files is :mod:`newskit.reader`'s.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..model import Document, Kind, LineRecord, Reason
 from ..rules import Rules, default_rules
 from .build import Builder
 from .cues import Cues
-from .features import Line, features
+from .features import features
 from .layout import Repeats, Span, join_wrapped
 from .layout import split as layout_split
+from .outlet import find_outlet
 from .parts import AUTO, FILE, find_parts, separator_pattern
 from .weights import DEFAULT_WEIGHTS, ParseWeights
 
 __all__ = ["AUTO", "FILE", "ParseWeights", "parse_text", "split_lines"]
-
-
-def _outlet(text: str, lines: list[Line], rules: Rules, cues: Cues) -> tuple[str | None, re.Pattern[str] | None]:
-    """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
-    profile = rules.detect_outlet(text)
-    if profile is not None:
-        return profile.name, profile.drop
-    for line in reversed(lines):
-        if line.rule == "copyright":
-            m = cues.copyright_owner.search(line.key)
-            if m:
-                name = m.group(1).strip(" .,-")
-                if name and not name.lower().startswith(cues.not_owners):
-                    return name, None
-    return None, None
 
 
 def split_lines(text: str) -> list[str]:
@@ -97,7 +82,7 @@ def parse_text(
     if not lines:
         return doc
     cues = Cues.of(rules)
-    outlet, drop = _outlet(text, lines, rules, cues)
+    outlet, drop = find_outlet(text, lines, rules)
     repeats = Repeats.of(lines)
     found = find_parts(lines, cues, weights, split)
     doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)

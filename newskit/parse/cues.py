@@ -91,12 +91,6 @@ class Cues:
         self._meta_start = re.compile(rf"(?i)\W*(?:{alternatives([*v['by'], *v['meta_labels']])})\b")
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
-        self.copyright_owner = re.compile(
-            rf"(?:©|\(c\)|{alternatives(v['copyright'])})\s*(?:©\s*)?(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?\s*,?\s*"
-            rf"([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|{alternatives(v['rights_reserved'])}|$)",
-            re.I,
-        )
-        self.not_owners = tuple(v["not_owners"])
         # A separator line between documents: a rule of dashes or equals signs, a row of
         # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".
         self._separator = re.compile(r"-{4,}|={4,}|\*(?: ?\*){2,}")

@@ -1,0 +1,157 @@
+"""The outlet: the name of the site or paper a dump comes from, where the page tells it.
+
+In order of trust:
+
+1. an outlet profile of the rules (``[[outlet]]`` in ``newskit/rules/default.toml``),
+   whose ``detect`` pattern is in the dump;
+2. the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
+   All rights reserved." -> "Foo Media", "Copyright Gannett 2018" -> "Gannett"), unless
+   the owner is a publisher ("Hearst Communications", "CBS Interactive": a name that ends
+   in a publisher's word, ``outlet_publisher_words``), who owns the site under another name;
+3. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
+   X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``), or a site's
+   address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
+   times, case aside): the most frequent. A blog platform's name ("WordPress.com",
+   ``outlet_platforms``) is not the blog's;
+4. the publisher owner, as a last resort.
+
+Nothing here knows a site: the words are data in ``newskit/rules/cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..rules import Rules
+from ..vocabulary import alternatives
+from .features import Line
+
+RECURS = 2  # a framed name must be on the page this many times
+COPYRIGHT_MAX_CHARS = 400  # a copyright line is short; longer lines are text about copyright
+EDGE_LINES = 15  # a site's address is looked for in this many lines at the top and the foot
+NAME_MIN_CHARS = 2  # a name has two characters or more
+_NAME = r"[A-Z0-9][\w&.'’!+-]*(?:\s+(?:[A-Z0-9&][\w&.'’!+-]*|of|the|de|and|on)){0,3}"
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCues:
+    """The patterns of an outlet's name, built from one vocabulary."""
+
+    owner: re.Pattern[str]  # what follows a copyright sign: "© 2019 Foo Media, Inc." -> "Foo Media, Inc"
+    not_owners: tuple[str, ...]
+    lead: re.Pattern[str]  # what stands before the owner's name: "by", a second "Copyright"
+    legal: re.Pattern[str]  # a legal form that ends a name: "Inc.", ", LLC"
+    cut: re.Pattern[str]  # where a name ends inside the line: "All rights", " is a trademark"
+    publisher: re.Pattern[str]  # a publisher's name: ends in "Communications", "Media Group"
+    framed: re.Pattern[str]  # "About X", "X Staff"
+    domain: re.Pattern[str]  # "CBSNews.com"
+    not_names: frozenset[str]
+
+    @classmethod
+    def of(cls, rules: Rules) -> OutletCues:
+        found = rules.derived.get("outlet")
+        if isinstance(found, OutletCues):
+            return found
+        v = rules.vocabulary
+        before, after = alternatives(v["outlet_frames_before"]), alternatives(v["outlet_frames_after"])
+        found = rules.derived["outlet"] = cls(
+            owner=re.compile(
+                rf"(?:©|\(c\)|\b(?:{alternatives(v['copyright'])})\b)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?"
+                rf"\s*,?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|{alternatives(v['rights_reserved'])}|$)",
+                re.I,
+            ),
+            not_owners=tuple(v["not_owners"]),
+            lead=re.compile(rf"^(?:\W|(?:{alternatives([*v['copyright'], *v['outlet_leads']])})\b)*", re.I),
+            legal=re.compile(rf"[\s,]+(?:{alternatives(v['outlet_legal_forms'])})\.?$", re.I),
+            cut=re.compile(rf"\s(?:{alternatives(v['outlet_cuts'])})\b.*|\s[/|·]\s.*", re.I),
+            publisher=re.compile(rf"(?:^|\s)(?:{alternatives(v['outlet_publisher_words'])})$", re.I),
+            framed=re.compile(rf"^(?i:{before})\s+({_NAME})\W*$|^({_NAME})\s+(?i:{after})\W*$"),
+            domain=re.compile(rf"\b([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))(?![\w.])", re.I),
+            not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
+        )
+        return found
+
+    def clean(self, owner: str) -> str:
+        """A copyright owner as a name: no years, legal form, "All rights reserved"."""
+        name = _YEARS.sub(" ", owner)
+        name = self.cut.sub("", name)
+        name = self.lead.sub("", " ".join(name.split()))
+        while True:
+            shorter = self.legal.sub("", name.strip(" .,;:-|·&"))
+            if shorter == name:
+                return name
+            name = shorter
+
+    def is_publisher(self, name: str) -> bool:
+        return self.publisher.search(name) is not None
+
+    def stem(self, name: str) -> str:
+        """A publisher's name without its publisher's words: "Hearst" of "Hearst Communications"."""
+        while True:
+            shorter = self.publisher.sub("", name).strip(" .,&")
+            if shorter == name:
+                return name
+            name = shorter
+
+
+def find_outlet(text: str, lines: list[Line], rules: Rules) -> tuple[str | None, re.Pattern[str] | None]:
+    """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
+    profile = rules.detect_outlet(text)
+    if profile is not None:
+        return profile.name, profile.drop
+    oc = OutletCues.of(rules)
+    owner = _owner(lines, oc)
+    if owner and not oc.is_publisher(owner):
+        return owner, None
+    framed = _framed(text, lines, oc)
+    if framed is None or owner is None:
+        return (framed[1] if framed else owner), None
+    # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
+    # Group"): the owner stays unless the framed name is on the page more often than it.
+    return (framed[1] if framed[0] > _times(text, oc.stem(owner)) else owner), None
+
+
+def _times(text: str, name: str) -> int:
+    """How often ``name`` is on the page, as a whole word, case aside."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)) if name else 0
+
+
+def _owner(lines: list[Line], oc: OutletCues) -> str | None:
+    """The owner of the last copyright line, cleaned; else of the last line with a copyright
+    sign in it (a long one, or one no rule took: "Certain photos copyright © Getty Images")."""
+    marked = [x.key for x in lines if x.rule == "copyright"]
+    signed = [x.key for x in lines if len(x.key) <= COPYRIGHT_MAX_CHARS and _copyright_sign(x.key)]
+    for key in [*reversed(marked), *reversed(signed)]:
+        m = oc.owner.search(key)
+        if not m or m.group(1).lower().startswith(oc.not_owners):
+            continue
+        name = oc.clean(m.group(1))
+        if len(name) >= NAME_MIN_CHARS and not name.lower().startswith(oc.not_owners):
+            return name
+    return None
+
+
+def _copyright_sign(key: str) -> bool:
+    return "©" in key or "opyright" in key or "(c)" in key.lower()
+
+
+def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
+    """The most frequent name the page frames as its own, or its address at an edge, and
+    how often it is on the page."""
+    names: list[str] = []
+    for line in lines:
+        m = oc.framed.match(line.key)
+        if m:
+            names.append((m.group(1) or m.group(2)).strip(" .!"))
+    edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+    names.extend(m.group(1) for x in edges for m in oc.domain.finditer(x.key))
+    best: tuple[int, str] | None = None
+    for name in dict.fromkeys(names):
+        if name.lower() in oc.not_names or oc.is_publisher(name):
+            continue
+        n = _times(text, name)
+        if n >= RECURS and (best is None or n > best[0]):
+            best = (n, name)
+    return best

@@ -1,0 +1,74 @@
+"""The outlet (newskit.parse.outlet): a name, from the profiles, the copyright line or the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from newskit.parse import parse_text
+from newskit.parse.outlet import OutletCues
+from newskit.rules import default_rules
+
+BODY = (
+    "The council voted on Tuesday to close the old bridge to traffic for the whole of next year.\n"
+    "Engineers said the repairs could not wait any longer, as cracks had spread along the deck.\n"
+    "Drivers will be sent along the ring road, which the council says can take the extra cars.\n"
+)
+
+
+def outlet_of(*around: str, foot: str = "") -> str | None:
+    text = "\n".join([*around, "Bridge to close for a year", BODY, foot])
+    return parse_text(text).articles[0].outlet
+
+
+@pytest.mark.parametrize(
+    ("owner", "name"),
+    [
+        ("2019 Foo Media. All rights reserved.", "Foo Media"),
+        ("Gannett 2018", "Gannett"),
+        ("DER SPIEGEL 2023", "DER SPIEGEL"),
+        ("Hearst Communications, Inc.", "Hearst Communications"),
+        ("The New York Times Company", "The New York Times"),
+        ("Dow Jones & Company, Inc", "Dow Jones"),
+        ("by Snopes Media Group Inc", "Snopes Media Group"),
+        ("The Real Deal is a registered Trademark of Korangy Publishing", "The Real Deal"),
+    ],
+)
+def test_a_copyright_owner_is_cleaned_to_a_name(owner: str, name: str) -> None:
+    assert OutletCues.of(default_rules()).clean(owner) == name
+
+
+def test_the_copyright_line_names_the_outlet() -> None:
+    assert outlet_of(foot="© 2019 The Daily Bugle, LLC. All rights reserved.") == "The Daily Bugle"
+    assert outlet_of(foot="Copyright Gannett 2018") == "Gannett"
+
+
+def test_copyrighted_is_not_a_copyright_sign() -> None:
+    foot = "All photographs are copyrighted to me and may not be used without my permission, thank you."
+    assert outlet_of(foot=foot) is None
+
+
+def test_a_publisher_owner_gives_way_to_the_name_the_page_gives_itself() -> None:
+    foot = "About SFGATE\nContact SFGATE\nSFGATE Store\nHearst Newspapers © Copyright Hearst Communications, Inc."
+    assert outlet_of(foot=foot) == "SFGATE"
+
+
+def test_a_publisher_owner_stays_where_the_page_names_no_other() -> None:
+    assert outlet_of(foot="© 2019 Hearst Communications, Inc.") == "Hearst Communications"
+
+
+def test_a_framed_name_must_recur() -> None:
+    assert outlet_of("More From WIRED", foot="WIRED is where tomorrow is realized.") == "WIRED"
+    assert outlet_of("More From WIRED") is None  # said once: a link, maybe
+    assert outlet_of("About Us", "Contact Us", foot="About Us") is None  # "us" names no one
+
+
+def test_a_site_address_at_the_top_names_the_outlet() -> None:
+    assert outlet_of("Example.com", "Home", foot="Example.com is a registered trademark.") == "Example.com"
+
+
+def test_a_blog_platform_is_not_the_blog() -> None:
+    assert outlet_of(foot="Blog at WordPress.com.\nPowered by WordPress.com") is None
+
+
+def test_an_outlet_profile_wins() -> None:
+    assert outlet_of(foot="© 2019 Guardian News & Media Limited") == "The Guardian"
