@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from .language import detect
 from .text import word_count
 
 
@@ -102,6 +103,18 @@ class Article:
     # parser hands over a picklable callable, as most uses never look at the records.
     _lines: list[LineRecord] | None = field(default=None, repr=False, compare=False)
     _make_lines: Callable[[], list[LineRecord]] | None = field(default=None, repr=False, compare=False)
+    # The language, told on first use (see ``language``): most uses never ask.
+    _language: str | None = field(default=None, repr=False, compare=False)
+    _language_told: bool = field(default=False, repr=False, compare=False)
+
+    @property
+    def language(self) -> str | None:
+        """The ISO 639-1 code of the language of the title and body ("en", "pt"), or None
+        where they are too short to tell (see :mod:`newskit.language`). Told on first use."""
+        if not self._language_told:
+            self._language = detect("\n".join([self.title, *self.body]))
+            self._language_told = True
+        return self._language
 
     @property
     def lines(self) -> list[LineRecord]:
@@ -147,6 +160,7 @@ class Article:
             "start_line": self.start,
             "end_line": self.end,
             "outlet": self.outlet,
+            "language": self.language,
             "title": self.title,
             "published": self.published,
             "updated": self.updated,

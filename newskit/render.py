@@ -62,6 +62,7 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
         "id": article.id,
         "source": where(article),
         "outlet": article.outlet,
+        "language": article.language,
         "published": _date(article.published, article.published_relative),
         "updated": _date(article.updated, article.updated_relative),
         "dateline": article.dateline,
