@@ -72,3 +72,7 @@ def test_a_blog_platform_is_not_the_blog() -> None:
 
 def test_an_outlet_profile_wins() -> None:
     assert outlet_of(foot="© 2019 Guardian News & Media Limited") == "The Guardian"
+
+
+def test_blank_and_separator_lines_are_no_trouble() -> None:
+    assert outlet_of("   ", "\f", "----", foot="   \n") is None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from ..rules import Rules
 from ..vocabulary import alternatives
@@ -29,6 +30,7 @@ from .features import Line
 
 RECURS = 2  # a framed name must be on the page this many times
 COPYRIGHT_MAX_CHARS = 400  # a copyright line is short; longer lines are text about copyright
+FRAMED_MAX_CHARS = 80  # "About X", "X Staff": a short line
 EDGE_LINES = 15  # a site's address is looked for in this many lines at the top and the foot
 NAME_MIN_CHARS = 2  # a name has two characters or more
 _NAME = r"[A-Z0-9][\w&.'’!+-]*(?:\s+(?:[A-Z0-9&][\w&.'’!+-]*|of|the|de|and|on)){0,3}"
@@ -48,6 +50,7 @@ class OutletCues:
     framed: re.Pattern[str]  # "About X", "X Staff"
     domain: re.Pattern[str]  # "CBSNews.com"
     not_names: frozenset[str]
+    frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
 
     @classmethod
     def of(cls, rules: Rules) -> OutletCues:
@@ -70,6 +73,8 @@ class OutletCues:
             framed=re.compile(rf"^(?i:{before})\s+({_NAME})\W*$|^({_NAME})\s+(?i:{after})\W*$"),
             domain=re.compile(rf"\b([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))(?![\w.])", re.I),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
+            frame_ends=frozenset([*(w.split()[0] for w in v["outlet_frames_before"]),
+                                  *(w.split()[-1] for w in v["outlet_frames_after"])]),
         )
         return found
 
@@ -121,9 +126,9 @@ def _times(text: str, name: str) -> int:
 def _owner(lines: list[Line], oc: OutletCues) -> str | None:
     """The owner of the last copyright line, cleaned; else of the last line with a copyright
     sign in it (a long one, or one no rule took: "Certain photos copyright © Getty Images")."""
-    marked = [x.key for x in lines if x.rule == "copyright"]
-    signed = [x.key for x in lines if len(x.key) <= COPYRIGHT_MAX_CHARS and _copyright_sign(x.key)]
-    for key in [*reversed(marked), *reversed(signed)]:
+    marked = (x.key for x in reversed(lines) if x.rule == "copyright")
+    signed = (x.key for x in reversed(lines) if len(x.key) <= COPYRIGHT_MAX_CHARS and _copyright_sign(x.key))
+    for key in chain(marked, signed):
         m = oc.owner.search(key)
         if not m or m.group(1).lower().startswith(oc.not_owners):
             continue
@@ -134,7 +139,7 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
 
 
 def _copyright_sign(key: str) -> bool:
-    return "©" in key or "opyright" in key or "(c)" in key.lower()
+    return "©" in key or "opyright" in key or "(c)" in key or "(C)" in key
 
 
 def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
@@ -142,14 +147,19 @@ def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | N
     how often it is on the page."""
     names: list[str] = []
     for line in lines:
-        m = oc.framed.match(line.key)
+        key = line.key
+        words = key.split() if len(key) <= FRAMED_MAX_CHARS else None
+        if not words:
+            continue
+        m = oc.framed.match(key) if words[0].lower() in oc.frame_ends or words[-1].lower() in oc.frame_ends else None
         if m:
             names.append((m.group(1) or m.group(2)).strip(" .!"))
     edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
     names.extend(m.group(1) for x in edges for m in oc.domain.finditer(x.key))
     best: tuple[int, str] | None = None
+    low = text.lower()
     for name in dict.fromkeys(names):
-        if name.lower() in oc.not_names or oc.is_publisher(name):
+        if name.lower() in oc.not_names or low.count(name.lower()) < RECURS or oc.is_publisher(name):
             continue
         n = _times(text, name)
         if n >= RECURS and (best is None or n > best[0]):
