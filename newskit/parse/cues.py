@@ -25,6 +25,7 @@ from ..text import weight
 from ..vocabulary import alternatives
 from .authors import Authors
 from .memo import TEXTS
+from .outlet import OutletCues
 
 if TYPE_CHECKING:
     from .features import Line
@@ -99,6 +100,7 @@ class Cues:
         )
         self.relative_hints = self.dates.relative_hints
         self.authors = Authors.of(rules)  # a byline's names (see newskit.parse.authors)
+        self.outlet = OutletCues.of(rules)  # the outlet's name (see newskit.parse.outlet)
         # The costly tests, remembered per text.
         self.credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._credit_text)
         self.photo_credit_text: Callable[[str], bool] = lru_cache(TEXTS)(self._photo_credit_text)

@@ -19,6 +19,7 @@ from ..rules import Rules, rule_key
 from ..text import ends_sentence, fold, strip_bullet, weight
 from .cues import Cues
 from .memo import store_for
+from .outlet import copyright_sign
 from .weights import LineWeights
 
 
@@ -51,6 +52,8 @@ class Line:
     heading: bool = False  # short, no rule's, no "Label:": a heading or a list item if set apart
     home: bool = False  # "Home", where a breadcrumb trail starts
     cut: str = ""  # a separator line's kind (see Cues.cut), else ""
+    signed: bool = False  # a short line with a copyright sign or word: it may name the outlet
+    framed: str = ""  # the name the line frames as the page's own ("About X"), else ""
 
     @property
     def clean(self) -> str:
@@ -79,6 +82,7 @@ _NO_DATES: tuple[DateInfo, ...] = ()
 def make_line(
     text: str, key: str, weight: int, sentence: bool, rule: str | None, dates: tuple[DateInfo, ...], fold: str,
     lw: LineWeights, joined: int = 0, merged: bool = False, home: bool = False, cut: str = "",
+    signed: bool = False, framed: str = "",
 ) -> Line:
     """A :class:`Line`, its derived fields computed with the weights ``lw``."""
     good = (sentence and weight >= lw.good_weight) or weight >= lw.long_weight
@@ -98,7 +102,7 @@ def make_line(
     heading = score < 0 and not rule and weight <= lw.heading_weight and ":" not in key
     return Line(
         text, key, weight, sentence, rule, dates, fold, joined, merged, blank, good, score, removed, len(text.rstrip()),
-        row, heading, home, cut,
+        row, heading, home, cut, signed, framed,
     )
 
 
@@ -115,7 +119,10 @@ def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
         if w <= lw.date_weight and _may_hold_date(key, cues):
             dates = cues.dates.date_line(key)
     home = w <= lw.home_weight and cues.home(key)
-    return make_line(text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, 0, False, home, cut)
+    return make_line(
+        text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, 0, False, home, cut,
+        copyright_sign(key), cues.outlet.framed_name(key),
+    )
 
 
 # Site chrome repeats on every page of a site: what a line's text gives is remembered

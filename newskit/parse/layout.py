@@ -63,13 +63,13 @@ def join_wrapped(lines: list[Line], weights: ParseWeights) -> None:
                 x = lines[k]
                 lines[k] = make_line(
                     x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, lw,
-                    merged=True, home=x.home, cut=x.cut,
+                    merged=True, home=x.home, cut=x.cut, signed=x.signed, framed=x.framed,
                 )
             weight = sum(x.weight for x in lines[i : j + 1])
             home = head.home and weight <= lw.home_weight
             lines[i] = make_line(
                 head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", lw, j - i, home=home,
-                cut=head.cut,
+                cut=head.cut, signed=head.signed, framed=head.framed,
             )
         i = j + 1
 

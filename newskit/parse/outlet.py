@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from ..rules import Rules
 from ..vocabulary import alternatives
-from .features import Line
+
+if TYPE_CHECKING:
+    from .features import Line
 
 RECURS = 2  # a framed name must be on the page this many times
 COPYRIGHT_MAX_CHARS = 400  # a copyright line is short; longer lines are text about copyright
@@ -49,6 +52,7 @@ class OutletCues:
     publisher: re.Pattern[str]  # a publisher's name: ends in "Communications", "Media Group"
     framed: re.Pattern[str]  # "About X", "X Staff"
     domain: re.Pattern[str]  # "CBSNews.com"
+    tld: re.Pattern[str]  # ".com": what a line with an address holds (found fast, it opens with a dot)
     not_names: frozenset[str]
     frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
 
@@ -72,6 +76,7 @@ class OutletCues:
             publisher=re.compile(rf"(?:^|\s)(?:{alternatives(v['outlet_publisher_words'])})$", re.I),
             framed=re.compile(rf"^(?i:{before})\s+({_NAME})\W*$|^({_NAME})\s+(?i:{after})\W*$"),
             domain=re.compile(rf"\b([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))(?![\w.])", re.I),
+            tld=re.compile(rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
             frame_ends=frozenset([*(w.split()[0] for w in v["outlet_frames_before"]),
                                   *(w.split()[-1] for w in v["outlet_frames_after"])]),
@@ -91,6 +96,14 @@ class OutletCues:
 
     def is_publisher(self, name: str) -> bool:
         return self.publisher.search(name) is not None
+
+    def framed_name(self, key: str) -> str:
+        """The name a line frames as the page's own ("About SFGATE" -> "SFGATE"), else ""."""
+        words = key.split() if len(key) <= FRAMED_MAX_CHARS else None
+        if not words or (words[0].lower() not in self.frame_ends and words[-1].lower() not in self.frame_ends):
+            return ""
+        m = self.framed.match(key)
+        return (m.group(1) or m.group(2)).strip(" .!") if m else ""
 
     def stem(self, name: str) -> str:
         """A publisher's name without its publisher's words: "Hearst" of "Hearst Communications"."""
@@ -115,19 +128,33 @@ def find_outlet(text: str, lines: list[Line], rules: Rules) -> tuple[str | None,
         return (framed[1] if framed else owner), None
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
     # Group"): the owner stays unless the framed name is on the page more often than it.
-    return (framed[1] if framed[0] > _times(text, oc.stem(owner)) else owner), None
+    return (framed[1] if framed[0] > _times(text.lower(), oc.stem(owner)) else owner), None
 
 
-def _times(text: str, name: str) -> int:
-    """How often ``name`` is on the page, as a whole word, case aside."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)) if name else 0
+def _times(low: str, name: str) -> int:
+    """How often ``name`` is on the page (``low``: its text in lower case), as a whole word,
+    case aside. (Found with ``str.find``: a pattern that opens with a look-behind, or
+    ignores case, would try every character of the page.)"""
+    name = name.lower()
+    n, size, i = 0, len(name), low.find(name) if name else -1
+    while i >= 0:
+        end = i + size
+        if (i == 0 or not _word(low[i - 1])) and (end == len(low) or not _word(low[end])):
+            n += 1
+        i = low.find(name, i + 1)
+    return n
+
+
+def _word(ch: str) -> bool:
+    """A character of a word, as a pattern's ``\\w`` reads it."""
+    return ch.isalnum() or ch == "_"
 
 
 def _owner(lines: list[Line], oc: OutletCues) -> str | None:
     """The owner of the last copyright line, cleaned; else of the last line with a copyright
     sign in it (a long one, or one no rule took: "Certain photos copyright © Getty Images")."""
     marked = (x.key for x in reversed(lines) if x.rule == "copyright")
-    signed = (x.key for x in reversed(lines) if len(x.key) <= COPYRIGHT_MAX_CHARS and _copyright_sign(x.key))
+    signed = (x.key for x in reversed(lines) if x.signed)
     for key in chain(marked, signed):
         m = oc.owner.search(key)
         if not m or m.group(1).lower().startswith(oc.not_owners):
@@ -138,30 +165,28 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
     return None
 
 
-def _copyright_sign(key: str) -> bool:
-    return "©" in key or "opyright" in key or "(c)" in key or "(C)" in key
+def copyright_sign(key: str) -> bool:
+    """A short line with a copyright sign or word in it (a line feature: see ``Line.signed``)."""
+    return len(key) <= COPYRIGHT_MAX_CHARS and ("©" in key or "opyright" in key or "(c)" in key or "(C)" in key)
 
 
 def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
     """The most frequent name the page frames as its own, or its address at an edge, and
     how often it is on the page."""
-    names: list[str] = []
-    for line in lines:
-        key = line.key
-        words = key.split() if len(key) <= FRAMED_MAX_CHARS else None
-        if not words:
-            continue
-        m = oc.framed.match(key) if words[0].lower() in oc.frame_ends or words[-1].lower() in oc.frame_ends else None
-        if m:
-            names.append((m.group(1) or m.group(2)).strip(" .!"))
+    # (What each line frames is one of its features, read once per distinct text.)
+    names = [x.framed for x in lines if x.framed]
     edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
-    names.extend(m.group(1) for x in edges for m in oc.domain.finditer(x.key))
+    # (The address pattern is costly where a line has none: it is tried only where a line
+    # holds a domain's ending.)
+    names.extend(m.group(1) for x in edges if oc.tld.search(x.key) for m in oc.domain.finditer(x.key))
     best: tuple[int, str] | None = None
+    if not names:
+        return None
     low = text.lower()
     for name in dict.fromkeys(names):
         if name.lower() in oc.not_names or low.count(name.lower()) < RECURS or oc.is_publisher(name):
             continue
-        n = _times(text, name)
+        n = _times(low, name)
         if n >= RECURS and (best is None or n > best[0]):
             best = (n, name)
     return best
