@@ -15,7 +15,9 @@ dragnet the kept text (title, summary, captions and body) against its gold conte
 with the article-extraction benchmark's 4-token shingle F1; titles on the pages whose
 headline comes from page metadata (any article's title, rapidfuzz partial_ratio >= 90; and
 the stricter check of the first article's title, ratio >= 80 against the headline or a
-part of it); published dates on the pages that give an ISO date; and whether the first
+part of it); dates on the pages whose truth gives an ISO publication date (the
+article's date, as ``newskit list`` shows it: its published date, else its updated one, the
+only date many pages show; and the published field alone); and whether the first
 article's outlet names the page's site (``metrics.names_site``: "The New York Times" for
 nytimes.com) on the pages whose truth has a ``site``. ``--worst N`` lists the
 N worst pages by F1 on stderr. The figures go to bench/out/score_corpus.json as well (or
@@ -90,7 +92,8 @@ class PageResult:
     title_found: bool  # any article's title, as the judging hook checks
     title_first: bool  # the first article's, the stricter check
     headline_in_dump: bool | None  # None: not asked
-    date: int | None  # metrics.date_match
+    date: int | None  # metrics.date_match of the article's date (published, else updated)
+    published_only: int | None  # metrics.date_match of its published field alone
     outlet: str | None  # the first article's
     outlet_named: bool | None  # metrics.names_site; None: the truth has no site
 
@@ -114,7 +117,8 @@ def score_page(page: Page, kind: str, reach: bool = False, weights: ParseWeights
         title_found=checked and metrics.title_found([a.title for a in articles], str(headline)),
         title_first=checked and metrics.title_matches(first.title if first else "", str(headline)),
         headline_in_dump=metrics.headline_in(text, str(headline)) if reach and checked else None,
-        date=metrics.date_match(first.published if first else None, truth.get("published")),  # type: ignore[arg-type]
+        date=metrics.date_match(first.date if first else None, truth.get("published")),  # type: ignore[arg-type]
+        published_only=metrics.date_match(first.published if first else None, truth.get("published")),  # type: ignore[arg-type]
         outlet=first.outlet if first else None,
         outlet_named=metrics.names_site(first.outlet if first else None, str(truth["site"]))
         if truth.get("site") else None,
@@ -161,6 +165,7 @@ def figures(corpus: str, renderer: str, rows: list[PageResult]) -> dict[str, obj
         "dates_near": sum((r.date or 0) >= 1 for r in dated),
         "dates_same_day": share(sum(r.date == 2 for r in dated), len(dated)),
         "dates_within_a_day": share(sum((r.date or 0) >= 1 for r in dated), len(dated)),
+        "dates_published_field": sum(r.published_only == 2 for r in dated),
         "pages_not_one_article": sum(r.articles != 1 for r in rows),
         "outlets_n": len(sited),
         "outlets_given": sum(r.outlet is not None for r in sited),
@@ -251,7 +256,8 @@ def score_baseline(corpus: Path, renderer: str, name: str, jobs: int = 0) -> met
 HEADER = (
     "| corpus | dumps | pages | precision | recall | text F1 | title found (any article) "
     "| first title matches | headline in dump at all | pages not parsed as 1 article "
-    "| published date: same day / within a day | outlet names the site (outlet given) |\n"
+    "| date (published, else updated): same day / within a day; published field alone "
+    "| outlet names the site (outlet given) |\n"
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
@@ -263,7 +269,7 @@ def row(f: dict[str, object]) -> str:
         f"| **{f['f1']:.3f}** | {f['titles_ok']}/{n} ({f['titles']:.1%}) "
         f"| {f['titles_first_ok']}/{n} ({f['titles_first']:.1%}) | {f.get('headline_in_dump', '–')}/{n} "
         f"| {f['pages_not_one_article']} "
-        f"| {f['dates_day']}/{f['dates_n']} / {f['dates_near']}/{f['dates_n']} "
+        f"| {f['dates_day']}/{f['dates_n']} / {f['dates_near']}/{f['dates_n']}; {f['dates_published_field']} "
         f"| {f['outlets_ok']}/{f['outlets_n']} ({f['outlet_names_site']:.1%}; {f['outlets_given']}) |"
     )
 

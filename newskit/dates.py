@@ -107,7 +107,7 @@ class Dates:
         # Words a date line may hold besides the date itself.
         fillers = (*v["date_filler"], *v["weekdays"], *v["time_zones"], *v["date_filler_more"])
         self._filler = re.compile(rf"\b(?:{alternatives(fillers)}|\d+)\b", re.I)
-        self._by = re.compile(rf"\W*({alternatives(v['by'])})\s", re.I)
+        self._by = re.compile(rf"\W*({alternatives([*v['by'], *v['by_also']])})\s", re.I)
         # Every word a date, a relative date or a filler may be made of (as _LEFTOVER finds
         # words): a line with more other words than a date line may hold is not looked at further.
         self._date_words = frozenset(

@@ -202,3 +202,28 @@ def test_cli_now_must_be_iso(tmp_path):
     r = CliRunner().invoke(cli, ["list", "--now", "tomorrow", str(tmp_path)])
     assert r.exit_code == 2
     assert "ISO 8601" in r.stderr
+
+
+def signed_page(*signatures: str) -> str:
+    tail = "\nRelated stories\nMore from the city\n"
+    return "Bridge closed to cars\n\n" + STORY + "\n" + "\n".join(signatures) + tail
+
+
+def test_a_signed_date_under_the_body_dates_the_article():
+    art = parse_text(signed_page("Written by Jane Roe on November 14, 2019")).articles[0]
+    assert art.published == "2019-11-14"
+    assert art.byline == "Written by Jane Roe on November 14, 2019"
+    assert art.authors == ["Jane Roe"]
+    assert art.credits == []
+
+
+def test_a_list_of_signed_dates_is_no_signature():
+    # comments or related posts under the body, each signed and dated
+    page = signed_page("written by Sam Poe, October 19, 2019", "written by Ann Lee, October 20, 2019")
+    art = parse_text(page).articles[0]
+    assert art.published is None
+
+
+def test_the_date_column_falls_back_to_the_update():
+    art = parse_text("Bridge closed to cars\nUpdated 1:39 am EST, Wednesday, November 20, 2019\n\n" + STORY).articles[0]
+    assert (art.published, art.updated, art.date) == (None, "2019-11-20T01:39-05:00", "2019-11-20T01:39-05:00")

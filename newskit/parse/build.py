@@ -267,12 +267,23 @@ class Builder:
     def _labelled_date(self) -> None:
         """With no date in the header, the first date labelled as the publication date
         anywhere in the article ("First published on November 19, 2019 / 8:16 AM" at its
-        end): a line no field has taken, or one removed as a short line."""
+        end), or signed ("Written by Jane Roe on November 14, 2019" under the body): a line
+        no field has taken, one removed as a short line, or a signed line taken as a credit."""
+        by = self.cues.by
+        # Signed lines with dates one after another are a list (of comments, of related
+        # posts), not the article's own signature: one alone counts.
+        alone = sum(1 for x in self.lines if x.dates and by.match(x.key)) == 1
         for i, line in enumerate(self.lines):
-            if not line.dates or not self.cues.dates.published_label.search(line.key):
+            if not line.dates:
                 continue
-            if self.kind[i] is None or (self.kind[i] is Kind.REMOVED and self.why[i] == Reason.SHORT_LINE):
+            signed = alone and by.match(line.key) is not None
+            if not signed and not self.cues.dates.published_label.search(line.key):
+                continue
+            k = self.kind[i]
+            if k is None or (k is Kind.REMOVED and self.why[i] == Reason.SHORT_LINE) or (signed and k is Kind.CREDIT):
                 if any(not d.updated and d.absolute for d in line.dates):
+                    if k is Kind.CREDIT:
+                        self.art.credits.remove(self._full(i))
                     self._meta(i)
                     return
 
