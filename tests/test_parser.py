@@ -595,3 +595,21 @@ def test_a_date_in_a_list_of_other_stories_is_not_the_articles():
 def test_numeric_dates_day_or_month_first(line, value):
     # Day first unless that cannot be: 19 is no month, so 11/19/2019 is written month first.
     assert date_line(line)[0].value == value
+
+
+def test_a_blog_posts_neighbours_are_no_title():
+    # A blog engine prints the posts before and after over the post, then its date and title.
+    page = (
+        "About\nArchives\n\n"
+        "« Why the river bridge had to close for the winter | Main | Ten ways to cross the river this winter »\n\n"
+        "November 01, 2012\n\n"
+        "Drivers learn the new way across\n\n"
+        "The council voted on Tuesday to close the old river bridge to cars for the rest of the year, "
+        "after engineers found cracks in two of its piers during a routine inspection last month.\n\n"
+        "Drivers will be sent over the new bridge upstream, which the city says can carry the traffic, "
+        "although shop owners on the east bank fear that fewer people will stop in the old town.\n"
+    )
+    art = parse_text(page).articles[0]
+    assert art.title == "Drivers learn the new way across"
+    assert art.published == "2012-11-01"
+    assert any(r.rule == "post-navigation" for r in art.lines)

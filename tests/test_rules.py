@@ -144,6 +144,10 @@ RULE_CASES = [
     ("Follow CNN Business", "follow"),
     ("FOLLOW THE TELEGRAPH", "follow"),
     ("Follow these six steps before you file your tax return this year", None),
+    # the links to the posts before and after, over a blog post
+    ("« Why the river bridge had to close | Main | Ten ways to cross the river this winter »", "post-navigation"),
+    ("« Older post | Home | Newer post »", "post-navigation"),
+    ("Rivers | Bridges | Roads", None),
 ]
 
 
