@@ -218,6 +218,16 @@ class Dates:
         labels = list(self._labels.finditer(before[-40:]))  # (a label stands close to its date)
         return bool(labels) and self._updated.search(labels[-1].group(0)) is not None
 
+    def words_besides(self, line: str) -> int:
+        """How many words ``line`` holds besides its dates, their labels and fillers
+        ("Markets crash today": 2)."""
+        rest = self._filler.sub(" ", self.relative.sub(" ", self.absolute.sub(" ", line)))
+        return _words(_LEFTOVER.findall(rest))
+
+    def labelled(self, line: str) -> bool:
+        """Whether ``line`` holds a published or updated label ("Posted", "Updated")."""
+        return self._labels.search(line) is not None
+
     def _date_line(self, line: str, max_leftover: int = 3) -> tuple[DateInfo, ...]:
         """The dates of ``line`` if the line is essentially a date line, else ``()``.
 

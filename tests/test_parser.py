@@ -613,3 +613,36 @@ def test_a_blog_posts_neighbours_are_no_title():
     assert art.title == "Drivers learn the new way across"
     assert art.published == "2012-11-01"
     assert any(r.rule == "post-navigation" for r in art.lines)
+
+
+@pytest.mark.parametrize("headline", ["Markets crash today", "Apple event on September 9, 2024"])
+@pytest.mark.parametrize(
+    "layout", ["Home\nNews\n\n{h}\n\nBy Jane Roe\n\n", "{h}\n\n", "Menu\n\n{h}\nNovember 19, 2019\n\n"]
+)
+def test_a_headline_that_ends_in_a_date_phrase_is_the_title(headline, layout):
+    story = (
+        "The council voted on Tuesday to close the old river bridge to cars for the rest of the year, "
+        "after engineers found cracks in two of its piers during a routine inspection last month.\n\n"
+        "Drivers will be sent over the new bridge upstream, which the city says can carry the traffic, "
+        "although shop owners on the east bank fear that fewer people will stop in the old town.\n"
+    )
+    art = parse_text(layout.format(h=headline) + story).articles[0]
+    assert art.title == headline
+    # the headline's date is what it speaks of, not when it was published
+    assert art.published in (None, "2019-11-19")
+    assert art.published_relative is None
+
+
+@pytest.mark.parametrize("line", [
+    "Updated 1:39 am EST, Wednesday, November 20, 2019", "By Jane Roe November 19, 2019",
+    "Jane Roe July 26, 2012 at 2:49 pm", "News | November 19, 2019", "Mary · 7 Comments · October 29th, 2012",
+    "Friday, November 9, 2012",
+])
+def test_a_date_line_is_no_dated_headline(line):
+    from newskit.parse.cues import Cues
+    from newskit.parse.features import line_features
+    from newskit.parse.weights import ParseWeights
+    from newskit.rules import default_rules
+
+    rules = default_rules()
+    assert not Cues.of(rules).dated_headline(line_features(line, rules, Cues.of(rules), ParseWeights().lines))

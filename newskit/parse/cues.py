@@ -51,6 +51,8 @@ CREDIT_MAX_WEIGHT = 40  # "Reporting by ...; editing by ..." may name several pe
 PHOTO_CREDIT_TAIL = 160  # a photo credit ends a caption: only the line's end is searched
 TITLE_MIN_WEIGHT, TITLE_MAX_WEIGHT = 2, 30  # a headline's length in words
 TITLE_MAX_CHARS = 250
+DATED_HEADLINE_WORDS = 2  # a headline ending in a date has this many words of its own, at least
+DATED_HEADLINE_BREAKS = re.compile(r"[|·•/]|\b\d+ comments?\b", re.I)  # a metadata line's separators
 STANDFIRST_MIN_WEIGHT = 8  # a standfirst is longer than most headlines
 NAMES_MIN, NAMES_MAX = 2, 8  # words of a line of names ("Jane Doe, Reuters")
 NAMES_BARE_MAX = 4  # ... with no comma, "and" or slash: a name of up to four words
@@ -108,6 +110,7 @@ class Cues:
         self.name_text: Callable[[str], bool] = lru_cache(TEXTS)(self._name_text)
         self._standfirst_text: Callable[[str], bool] = lru_cache(TEXTS // 4)(self._standfirst_text_uncached)
         self._title_text: Callable[[str], bool] = lru_cache(TEXTS)(self._title_text_uncached)
+        self._dated_headline_text: Callable[[str], bool] = lru_cache(TEXTS // 4)(self._dated_headline_text_uncached)
 
     @classmethod
     def of(cls, rules: Rules) -> Cues:
@@ -208,6 +211,23 @@ class Cues:
         if line.text.lstrip().startswith(DASHES):
             return False  # an attribution ("— Jane Doe, in a letter") or a list item
         return self._title_text(line.key)
+
+    def dated_headline(self, line: Line) -> bool:
+        """A date line that may be a headline ending in a date phrase ("Markets crash
+        today", "Apple event on September 9, 2024"): title-sized, capitalised, with no
+        label or byline word, and with words of its own besides the date."""
+        if not line.dates or line.rule or not TITLE_MIN_WEIGHT <= line.weight <= TITLE_MAX_WEIGHT:
+            return False
+        # a day, not a time stamp ("Jane Doe July 26, 2012 at 2:49 pm")
+        return all("T" not in d.value for d in line.dates) and self._dated_headline_text(line.key)
+
+    def _dated_headline_text_uncached(self, key: str) -> bool:
+        dates = self.dates
+        return (
+            key[:1].isupper() and not DATED_HEADLINE_BREAKS.search(key) and not dates.labelled(key)
+            and not self.meta_text(key) and dates.words_besides(key) >= DATED_HEADLINE_WORDS
+            and self._title_text(key)
+        )
 
     def _title_text_uncached(self, key: str) -> bool:
         """The text-only part of the title test: no byline, no credit, some letters."""

@@ -92,10 +92,10 @@ class TitlePicker:
         every candidate with its terms goes into ``explain`` when it is a list."""
         window, ranks, trail = self._window(body_start)
         lead, in_lead = self._lead(body_start, window)
-        title_like = self.cues.title_like
+        title_like, dated_headline = self.cues.title_like, self.cues.dated_headline
         best, best_i = 0.0, None
         for k, i in enumerate(window):
-            if self.kind[i] is not None or not title_like(self.lines[i]):
+            if self.kind[i] is not None or not (title_like(self.lines[i]) or dated_headline(self.lines[i])):
                 continue
             p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
             s = self._shape(self.lines[i].key, self.lines[i].text)
