@@ -45,6 +45,7 @@ from .parse.parts import check_split
 from .pipeline import AUTO_FILES, Reader, auto_jobs, map_sources
 from .reader import expand_inputs
 from .rules import Rules, load_rules
+from .sitechrome import SiteChrome
 from .strip import (
     CleanFiles,
     StripOptions,
@@ -102,6 +103,7 @@ class State:
     rule_files: tuple[str, ...] = ()
     split: str = AUTO  # where dumps split into articles (--split)
     now: dt.datetime | None = None  # the reference time of relative dates (--now)
+    site_chrome: bool = False  # learn each site's chrome from the inputs first (--site-chrome)
     failed: bool = False
     _rules: Rules | None = None
 
@@ -137,7 +139,8 @@ class State:
 
         The rules are loaded at once, so a bad rules file fails before any output.
         """
-        return _Reading(self.rules(), jobs, split=self.split, now=self.now, state=self, progress=progress)
+        return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
+                        progress=progress)
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
@@ -189,6 +192,11 @@ class _Reading(Reader):
             def on_note(source: str, note: str) -> None:
                 say.note(f"{source}: {note}")
 
+            def on_site_chrome(learned: SiteChrome, removed: int) -> None:
+                say.note(render.site_chrome_note(learned, removed))
+                if self.on_site_chrome is not None:
+                    self.on_site_chrome(learned, removed)
+
             yield from map_sources(
                 fn,
                 sources,
@@ -202,6 +210,8 @@ class _Reading(Reader):
                 split=self.split,
                 on_warning=on_warning,
                 now=self.now,
+                site_chrome=self.site_chrome,
+                on_site_chrome=on_site_chrome,
             )
         say.note(f"{articles} articles in {len(sources)} inputs")
 
@@ -270,6 +280,25 @@ def now_option(fn: F) -> F:
     )(fn)
 
 
+def _site_chrome(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.ensure_object(State).site_chrome = value
+    return value
+
+
+def site_chrome_option(fn: F) -> F:
+    """``--site-chrome``: learn each site's chrome from the inputs first, kept in the
+    :class:`State` (the command reads it through :meth:`State.reader`)."""
+    return click.option(
+        "--site-chrome",
+        is_flag=True,
+        expose_value=False,
+        callback=_site_chrome,
+        help="Read the inputs twice: first learn the lines that recur on 3 pages or more of one "
+        "site (same outlet, or same first or last lines), then remove them as site-chrome. "
+        "Sentences that two sites share stay. Ids follow the clean text, so they may change.",
+    )(fn)
+
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -335,6 +364,7 @@ def jobs_option(what: str) -> Callable[[F], F]:
 @jobs_option("Parse")
 @split_option
 @now_option
+@site_chrome_option
 @click.pass_obj
 def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | None, jobs: int | None) -> None:
     """List the articles in dumps, one row each.
@@ -375,6 +405,7 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
 @jobs_option("Parse")
 @split_option
 @now_option
+@site_chrome_option
 @click.pass_obj
 def show(
     state: State,
@@ -434,6 +465,7 @@ def show(
 @jobs_option("Parse")
 @split_option
 @now_option
+@site_chrome_option
 @click.pass_obj
 def strip(
     state: State,
@@ -551,6 +583,7 @@ def _write_files(
 @jobs_option("Read and fingerprint")
 @split_option
 @now_option
+@site_chrome_option
 @output_options
 @click.pass_obj
 def dedupe(

@@ -12,6 +12,7 @@ parsing again just the file that holds each match, so memory holds names, not te
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from .errors import IdError, InputError
 from .model import Article, Document
 from .pipeline import Reader, parse_file
 from .reader import STDIN
+from .sitechrome import SiteChrome
 
 SHOWN_CANDIDATES = 10
 _HEX = re.compile(r"[0-9a-f]+")
@@ -140,20 +142,34 @@ def find_articles(
     among the sources, every article is kept as it is read. Raises :class:`IdError` for
     an unknown or ambiguous id (its ``candidates`` name articles), and
     :class:`InputError` when the file of a match cannot be read again or has changed.
-    With ``explain``, the articles found keep their title candidates.
+    With ``explain``, the articles found keep their title candidates. With the reader's
+    ``site_chrome``, a match is parsed again with the site chrome learned in the reading.
     """
     reader = reader or Reader()
     if STDIN in sources:
         pool = list(reader.articles(sources, explain=explain))
         return [find_article(pool, x) for x in prefixes]
+    learned: list[SiteChrome] = []
+    if reader.site_chrome:
+        heard = reader.on_site_chrome
+
+        def keep(site_chrome: SiteChrome, removed: int) -> None:
+            learned.append(site_chrome)
+            if heard is not None:
+                heard(site_chrome, removed)
+
+        reader = dataclasses.replace(reader, on_site_chrome=keep)
     refs = [ref for batch in reader.map(article_refs, sources) for ref in batch]
     found = [find_article(refs, x) for x in prefixes]
-    return [Match(_read_again(m.article, reader, explain), m.copies) for m in found]
+    chrome = learned[0] if learned else SiteChrome()
+    return [Match(_read_again(m.article, reader, explain, chrome.of(m.article.source)), m.copies) for m in found]
 
 
-def _read_again(ref: ArticleRef, reader: Reader, explain: bool = False) -> Article:
-    """The whole article ``ref`` names, parsed again from its file."""
-    doc = parse_file(ref.source, reader.rules, explain=explain, split=reader.split, now=reader.now)
+def _read_again(
+    ref: ArticleRef, reader: Reader, explain: bool = False, chrome: frozenset[str] = frozenset()
+) -> Article:
+    """The whole article ``ref`` names, parsed again from its file (with its site ``chrome``)."""
+    doc = parse_file(ref.source, reader.rules, explain=explain, split=reader.split, now=reader.now, chrome=chrome)
     for article in doc.articles:
         if article.id == ref.id and article.start == ref.start:
             return article

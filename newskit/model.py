@@ -45,6 +45,7 @@ class Reason(StrEnum):
     NO_ARTICLE = "no-article"  # a part of the dump with no article in it
     SEPARATOR = "separator"  # a separator line between two documents ("----", a form feed, "2 of 9 DOCUMENTS")
     HTML = "html-input"  # the input looks like an HTML page, not a text dump: not parsed
+    SITE_CHROME = "site-chrome"  # its text recurs on many pages of the same site (``--site-chrome``)
 
 
 class LineRecord(NamedTuple):

@@ -57,6 +57,7 @@ from .parse import AUTO, parse_text, split_lines
 from .parse.parts import check_split
 from .reader import HTML_WARNING, STDIN, Decoded, expand_inputs, read_source
 from .rules import Rules, default_rules
+from .sitechrome import SiteChrome, learn, page_lines
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -92,24 +93,26 @@ def auto_jobs(files: int) -> int:
 
 def parse_file(
     path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False, split: str = AUTO,
-    now: dt.datetime | None = None,
+    now: dt.datetime | None = None, chrome: frozenset[str] = frozenset(),
 ) -> Document:
     """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`.
     With ``explain``, articles keep their title candidates; ``split`` says where the dump
-    splits into articles and ``now`` resolves relative dates (see :func:`newskit.parse.parse_text`)."""
-    return _parse(read_source(os.fspath(path)), rules, explain, split, now)
+    splits into articles, ``now`` resolves relative dates and ``chrome`` is the site chrome
+    to remove (see :func:`newskit.parse.parse_text`)."""
+    return _parse(read_source(os.fspath(path)), rules, explain, split, now, chrome)
 
 
 def _parse(
-    decoded: Decoded, rules: Rules | None, explain: bool, split: str = AUTO, now: dt.datetime | None = None
+    decoded: Decoded, rules: Rules | None, explain: bool, split: str = AUTO, now: dt.datetime | None = None,
+    chrome: frozenset[str] = frozenset(),
 ) -> Document:
     """The document of a decoded input; an HTML page is not parsed: it has no articles,
     and its lines are removed as ``html-input`` (titles made of tags help no one)."""
     if decoded.html:
-        chrome = [LineRecord(no, line, Kind.REMOVED, Reason.HTML)
-                  for no, line in enumerate(split_lines(decoded.text), 1)]
-        return Document(decoded.source, len(chrome), chrome=chrome)
-    return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split, now=now)
+        records = [LineRecord(no, line, Kind.REMOVED, Reason.HTML)
+                   for no, line in enumerate(split_lines(decoded.text), 1)]
+        return Document(decoded.source, len(records), chrome=records)
+    return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split, now=now, chrome=chrome)
 
 
 class _Outcome(NamedTuple):
@@ -123,21 +126,25 @@ class _Outcome(NamedTuple):
     error: str | None = None
     notes: tuple[str, ...] = ()
     warning: str | None = None
+    site_chrome: int = 0  # lines removed as site chrome
 
 
 def _run(
     fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False, split: str = AUTO,
-    now: dt.datetime | None = None,
+    now: dt.datetime | None = None, chrome: frozenset[str] = frozenset(), decoded: Decoded | None = None,
 ) -> _Outcome:
-    """Read, parse and map one input; one that cannot be read is an outcome with ``error``."""
-    try:
-        decoded = read_source(source)
-    except InputError as exc:
-        return _Outcome(exc.source, error=exc.reason)
-    doc = _parse(decoded, rules, explain, split, now)
+    """Read (unless ``decoded`` is given), parse and map one input; one that cannot be read
+    is an outcome with ``error``. ``chrome``: its site chrome (see :mod:`newskit.sitechrome`)."""
+    if decoded is None:
+        try:
+            decoded = read_source(source)
+        except InputError as exc:
+            return _Outcome(exc.source, error=exc.reason)
+    doc = _parse(decoded, rules, explain, split, now, chrome)
     warning = HTML_WARNING if decoded.html else None
+    removed = sum(1 for r in doc.records() if r.rule == Reason.SITE_CHROME) if chrome else 0
     return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=tuple(doc.notes),
-                    warning=warning)
+                    warning=warning, site_chrome=removed)
 
 
 # --- the loop ---------------------------------------------------------------------------
@@ -157,6 +164,8 @@ def map_sources(
     split: str = AUTO,
     on_warning: Callable[[str, str], None] | None = None,
     now: dt.datetime | None = None,
+    site_chrome: bool = False,
+    on_site_chrome: Callable[[SiteChrome, int], None] | None = None,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
@@ -172,6 +181,11 @@ def map_sources(
     processes to parse with (0: one per CPU; None: :func:`auto_jobs`); the results are the
     same whatever it is. With ``explain``, the articles keep their title candidates (in
     this process only: ``jobs`` is then 1).
+
+    With ``site_chrome``, the inputs are read twice: once to learn the lines that recur on
+    the pages of each site (:mod:`newskit.sitechrome`), then to parse each with its site's
+    chrome removed (standard input is read once and kept in memory). ``on_site_chrome``
+    then hears, after the last input, what was learned and how many lines were removed.
     """
     rules = rules or default_rules()
     check_split(split)
@@ -180,11 +194,24 @@ def map_sources(
     if jobs is None:
         jobs = auto_jobs(len(sources))
     jobs = min(cpu_count() if jobs <= 0 else jobs, files)
+    learned, stdin = SiteChrome(), None
+    if site_chrome:
+        if STDIN in sources:
+            try:
+                stdin = read_source(STDIN)
+            except InputError:
+                stdin = None  # reported in its turn, below
+        learned = _learn(sources, rules, jobs, split, now, stdin)
     if jobs <= 1 or explain:
-        outcomes: Iterator[_Outcome] = (_run(fn, source, rules, explain, split, now) for source in sources)
+        outcomes: Iterator[_Outcome] = (
+            _run(fn, source, rules, explain, split, now, learned.of(source), stdin if source == STDIN else None)
+            for source in sources
+        )
     else:
-        outcomes = _pooled(fn, sources, rules, jobs, split, now)
+        outcomes = _pooled(fn, sources, rules, jobs, split, now, learned, stdin)
+    removed = 0
     for outcome in outcomes:
+        removed += outcome.site_chrome
         if outcome.error is not None:
             exc = InputError(outcome.source, outcome.error)
             if on_error is None:
@@ -201,13 +228,31 @@ def map_sources(
         if on_read is not None:
             on_read(outcome.source, outcome.articles)
         yield outcome.value
+    if site_chrome and on_site_chrome is not None:
+        on_site_chrome(learned, removed)
+
+
+def _learn(
+    sources: list[str], rules: Rules, jobs: int, split: str, now: dt.datetime | None, stdin: Decoded | None
+) -> SiteChrome:
+    """The first pass of ``site_chrome``: every input parsed and summed up, then the chrome
+    of each site learned (inputs that cannot be read are left out; the second pass reports them)."""
+    if jobs <= 1:
+        outcomes: Iterable[_Outcome] = (
+            _run(page_lines, source, rules, split=split, now=now, decoded=stdin if source == STDIN else None)
+            for source in sources
+        )
+    else:
+        outcomes = _pooled(page_lines, sources, rules, jobs, split, now, stdin=stdin)
+    return learn(o.value for o in outcomes if o.error is None)
 
 
 def _pooled(
     fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int, split: str = AUTO,
-    now: dt.datetime | None = None,
+    now: dt.datetime | None = None, learned: SiteChrome | None = None, stdin: Decoded | None = None,
 ) -> Iterator[_Outcome]:
     """The outcomes of ``sources`` in order, the files parsed by ``jobs`` worker processes."""
+    chrome_of = learned.of if learned is not None else _no_chrome
     files = sum(1 for s in sources if s != STDIN)
     size = max(1, min(CHUNK, files // (jobs * IN_FLIGHT)))
     tasks: list[list[str]] = []
@@ -220,18 +265,27 @@ def _pooled(
     try:
         pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,))
     except OSError:  # no process semaphores here (some sandboxes and containers): one process
-        yield from (_run(fn, source, rules, split=split, now=now) for source in sources)
+        yield from (
+            _run(fn, source, rules, split=split, now=now, chrome=chrome_of(source),
+                 decoded=stdin if source == STDIN else None)
+            for source in sources
+        )
         return
     with pool:
         for task in tasks:
             if task[0] == STDIN:
-                pending.append([_run(fn, STDIN, rules, split=split, now=now)])
+                pending.append([_run(fn, STDIN, rules, split=split, now=now, chrome=chrome_of(STDIN), decoded=stdin)])
             else:
-                pending.append(pool.apply_async(_run_chunk, (fn, task, split, now)))
+                chrome = {source: chrome_of(source) for source in task} if learned is not None else None
+                pending.append(pool.apply_async(_run_chunk, (fn, task, split, now, chrome)))
             while len(pending) >= jobs * IN_FLIGHT:
                 yield from _get(pending.popleft())
         while pending:
             yield from _get(pending.popleft())
+
+
+def _no_chrome(source: str) -> frozenset[str]:
+    return frozenset()
 
 
 def _get(item: Any) -> list[_Outcome]:
@@ -249,10 +303,13 @@ def _init_worker(rules: Rules) -> None:
 
 
 def _run_chunk(
-    fn: Callable[[Document], Any], sources: list[str], split: str = AUTO, now: dt.datetime | None = None
+    fn: Callable[[Document], Any], sources: list[str], split: str = AUTO, now: dt.datetime | None = None,
+    chrome: dict[str, frozenset[str]] | None = None,
 ) -> list[_Outcome]:
     rules = _worker_rules or default_rules()
-    return [_run(fn, source, rules, split=split, now=now) for source in sources]
+    chrome = chrome or {}
+    return [_run(fn, source, rules, split=split, now=now, chrome=chrome.get(source, frozenset()))
+            for source in sources]
 
 
 # --- a reading's settings ---------------------------------------------------------------
@@ -266,7 +323,8 @@ def _document(doc: Document) -> Document:
 class Reader:
     """How to read inputs: the rules, the number of processes (``jobs``; 0: one per CPU;
     None: :func:`auto_jobs`), who hears of each input, where dumps split into articles
-    (``split``) and the reference time of relative dates (``now``; see :func:`map_sources`).
+    (``split``), the reference time of relative dates (``now``) and whether site chrome is
+    learned from the inputs first (``site_chrome``, ``on_site_chrome``; see :func:`map_sources`).
 
     Library functions that read inputs take one, so that a caller can decide how: the
     command line's reader adds a progress bar and the messages on stderr.
@@ -281,6 +339,8 @@ class Reader:
     split: str = AUTO
     on_warning: Callable[[str, str], None] | None = None
     now: dt.datetime | None = None
+    site_chrome: bool = False
+    on_site_chrome: Callable[[SiteChrome, int], None] | None = None
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
@@ -302,6 +362,8 @@ class Reader:
             split=self.split,
             on_warning=self.on_warning,
             now=self.now,
+            site_chrome=self.site_chrome,
+            on_site_chrome=self.on_site_chrome,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:

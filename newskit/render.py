@@ -23,6 +23,7 @@ from .diff import rows as diff_rows
 from .ids import where
 from .model import Article, Document
 from .output import TextOut, json_dumps, neutralise, write_json, write_lines, write_rows
+from .sitechrome import SiteChrome
 from .strip import SEPARATOR
 
 # --- list ------------------------------------------------------------------------------
@@ -186,6 +187,12 @@ def clusters(found: Sequence[Cluster], fmt: str | None) -> None:
         write_rows((c.to_dict() for c in found), CLUSTER_KEYS, fmt)
     else:
         write_rows(dedupe_rows(found), DEDUPE_COLUMNS, fmt)
+
+
+def site_chrome_note(learned: SiteChrome, removed: int) -> str:
+    """The ``-v`` line of ``--site-chrome``: what was learned and how many lines went."""
+    return (f"site chrome: {plural(removed, 'line')} removed; {plural(learned.texts, 'line text')} "
+            f"learned on {learned.sites_with_chrome} of {plural(learned.sites, 'site')}")
 
 
 def plural(n: int, word: str) -> str:

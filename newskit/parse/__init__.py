@@ -34,7 +34,7 @@ from ..model import Document, Kind, LineRecord, Reason
 from ..rules import Rules, default_rules
 from .build import Builder
 from .cues import Cues
-from .features import features
+from .features import features, site_chrome
 from .layout import Repeats, Span, join_wrapped
 from .layout import split as layout_split
 from .outlet import find_outlet
@@ -61,6 +61,7 @@ def parse_text(
     explain: bool = False,
     split: str = AUTO,
     now: dt.datetime | None = None,
+    chrome: frozenset[str] = frozenset(),
 ) -> Document:
     """Parse one dump's (decoded, normalised) text into a :class:`Document`.
 
@@ -72,11 +73,16 @@ def parse_text(
     is a :class:`~newskit.errors.SplitError`). ``now`` is the reference time relative
     dates ("2 hours ago", "yesterday") are resolved against, into ``published`` and
     ``updated`` as ISO 8601; without it those stay None where only a relative date is given.
+    ``chrome`` is the site chrome learned from a set of inputs (:mod:`newskit.sitechrome`):
+    line texts (trimmed) that a line removed by no rule, and holding no date, is removed
+    for, as ``site-chrome``.
     """
     rules = rules or default_rules()
     user_parts = separator_pattern(split) is not None or split == FILE
     raw = split_lines(text)
     lines = features(raw, rules, weights.lines)
+    if chrome:
+        site_chrome(lines, chrome, weights.lines)
     join_wrapped(lines, weights)
     doc = Document(source=source, line_count=len(lines))
     if not lines:

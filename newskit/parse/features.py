@@ -179,3 +179,17 @@ def cells(text: str) -> int:
     if "\t" not in text and "  " not in text:
         return 1
     return sum(1 for cell in _CELL_GAP.split(text.strip()) if cell)
+
+
+def site_chrome(lines: list[Line], chrome: frozenset[str], lw: LineWeights) -> int:
+    """Mark the lines whose text is in ``chrome`` as removed (``site-chrome``), in place,
+    unless a rule removes them already, or they are blank or hold a date; return how many."""
+    marked = 0
+    for i, x in enumerate(lines):
+        if x.key in chrome and not x.rule and not x.blank and not x.dates:
+            lines[i] = make_line(
+                x.text, x.key, x.weight, x.sentence, Reason.SITE_CHROME, x.dates, x.fold, lw, x.joined, x.merged,
+                x.home, x.cut, x.signed, x.framed,
+            )
+            marked += 1
+    return marked

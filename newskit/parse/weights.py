@@ -148,6 +148,20 @@ class HeaderWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteWeights:
+    """Site chrome learned from a set of inputs (:mod:`newskit.sitechrome`, ``--site-chrome``).
+
+    Used only when asked for: a line whose text recurs on enough pages of one site is
+    removed as ``site-chrome`` (a line already removed by a rule, a blank line and a date
+    line are left as they are)."""
+
+    min_pages: int = 3  # a line is site chrome where it is on this many distinct pages of its site ...
+    min_share: float = 0.0  # ... and on at least this share of the site's pages
+    max_weight: int = 0  # ... and is this light or lighter (0: any weight; prose is still vetoed across sites)
+    block_lines: int = 3  # pages sharing their first (or last) this many non-blank lines are of one site
+
+
+@dataclass(frozen=True, slots=True)
 class ParseWeights:
     """Every tuned number of the parser, by stage; the defaults are the shipped values."""
 
@@ -156,6 +170,7 @@ class ParseWeights:
     body: BodyWeights = field(default_factory=BodyWeights)
     title: TitleWeights = field(default_factory=TitleWeights)
     header: HeaderWeights = field(default_factory=HeaderWeights)
+    site: SiteWeights = field(default_factory=SiteWeights)
 
     def with_overrides(self, values: Mapping[str, float | int]) -> ParseWeights:
         """These weights with ``values`` set by name (``"title.crumb_bonus"``); an unknown
