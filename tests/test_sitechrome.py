@@ -188,3 +188,10 @@ def test_cli_flag(folder: Path) -> None:
     assert "site-chrome" in show.stdout
     dedupe = runner.invoke(cli, ["dedupe", "--site-chrome", str(folder)])
     assert dedupe.exit_code == 0
+
+
+def test_the_same_on_several_processes(folder: Path) -> None:
+    paths = sources(folder)
+    one = list(map_sources(removed_as_chrome, paths, site_chrome=True))
+    assert list(map_sources(removed_as_chrome, paths, jobs=2, site_chrome=True)) == one
+    assert any(one)
