@@ -62,6 +62,13 @@ def test_strip_output_round_trip_gives_the_same_articles():
     assert len(together.articles) == len(PAGES)
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n\n"])
+def test_whole_pages_appended_with_blank_lines_are_one_article_each(gap):
+    text = gap.join(dump(p) for p in PAGES) + "\n"
+    assert titles(text) == [t[0] for t in ALONE]
+    assert len(titles(text, "file")) == 1
+
+
 BODY = ("The council voted on Tuesday to keep the old bridge open to walkers and cyclists for "
         "another year, while engineers study how much the repairs would cost. ")
 ARTICLE = "Council keeps the old bridge open\n\n" + BODY * 2 + "\n\n" + BODY + "\n"
@@ -76,6 +83,20 @@ def test_a_lone_rule_inside_a_page_does_not_split_it():
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1
+
+
+FOOTED = ARTICLE + ("\n" + BODY + "\n") * 3 + "\nAbout us\nContact\nPrivacy policy\n© 2024 The Town Paper\n\n"
+
+
+def test_related_teasers_after_a_pages_footer_do_not_split_it():
+    teasers = "".join(f"{k}H ago\nA teaser headline number {k}\n\n{BODY}\n\n" for k in range(1, 6))
+    assert len(titles(FOOTED + "Home\nNews\nSport\n\n" + teasers)) == 1
+
+
+def test_a_copyright_line_with_no_year_or_sign_is_no_footer():
+    other = "Home\nNews\nSport\n\n" + OTHER + ("\n" + BODY + "\n") * 3
+    assert len(titles(FOOTED + other)) == 2
+    assert len(titles(FOOTED.replace("© 2024 The Town Paper", "Copyright notice") + other)) == 1
 
 
 def test_a_part_with_too_little_body_stays_as_chrome_and_is_noted():

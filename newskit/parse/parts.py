@@ -35,7 +35,7 @@ from ..errors import SplitError
 from .body import densest
 from .cues import FORM_FEED, NUMBERED, Cues
 from .features import Line
-from .weights import ParseWeights
+from .weights import LayoutWeights, ParseWeights
 
 AUTO = "auto"
 """Split at form feeds, separator lines and between appended pages."""
@@ -131,9 +131,11 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     n = len(lines)
     if split == FILE:
         return Parts([(0, n)])
-    found = cuts(lines, separator_pattern(split), weights.layout.separator_repeats)
+    pattern = separator_pattern(split)
+    found = cuts(lines, pattern, weights.layout.separator_repeats)
     if not found:
-        return Parts([(0, n)])
+        whole = Parts([(0, n)])
+        return whole if pattern is not None else _split_pages(lines, whole, weights)
     bounds = [-1, *(c.at for c in found), n]
     segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
     kept = [True] * len(found)  # cut k lies between segments k and k + 1
@@ -165,4 +167,105 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
         out.spans.append((start, at))
         start = at + 1
     out.spans.append((start, n))
+    return out if pattern is not None else _split_pages(lines, out, weights)
+
+
+def _split_pages(lines: list[Line], parts: Parts, weights: ParseWeights) -> Parts:
+    """``parts`` with each span split further where whole pages were appended with only
+    blank lines between them (see :func:`page_cuts`)."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in parts.spans:
+        start = lo
+        for at in page_cuts(lines, lo, hi, weights):
+            spans.append((start, at))
+            start = at
+        spans.append((start, hi))
+    parts.spans = spans
+    return parts
+
+
+def body_runs(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[tuple[int, int]]:
+    """The body runs of ``[lo, hi)`` in order, as ``[a, b]``: the densest, then the densest
+    of what is left on either side, each with a body of its own (``body.min_body_weight``)."""
+    least = weights.body.min_body_weight
+    found: list[tuple[int, int]] = []
+    todo = [(lo, hi)]
+    while todo:
+        a, b = todo.pop()
+        if body_weight(lines, a, b) < least:
+            continue
+        run = densest(lines, a, b, weights)
+        if run is None or body_weight(lines, run[0], run[1] + 1) < least:
+            continue
+        found.append(run)
+        todo.append((a, run[0]))
+        todo.append((run[1] + 1, b))
+    return sorted(found)
+
+
+def _paragraphs_in_a_row(lines: list[Line], start: int, end: int) -> int:
+    """The most body-like lines in ``[start, end)`` with only blank lines between them."""
+    best = row = 0
+    for x in lines[start:end]:
+        if x.good and not x.rule:
+            row += 1
+            best = max(best, row)
+        elif x.key:
+            row = 0
+    return best
+
+
+def _footer(line: Line, lw: LayoutWeights) -> bool:
+    """A line that ends a page: its copyright line, short, with the sign or a year ("© 2019 …",
+    "Copyright 2012 …"): not a sentence about copyright, not a link to a page on it."""
+    return (
+        (line.rule == "copyright" or line.signed)
+        and line.weight <= lw.page_footer_weight
+        and ("©" in line.key or _YEAR.search(line.key) is not None)
+    )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+
+
+def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[int]:
+    """Where whole pages appended with only blank lines between them start, in ``[lo, hi)``.
+
+    A page ends with its footer (:func:`_footer`, a copyright line). Between two body runs
+    that are each a page's (:func:`_page_like`), whose chrome holds a footer and is long
+    enough to be a page's end and the next one's opening (``layout.page_gap_lines`` lines
+    or more), the next page starts past the last footer, the lines that close it and the
+    blank lines after them.
+    """
+    lw = weights.layout
+    runs = [r for r in body_runs(lines, lo, hi, weights) if _page_like(lines, r, lw)]
+    out: list[int] = []
+    for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
+        gap = range(end + 1, start)
+        feet = [i for i in gap if _footer(lines[i], lw)]
+        if not feet or sum(1 for i in gap if lines[i].key) < lw.page_gap_lines:
+            continue
+        at = feet[-1] + 1
+        while at < start and lines[at].key:
+            at += 1
+        while at < start and not lines[at].key:
+            at += 1
+        out.append(at)
     return out
+
+
+def _page_like(lines: list[Line], run: tuple[int, int], lw: LayoutWeights) -> bool:
+    """Whether a body run is a page's: ``layout.page_min_body`` words or more, with
+    ``layout.page_run_lines`` paragraphs in a row (not one long notice after a footer, not
+    a list of teasers)."""
+    a, b = run
+    heavy = body_weight(lines, a, b + 1) >= lw.page_min_body
+    return heavy and _paragraphs_in_a_row(lines, a, b + 1) >= lw.page_run_lines
+
+
+
+
+
+

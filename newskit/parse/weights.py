@@ -58,6 +58,10 @@ class LayoutWeights:
     header_min_weight: int = 3  # ... and has this many words or more
     header_date_after: int = 4  # ... with a date line in between or within this many lines after
     separator_repeats: int = 2  # a rule or a row of asterisks splits a dump only if it holds this many of its shape
+    page_run_lines: int = 3  # ... bodies with this many body-like lines in a row (not a notice, not teasers) ...
+    page_min_body: int = 150  # ... and this much body (words): a page, not a form or a notice after the footer
+    page_footer_weight: int = 25  # ... a footer: a copyright line this light (no comment about copyright)
+    page_gap_lines: int = 3  # appended pages: a footer in this many chrome lines or more between two bodies
 
 
 @dataclass(frozen=True, slots=True)
