@@ -228,8 +228,6 @@ def _footer(line: Line, lw: LayoutWeights) -> bool:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-
-
 def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[int]:
     """Where whole pages appended with only blank lines between them start, in ``[lo, hi)``.
 
@@ -240,6 +238,12 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     blank lines after them.
     """
     lw = weights.layout
+    # (Cheap first: a cut needs a footer with a page's worth of body on both sides of it.
+    # Most dumps are one page, whose only footer closes it.)
+    feet = [i for i, x in enumerate(lines[lo:hi], lo) if (x.signed or x.rule == "copyright") and _footer(x, lw)]
+    if not feet or body_weight(lines, feet[0] + 1, hi) < lw.page_min_body \
+            or body_weight(lines, lo, feet[-1]) < lw.page_min_body:
+        return []
     runs = [r for r in body_runs(lines, lo, hi, weights) if _page_like(lines, r, lw)]
     out: list[int] = []
     for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
@@ -263,9 +267,3 @@ def _page_like(lines: list[Line], run: tuple[int, int], lw: LayoutWeights) -> bo
     a, b = run
     heavy = body_weight(lines, a, b + 1) >= lw.page_min_body
     return heavy and _paragraphs_in_a_row(lines, a, b + 1) >= lw.page_run_lines
-
-
-
-
-
-
