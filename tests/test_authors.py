@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from newskit import parse_text
 from newskit.cli import cli
-from newskit.parse.authors import authors
-from newskit.rules import load_rules
+from newskit.parse.authors import Authors, authors
+from newskit.rules import default_rules, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,3 +117,102 @@ def test_role_words_are_data(tmp_path: Path) -> None:
     f = tmp_path / "roles.toml"
     f.write_text('[cues]\nauthor_roles = ["stringer"]\n', encoding="utf-8")
     assert authors("By Jane Doe Stringer", load_rules([f], user_config=False)) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # a byline word after the line's date
+        ("Nov 19, 2019 8:15 pm by Jane Doe", ["Jane Doe"]),
+        ("Posted on May 2, 2012 by Jane Doe · 3 comments", ["Jane Doe"]),
+        ("23 mins ago by Jane Doe Add a comment", ["Jane Doe"]),
+        ("06 November 2012 by Jane Doe Discuss (0)", ["Jane Doe"]),
+        ("May 2, 2012 — By Jane Doe", ["Jane Doe"]),
+        ("Posted by Jane Doe at 4:04 PM", ["Jane Doe"]),
+        ("Текст: Анна Петрова·24 сентября 2018", ["Анна Петрова"]),
+        # an outlet's name run on after a person's
+        ("Tom Hill Associated Press", ["Tom Hill"]),
+        ("Jane Doe, Ap Auto Writer", ["Jane Doe"]),
+        ("Jane DoeView More Articles", ["Jane Doe"]),
+    ],
+)
+def test_authors_of_more_shapes(byline: str, expected: list[str]) -> None:
+    assert authors(byline) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Doe", ["Jane Doe"]),
+        ("JANE DOE", ["JANE DOE"]),
+        ("Jane Doe, Ap Auto Writer", ["Jane Doe"]),
+        ("Jane Doe and John Roe, Associated Press", ["Jane Doe", "John Roe"]),
+        ("Jane Doe and John Roe USA TODAY", ["Jane Doe", "John Roe"]),
+        ("Jane Doe @jdoe", ["Jane Doe"]),
+        ("Jane Doe - Nov 19, 2019, 10:31 pm CST", ["Jane Doe"]),
+        ("Jane Doe on August 9, 2012 – 7:37 pm", ["Jane Doe"]),
+        ("Jane Doe, Business Insider", ["Jane Doe"]),
+        # no person's name alone
+        ("Jane Doe 100 backstroke", []),
+        ("Associated Press November 19, 2019, 9:02 AM", []),
+        ("ASIA BUSINESS", []),
+        ("Jane Mary Ann Doe", []),
+        ("Regan", []),
+        ("By Jane Doe", []),  # a byline word: not a bare line
+        ("(Jane Doe / Associated Press)", []),
+    ],
+)
+def test_bare_name_lines(line: str, expected: list[str]) -> None:
+    assert list(Authors.of(default_rules()).bare(line)) == expected
+
+
+BODY = (
+    "The city council voted on Tuesday to approve a new plan for the harbour, ending a debate that has "
+    "lasted for more than two years among residents and traders.\n\n"
+    "Officials said the work would start next spring and take about three years to finish, with most "
+    "of the cost paid by the regional government.\n\n"
+    "Traders welcomed the vote, though several said they would wait to see the final drawings before "
+    "they made any plans of their own for the new quay.\n"
+)
+HEAD = "Home\nNews\nSport\n\nHarbour council vote ends long debate\n\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "names"),
+    [
+        # a bare name line, a date under it
+        ("Jane Doe\nNovember 18, 2019\n\n", "Jane Doe", ["Jane Doe"]),
+        # a bare name with a role, no date
+        ("Jane Doe, Ap Auto Writer\n\n", "Jane Doe, Ap Auto Writer", ["Jane Doe"]),
+        # a name line, then a label
+        ("Jane Doe\nView Profile\n\n", "Jane Doe", ["Jane Doe"]),
+        # "Name - date", "date by Name"
+        ("Jane Doe - Nov 18, 2019, 10:31 pm CST\n\n", "Jane Doe - Nov 18, 2019, 10:31 pm CST", ["Jane Doe"]),
+        ("November 18, 2019 by Jane Doe\n\n", "November 18, 2019 by Jane Doe", ["Jane Doe"]),
+        ("18 mins ago by Jane Doe\n\n", "18 mins ago by Jane Doe", ["Jane Doe"]),
+        # a "By" line wins over a bare name line above it
+        ("Jane Doe\nNovember 18, 2019\nBy John Roe\n\n", "By John Roe", ["John Roe"]),
+    ],
+)
+def test_byline_shapes_in_a_dump(header: str, byline: str, names: list[str]) -> None:
+    art = parse_text(HEAD + header + BODY).articles[0]
+    assert (art.byline, art.authors) == (byline, names)
+    assert art.title == "Harbour council vote ends long debate"
+
+
+def test_no_byline_from_a_list_of_names_or_a_menu() -> None:
+    names = "Jane Doe 100 backstroke\nAnn Lee North Diving\nTom Hill Trinity\nNovember 18, 2019\n\n"
+    assert parse_text(HEAD + names + BODY).articles[0].authors == []
+    menu = "Home\nNews\nHometown Hockey\nHarbour council vote ends long debate\n\nNovember 18, 2019\n\n"
+    assert parse_text(menu + BODY).articles[0].authors == []
+
+
+def test_a_byline_after_the_body_or_its_first_paragraph() -> None:
+    after = HEAD + "November 18, 2019\n\n" + BODY + "\nWritten by Jane Doe, MS, RD on November 18, 2019\n"
+    art = parse_text(after).articles[0]
+    assert (art.authors, art.credits) == (["Jane Doe"], [])
+    posted = HEAD + BODY + "\nPosted by Jane Doe at 4:04 PM\n\nLabels: harbour\n"
+    assert parse_text(posted).articles[0].authors == ["Jane Doe"]
+    first, rest = BODY.split("\n\n", 1)
+    inside = HEAD + first + "\n\nby Jane Doe\nNovember 18, 2019\n\n" + rest
+    assert parse_text(inside).articles[0].authors == ["Jane Doe"]

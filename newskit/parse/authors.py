@@ -3,9 +3,13 @@
 A byline as the parser keeps it is the line as written ("By Mike Wall
 2019-11-18T20:51:19Z Science & Astronomy"); :meth:`Authors.names` reads the people out of
 it (``["Mike Wall"]``). It never decides which line is the byline (that is
-:mod:`newskit.parse.build`'s); it only reads one. In order:
+:mod:`newskit.parse.build`'s); it reads one, and tells the builder what a line holds:
+:meth:`Authors.bare` the names of a line of names with no byline word ("Jane Doe, Ap Auto
+Writer"), :meth:`Authors.inside` a byline word after a date ("Nov 19, 2019 by Jane Doe").
+In order:
 
-1. the byline word is dropped ("By", "Par", "بقلم:", the ``by`` and ``by_also`` words);
+1. the byline word is dropped ("By", "Par", "بقلم:", the ``by`` and ``by_also`` words), or
+   what comes before one that follows a date ("Posted on May 2, 2012 by Jane Doe");
 2. the text is cut at its first date or time ("... on Nov 18, 2019", "2019-11-18T20:51Z")
    and at the first mark that sets apart something else than another name: a bar, a
    slash, a dash between spaces, a bullet, a bracket, a semicolon;
@@ -49,6 +53,7 @@ _RUN_INTO = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z][^\W\d_A-Z])")
 _HANDLE_RUN_INTO = re.compile(r"(?<=\w)(?=@\w)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "E." "J.R."
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")  # a word of a name: letters, ' and -, a final dot
+BARE_NAME_MAX = 3  # words of a name on a line with no byline word ("Abigail Van Buren")
 ROLE_LOOKAHEAD = 3  # a role run into a name is told within this many words of the capital
 MIN_NAME_AFTER_COMMA = 2  # "Jane Doe, Mike Wall", but "Jane Doe, Reuters"; words after "NBC's"
 ACRONYM_MIN = 2  # letters of a word in capitals that may be an acronym ("AP", "CNN")
@@ -76,7 +81,10 @@ class Authors:
         self._stops = frozenset(v["author_stops"]) | {w for w in v["weekdays"] if len(w) > SHORT_DAY}
         self._short_days = frozenset(w for w in v["weekdays"] if len(w) <= SHORT_DAY)
         self._particles = frozenset(v["author_particles"])
+        # A byline word inside a line, after its date ("Nov 19, 2019 by Jane Doe")
+        self._inner = re.compile(rf"(?<![\w@])(?:{alternatives(v['by'])})(?!\w)\s*[:：]?\s*(?=[^\W\d_]|@)", re.I)
         self.names: Callable[[str], tuple[str, ...]] = lru_cache(TEXTS)(self._names)
+        self.bare: Callable[[str], tuple[str, ...]] = lru_cache(TEXTS)(self._bare)
 
     @classmethod
     def of(cls, rules: Rules) -> Authors:
@@ -86,13 +94,36 @@ class Authors:
             found = rules.derived["authors"] = cls(rules.vocabulary, dates_for(rules.vocabulary))
         return found
 
+    def inside(self, text: str) -> int | None:
+        """Where the names start after a byline word that follows a date in ``text``
+        ("5:45 AM 11/19/2019 by Jane Doe", "Posted on May 2, 2012 by Jane Doe"), or None."""
+        for m in self._inner.finditer(text):
+            if m.start() > 0 and self._date_start(text[: m.start()]) < m.start():
+                return m.end()
+        return None
+
     def _names(self, byline: str) -> tuple[str, ...]:
-        text = self._by.sub("", byline.strip(), count=1)
+        text = byline.strip()
+        m = self._by.match(text)
+        if m:
+            text = text[m.end() :]
+        else:
+            start = self.inside(text)
+            text = text if start is None else text[start:]
+        text = self._head(text)
+        return self._read(text)
+
+    def _head(self, text: str) -> str:
+        """``text`` up to its first date and its first mark that sets apart something
+        else, with names run into a role, a label or a handle set apart."""
         text = text[: self._date_start(text)]
         m = _APART.search(text)
         if m:
             text = text[: m.start()]
-        text = _HANDLE_RUN_INTO.sub(" ", self._run_apart(text))
+        return _HANDLE_RUN_INTO.sub(" ", self._run_apart(text))
+
+    def _read(self, text: str) -> tuple[str, ...]:
+        """The names of a byline's head (see :meth:`_head`)."""
         # "By DANICA KIRKA and JILL LAWLESS": the whole byline in capitals
         upper = not any(ch.islower() for w in text.split() if _fold(w) not in self._joiners for ch in w)
         names: list[str] = []
@@ -113,6 +144,43 @@ class Authors:
             if not go_on or not name:
                 break
         return tuple(names)
+
+    def _bare(self, text: str) -> tuple[str, ...]:
+        """The names of a line with no byline word that holds names and nothing else but
+        what may follow names on a byline: a role, a label, an outlet, a handle, a date
+        ("Tom Krisher, Ap Auto Writer", "Jane Doe @jdoe", "Chris Davies - Nov 19, 2019").
+        Each name has two words to :data:`BARE_NAME_MAX`, none an outlet's, a role's or a
+        section's ("Associated Press", "ASIA BUSINESS");
+        none if anything else stands among them ("Jane Doe 100 backstroke")."""
+        text = text.strip()
+        if self._by.match(text):
+            return ()
+        head = self._head(text)
+        names = self._read(head)
+        words = {w for name in names for w in name.split()}
+        if not names or any(not MIN_NAME_AFTER_COMMA <= len(n.split()) <= BARE_NAME_MAX for n in names) \
+                or any(_fold(w) in self._outlets or _fold(w) in self._topics or _fold(w) in self._roles for w in words):
+            return ()
+        for word in head.replace(",", " , ").replace("&", " & ").split():
+            if word in words or word in ",&" or _fold(word) in self._joiners:
+                continue
+            low = _fold(word)
+            if self._role_at([word], 0) or low in self._topics or low in self._stops or low in self._outlets \
+                    or word.startswith("@") or word.isupper():
+                break  # what follows the names: "Staff Writer", "View Profile", "USA TODAY"
+            return ()
+        return names
+
+    def label(self, text: str) -> bool:
+        """Whether ``text`` opens with a role or a label, as the line under a name may
+        ("Senior Contributor", "View Profile", "Opinion Columnist")."""
+        words = text.split()[:ROLE_LOOKAHEAD]
+        return bool(words) and (self._role_at(words, 0) or _fold(words[0]) in self._stops)
+
+    def has_role(self, text: str) -> bool:
+        """Whether a role follows a name in ``text`` ("Jane Doe, Reporter, The Daily Planet")."""
+        words = self._head(text).replace(",", " ").split()
+        return any(self._role_at(words, i) for i in range(1, len(words)))
 
     def _date_start(self, text: str) -> int:
         """Where the first date or time of ``text`` starts (its length if none)."""
@@ -158,6 +226,9 @@ class Authors:
                 if i == 1:
                     name = []  # "By Planet Staff": an outlet's people, no one's name
                 break
+            if i >= MIN_NAME_AFTER_COMMA and _fold(word) in self._outlets and i + 1 < len(words) \
+                    and words[i + 1][:1].isupper():
+                break  # "Tom Davies Associated Press": an outlet's name after the person's
             if shape in (_CAPS, _MIXED):
                 caps = shape == _CAPS if caps is None else caps
                 if caps != (shape == _CAPS):

@@ -129,7 +129,18 @@ class Builder:
                 elif self.cues.photo_credit(line) and i >= end - self.hw.credit_above \
                         and line.weight >= self.hw.credit_min_weight:
                     self._caption(i)
+        self._bare_bylines(lo, body_start, title_i)
         return standfirst
+
+    def _bare_bylines(self, lo: int, body_start: int, title_i: int | None) -> None:
+        """With no byline yet, a line of names with no "By" under the title (lines ``lo``
+        to ``body_start``), else one over it, nearest first (see :meth:`_bare_byline`)."""
+        end = title_i if title_i is not None else body_start
+        for i in [*range(lo, body_start), *range(end - 1, max(0, end - self.hw.before_title) - 1, -1)]:
+            if self.art.byline is not None:
+                return
+            if self.kind[i] is None:
+                self._bare_byline(i, title_i, before=i < end)
 
     def _caption(self, i: int) -> None:
         self.set(i, Kind.CAPTION)
@@ -143,7 +154,7 @@ class Builder:
             # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
             dates = tuple(d for d in self.cues.dates.find_dates(line.key) if d.absolute)[:1]
         if dates:
-            if self.art.byline is None and self.cues.by.match(line.key):
+            if self.art.byline is None and self._dated_byline(line.key):
                 self.art.byline = self._full(i)
             for d in dates:
                 self._date(d)
@@ -157,6 +168,57 @@ class Builder:
                 self.remove(i, Reason.BYLINE_REPEAT)
             return True
         return False
+
+    def _byline_in_body(self, line: Line, paragraphs: int) -> bool:
+        """A "By" byline after the first paragraph or so of the body, when the article has
+        none yet (the standfirst was taken for the body's first paragraph)."""
+        return paragraphs <= self.hw.byline_body_paragraphs and self.art.byline is None and self.cues.is_byline(line)
+
+    def _dated_byline(self, key: str) -> bool:
+        """Whether a date line is a byline too: it opens with a byline word ("By Jane
+        Doe, Nov 19, 2019"), has one after its date ("Nov 19, 2019 by Jane Doe") or opens
+        with names and nothing else ("Jane Doe - Nov 19, 2019")."""
+        authors = self.cues.authors
+        if self.cues.by.match(key):
+            return True
+        return bool(authors.names(key)) if authors.inside(key) is not None else bool(authors.bare(key))
+
+    def _bare_byline(self, i: int, title_i: int | None, *, before: bool) -> None:
+        """A line of names with no byline word ("Jane Doe", "Jane Doe, Staff Writer",
+        "Jane Doe @jdoe") is the byline when a role is in it, a label is under it ("View
+        Profile") or a date line is near it (under the title: within ``bare_byline_reach``
+        lines of words; over it, ``before``: right under it), and when it is not one of a
+        list of names (the line of words right above or below it is none)."""
+        line = self.lines[i]
+        authors = self.cues.authors
+        if line.weight <= self.hw.bare_byline_weight and authors.inside(line.key) is not None \
+                and authors.names(line.key):
+            self.art.byline = self._full(i)  # "23 mins ago by Jane Doe": a date the date cues do not take
+            self.set(i, Kind.BYLINE)
+            return
+        if line.weight > self.hw.bare_byline_weight or line.text.lstrip()[:1] in "([" \
+                or not authors.bare(line.key) or self.cues.photo_credit(line):
+            return
+        above, below = self._words_from(i, -1), self._words_from(i, 1)
+        if any(j != title_i and self.cues.name_text(self.lines[j].key) and not authors.label(self.lines[j].key)
+               for j in above[:1] + below[:1]):
+            return  # a list of names: players, guests, credits
+        near = below[:1] if before else above + below
+        dated = [j for j in near if self.lines[j].dates or self.kind[j] is Kind.DATE]
+        if dated or authors.has_role(line.key) or (below and authors.label(self.lines[below[0]].key)):
+            self.art.byline = self._full(i)
+            self.set(i, Kind.BYLINE)
+
+    def _words_from(self, i: int, step: int) -> list[int]:
+        """The ``bare_byline_reach`` lines of words nearest line ``i`` above it (``step``
+        -1) or below it (1), nearest first (blank lines and lines a rule removed skipped)."""
+        found: list[int] = []
+        j = i + step
+        while 0 <= j < len(self.lines) and len(found) < self.hw.bare_byline_reach:
+            if not self.lines[j].removed:
+                found.append(j)
+            j += step
+        return found
 
     def _dated(self) -> bool:
         """Whether the article has its publication date, absolute or relative."""
@@ -208,10 +270,13 @@ class Builder:
             standfirst = open_
             if open_ and line.weight > hw.label_weight:
                 open_ = False
-            if self.cues.is_credit(line):
+            if started and self.art.byline is None and self._tail_byline(line):
+                self._take_byline(i)  # "Written by Jane Doe on November 14, 2019" at the end
+            elif self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
-            elif (not started or self._date_in_body(i, paragraphs)) and self._meta(i):
+            elif (not started or self._date_in_body(i, paragraphs) or self._byline_in_body(line, paragraphs)) \
+                    and self._meta(i):
                 pass
             elif (not line.good or (standfirst and not started)) and self.cues.photo_credit(line):
                 self._caption(i)  # (right under the title, even a long line that ends so is a caption)
@@ -260,9 +325,22 @@ class Builder:
             seen += 1
             if seen > self.hw.tail_lines:
                 break
-            if self.kind[i] is None and self.cues.is_credit(line):
+            if self.kind[i] is None and self.art.byline is None and self._tail_byline(line):
+                self._take_byline(i)  # "Written by Jane Doe on November 14, 2019", "Posted by Jane Doe at 4:04 PM"
+            elif self.kind[i] is None and self.cues.is_credit(line):
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
+
+    def _take_byline(self, i: int) -> None:
+        """Line ``i`` as the byline; with a date in it, a date line too (see :meth:`_meta`)."""
+        if not self.lines[i].dates or not self._meta(i):
+            self.art.byline = self._full(i)
+            self.set(i, Kind.BYLINE)
+
+    def _tail_byline(self, line: Line) -> bool:
+        """A short line after the body that opens with a byline word and names someone."""
+        return line.weight <= self.hw.tail_byline_weight and bool(self.cues.by.match(line.key)) \
+            and bool(self.cues.authors.names(line.key))
 
     def _labelled_date(self) -> None:
         """With no date in the header, the first date labelled as the publication date

@@ -149,6 +149,10 @@ class HeaderWeights:
     tail_lines: int = 6  # credits are looked for this many lines after the body
     dateline_chars: int = 60  # a dateline ("WASHINGTON (Reuters) —") is this long at most
     date_body_paragraphs: int = 1  # an undated article's date line may follow this many body paragraphs
+    bare_byline_weight: int = 10  # a line of names with no "By" is a byline if this light ...
+    bare_byline_reach: int = 2  # ... and a date line is within this many lines of words of it (or a role, a label)
+    byline_body_paragraphs: int = 1  # a "By" byline may follow this many body paragraphs (a standfirst taken for one)
+    tail_byline_weight: int = 14  # a "Written by ..." line after the body is a byline if this light
 
 
 @dataclass(frozen=True, slots=True)
