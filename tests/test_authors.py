@@ -190,6 +190,8 @@ HEAD = "Home\nNews\nSport\n\nHarbour council vote ends long debate\n\n"
         ("Jane Doe - Nov 18, 2019, 10:31 pm CST\n\n", "Jane Doe - Nov 18, 2019, 10:31 pm CST", ["Jane Doe"]),
         ("November 18, 2019 by Jane Doe\n\n", "November 18, 2019 by Jane Doe", ["Jane Doe"]),
         ("18 mins ago by Jane Doe\n\n", "18 mins ago by Jane Doe", ["Jane Doe"]),
+        # "By" on a line of its own, the name under it
+        ("By\nJane Doe\nNovember 18, 2019\n\n", "By Jane Doe", ["Jane Doe"]),
         # a "By" line wins over a bare name line above it
         ("Jane Doe\nNovember 18, 2019\nBy John Roe\n\n", "By John Roe", ["John Roe"]),
     ],
@@ -216,3 +218,6 @@ def test_a_byline_after_the_body_or_its_first_paragraph() -> None:
     first, rest = BODY.split("\n\n", 1)
     inside = HEAD + first + "\n\nby Jane Doe\nNovember 18, 2019\n\n" + rest
     assert parse_text(inside).articles[0].authors == ["Jane Doe"]
+    lone = HEAD + first + "\n\nBy\nJane Doe\nNovember 18, 2019\n\n" + rest
+    art = parse_text(lone).articles[0]
+    assert (art.byline, art.authors) == ("By Jane Doe", ["Jane Doe"])

@@ -171,6 +171,10 @@ class Authors:
             return ()
         return names
 
+    def lone_by(self, text: str) -> bool:
+        """Whether ``text`` is a byline word and nothing else ("By", "Texto:")."""
+        return self._by.fullmatch(text.strip()) is not None
+
     def label(self, text: str) -> bool:
         """Whether ``text`` opens with a role or a label, as the line under a name may
         ("Senior Contributor", "View Profile", "Opinion Columnist")."""

@@ -172,7 +172,9 @@ class Builder:
     def _byline_in_body(self, line: Line, paragraphs: int) -> bool:
         """A "By" byline after the first paragraph or so of the body, when the article has
         none yet (the standfirst was taken for the body's first paragraph)."""
-        return paragraphs <= self.hw.byline_body_paragraphs and self.art.byline is None and self.cues.is_byline(line)
+        return paragraphs <= self.hw.byline_body_paragraphs and self.art.byline is None and (
+            self.cues.is_byline(line) or self.cues.authors.lone_by(line.key)
+        )
 
     def _dated_byline(self, key: str) -> bool:
         """Whether a date line is a byline too: it opens with a byline word ("By Jane
@@ -191,6 +193,8 @@ class Builder:
         list of names (the line of words right above or below it is none)."""
         line = self.lines[i]
         authors = self.cues.authors
+        if self._lone_by(i):
+            return
         if line.weight <= self.hw.bare_byline_weight and authors.inside(line.key) is not None \
                 and authors.names(line.key):
             self.art.byline = self._full(i)  # "23 mins ago by Jane Doe": a date the date cues do not take
@@ -208,6 +212,18 @@ class Builder:
         if dated or authors.has_role(line.key) or (below and authors.label(self.lines[below[0]].key)):
             self.art.byline = self._full(i)
             self.set(i, Kind.BYLINE)
+
+    def _lone_by(self, i: int) -> bool:
+        """"By" on a line of its own and the name on the next line of words: the byline,
+        both lines (True if taken)."""
+        below = self._words_from(i, 1)
+        if not self.cues.authors.lone_by(self.lines[i].key) or not below or self.kind[below[0]] is not None \
+                or not self.cues.authors.names(f"{self.lines[i].key} {self.lines[below[0]].key}"):
+            return False
+        self.art.byline = f"{self._full(i)} {self._full(below[0])}"
+        self.set(i, Kind.BYLINE)
+        self.set(below[0], Kind.BYLINE)
+        return True
 
     def _words_from(self, i: int, step: int) -> list[int]:
         """The ``bare_byline_reach`` lines of words nearest line ``i`` above it (``step``
@@ -276,7 +292,7 @@ class Builder:
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
             elif (not started or self._date_in_body(i, paragraphs) or self._byline_in_body(line, paragraphs)) \
-                    and self._meta(i):
+                    and (self._meta(i) or (self.art.byline is None and self._lone_by(i))):
                 pass
             elif (not line.good or (standfirst and not started)) and self.cues.photo_credit(line):
                 self._caption(i)  # (right under the title, even a long line that ends so is a caption)
