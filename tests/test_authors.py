@@ -134,6 +134,8 @@ def test_role_words_are_data(tmp_path: Path) -> None:
         ("Tom Hill Associated Press", ["Tom Hill"]),
         ("Jane Doe, Ap Auto Writer", ["Jane Doe"]),
         ("Jane DoeView More Articles", ["Jane Doe"]),
+        # what someone is, after a comma
+        ("Posted by Jane Doe, AdWords Product Manager", ["Jane Doe"]),
     ],
 )
 def test_authors_of_more_shapes(byline: str, expected: list[str]) -> None:
@@ -160,6 +162,7 @@ def test_authors_of_more_shapes(byline: str, expected: list[str]) -> None:
         ("Regan", []),
         ("By Jane Doe", []),  # a byline word: not a bare line
         ("(Jane Doe / Associated Press)", []),
+        ("Jane Doe, the spaced-out New York producer", []),  # a sentence
     ],
 )
 def test_bare_name_lines(line: str, expected: list[str]) -> None:
@@ -190,6 +193,10 @@ HEAD = "Home\nNews\nSport\n\nHarbour council vote ends long debate\n\n"
         ("Jane Doe - Nov 18, 2019, 10:31 pm CST\n\n", "Jane Doe - Nov 18, 2019, 10:31 pm CST", ["Jane Doe"]),
         ("November 18, 2019 by Jane Doe\n\n", "November 18, 2019 by Jane Doe", ["Jane Doe"]),
         ("18 mins ago by Jane Doe\n\n", "18 mins ago by Jane Doe", ["Jane Doe"]),
+        # a name and the date on one line, a long "Posted on ... by" line
+        ("Jane Doe on August 9, 2012 in Town News\n\n", "Jane Doe on August 9, 2012 in Town News", ["Jane Doe"]),
+        ("Posted on August 9, 2012 7:41AM by Jane Doe · 2 comments\n\n",
+         "Posted on August 9, 2012 7:41AM by Jane Doe · 2 comments", ["Jane Doe"]),
         # "By" on a line of its own, the name under it
         ("By\nJane Doe\nNovember 18, 2019\n\n", "By Jane Doe", ["Jane Doe"]),
         # a "By" line wins over a bare name line above it
@@ -200,6 +207,13 @@ def test_byline_shapes_in_a_dump(header: str, byline: str, names: list[str]) -> 
     art = parse_text(HEAD + header + BODY).articles[0]
     assert (art.byline, art.authors) == (byline, names)
     assert art.title == "Harbour council vote ends long debate"
+
+
+def test_no_byline_from_a_sentence_or_a_lone_by_over_one() -> None:
+    sentence = "Jane Doe, the New York producer, has been busy this year, and her new song is out today.\n\n"
+    assert parse_text(HEAD + "November 18, 2019\n\n" + sentence + BODY).articles[0].authors == []
+    lone = "Posted by:\nThis is only a preview. Your comment has not yet been posted.\n\n"
+    assert parse_text(HEAD + "November 18, 2019\n\n" + lone + BODY).articles[0].byline is None
 
 
 def test_no_byline_from_a_list_of_names_or_a_menu() -> None:
@@ -218,6 +232,8 @@ def test_a_byline_after_the_body_or_its_first_paragraph() -> None:
     first, rest = BODY.split("\n\n", 1)
     inside = HEAD + first + "\n\nby Jane Doe\nNovember 18, 2019\n\n" + rest
     assert parse_text(inside).articles[0].authors == ["Jane Doe"]
+    handle = HEAD + first + "\n\nJane Doe @jdoe\n\n" + rest
+    assert parse_text(handle).articles[0].authors == ["Jane Doe"]
     lone = HEAD + first + "\n\nBy\nJane Doe\nNovember 18, 2019\n\n" + rest
     art = parse_text(lone).articles[0]
     assert (art.byline, art.authors) == ("By Jane Doe", ["Jane Doe"])

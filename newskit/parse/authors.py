@@ -133,6 +133,8 @@ class Authors:
             words = part.split()
             if not words:
                 continue
+            if k > 0 and commas[k - 1] and any(self._role_at(words, j) for j in range(1, len(words))):
+                break  # "Jane Doe, AdWords Product Manager": what she is
             name, go_on = self._name(words, first=k == 0, upper=upper)
             if k > 0 and name and (
                 (commas[k - 1] and len(name) < MIN_NAME_AFTER_COMMA)  # "Jane Doe, Reuters"
@@ -165,11 +167,17 @@ class Authors:
             if word in words or word in ",&" or _fold(word) in self._joiners:
                 continue
             low = _fold(word)
+            if word[:1].islower() and low not in self._stops:
+                return ()  # ", the spaced-out producer": a sentence, no byline ("on May 2" ends names)
             if self._role_at([word], 0) or low in self._topics or low in self._stops or low in self._outlets \
                     or word.startswith("@") or word.isupper():
                 break  # what follows the names: "Staff Writer", "View Profile", "USA TODAY"
             return ()
         return names
+
+    def dated(self, text: str) -> bool:
+        """Whether ``text`` holds a date or a time ("Jane Doe on August 9, 2012")."""
+        return self._date_start(text) < len(text)
 
     def lone_by(self, text: str) -> bool:
         """Whether ``text`` is a byline word and nothing else ("By", "Texto:")."""

@@ -172,9 +172,24 @@ class Builder:
     def _byline_in_body(self, line: Line, paragraphs: int) -> bool:
         """A "By" byline after the first paragraph or so of the body, when the article has
         none yet (the standfirst was taken for the body's first paragraph)."""
+        authors = self.cues.authors
         return paragraphs <= self.hw.byline_body_paragraphs and self.art.byline is None and (
-            self.cues.is_byline(line) or self.cues.authors.lone_by(line.key)
+            self.cues.is_byline(line) or authors.lone_by(line.key) or self._signed_text(line)
         )
+
+    def _signed_text(self, line: Line) -> bool:
+        """A short line of names with a handle or a role in it ("Jane Doe @jdoe")."""
+        authors = self.cues.authors
+        return line.weight <= self.hw.bare_byline_weight and bool(authors.bare(line.key)) \
+            and ("@" in line.key or authors.has_role(line.key))
+
+    def _signed(self, i: int) -> bool:
+        """Line ``i`` as the byline if it is a line of names with a handle or a role."""
+        if not self._signed_text(self.lines[i]):
+            return False
+        self.art.byline = self._full(i)
+        self.set(i, Kind.BYLINE)
+        return True
 
     def _dated_byline(self, key: str) -> bool:
         """Whether a date line is a byline too: it opens with a byline word ("By Jane
@@ -195,7 +210,7 @@ class Builder:
         authors = self.cues.authors
         if self._lone_by(i):
             return
-        if line.weight <= self.hw.bare_byline_weight and authors.inside(line.key) is not None \
+        if line.weight <= self.hw.by_line_weight and authors.inside(line.key) is not None \
                 and authors.names(line.key):
             self.art.byline = self._full(i)  # "23 mins ago by Jane Doe": a date the date cues do not take
             self.set(i, Kind.BYLINE)
@@ -209,7 +224,8 @@ class Builder:
             return  # a list of names: players, guests, credits
         near = below[:1] if before else above + below
         dated = [j for j in near if self.lines[j].dates or self.kind[j] is Kind.DATE]
-        if dated or authors.has_role(line.key) or (below and authors.label(self.lines[below[0]].key)):
+        if dated or authors.dated(line.key) or authors.has_role(line.key) \
+                or (below and authors.label(self.lines[below[0]].key)):
             self.art.byline = self._full(i)
             self.set(i, Kind.BYLINE)
 
@@ -218,7 +234,8 @@ class Builder:
         both lines (True if taken)."""
         below = self._words_from(i, 1)
         if not self.cues.authors.lone_by(self.lines[i].key) or not below or self.kind[below[0]] is not None \
-                or not self.cues.authors.names(f"{self.lines[i].key} {self.lines[below[0]].key}"):
+                or self.lines[below[0]].weight > self.hw.bare_byline_weight \
+                or not self.cues.authors.bare(self.lines[below[0]].key):
             return False
         self.art.byline = f"{self._full(i)} {self._full(below[0])}"
         self.set(i, Kind.BYLINE)
@@ -292,7 +309,7 @@ class Builder:
                 self.set(i, Kind.CREDIT)
                 self.art.credits.append(self._full(i))
             elif (not started or self._date_in_body(i, paragraphs) or self._byline_in_body(line, paragraphs)) \
-                    and (self._meta(i) or (self.art.byline is None and self._lone_by(i))):
+                    and (self._meta(i) or (self.art.byline is None and (self._lone_by(i) or self._signed(i)))):
                 pass
             elif (not line.good or (standfirst and not started)) and self.cues.photo_credit(line):
                 self._caption(i)  # (right under the title, even a long line that ends so is a caption)
@@ -355,7 +372,7 @@ class Builder:
 
     def _tail_byline(self, line: Line) -> bool:
         """A short line after the body that opens with a byline word and names someone."""
-        return line.weight <= self.hw.tail_byline_weight and bool(self.cues.by.match(line.key)) \
+        return line.weight <= self.hw.by_line_weight and bool(self.cues.by.match(line.key)) \
             and bool(self.cues.authors.names(line.key))
 
     def _labelled_date(self) -> None:

@@ -152,7 +152,7 @@ class HeaderWeights:
     bare_byline_weight: int = 10  # a line of names with no "By" is a byline if this light ...
     bare_byline_reach: int = 2  # ... and a date line is within this many lines of words of it (or a role, a label)
     byline_body_paragraphs: int = 1  # a "By" byline may follow this many body paragraphs (a standfirst taken for one)
-    tail_byline_weight: int = 14  # a "Written by ..." line after the body is a byline if this light
+    by_line_weight: int = 14  # a line holding a byline word ("Written by", "May 2, 2012 by") is one if this light
 
 
 @dataclass(frozen=True, slots=True)
