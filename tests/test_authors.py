@@ -216,6 +216,20 @@ def test_no_byline_from_a_sentence_or_a_lone_by_over_one() -> None:
     assert parse_text(HEAD + "November 18, 2019\n\n" + lone + BODY).articles[0].byline is None
 
 
+def test_a_quote_over_the_title_is_no_byline() -> None:
+    quote = (
+        '"Ten ships a week come in, and not one of them pays the harbour what it costs us to keep it '
+        'open all year round, in storms and in fog."\n\n— Jane Doe on Sunday, May 12th, 2019\n\n'
+    )
+    head = "Home\nNews\nSport\n\n" + quote + "Harbour council vote ends long debate\n\n"
+    assert parse_text(head + BODY).articles[0].byline is None  # an attribution, opened by a dash
+
+
+def test_a_name_and_date_line_as_heavy_as_a_by_line() -> None:
+    line = "Jane Doe on August 9, 2012 – 7:37 pm No Comment Yet Here\n\n"
+    assert parse_text(HEAD + line + BODY).articles[0].authors == ["Jane Doe"]
+
+
 def test_no_byline_from_a_list_of_names_or_a_menu() -> None:
     names = "Jane Doe 100 backstroke\nAnn Lee North Diving\nTom Hill Trinity\nNovember 18, 2019\n\n"
     assert parse_text(HEAD + names + BODY).articles[0].authors == []

@@ -84,6 +84,7 @@ class Builder:
         standfirst = self._header_zone(title_i, a)
         self._body(a, b + 1 if span is not None else n, standfirst)
         self._tail(b + 1 if span is not None else n)
+        self._bare_bylines(title_i + 1 if title_i is not None else a, a, title_i)
         if not self._dated():
             self._labelled_date()
         return self._finish()
@@ -129,12 +130,12 @@ class Builder:
                 elif self.cues.photo_credit(line) and i >= end - self.hw.credit_above \
                         and line.weight >= self.hw.credit_min_weight:
                     self._caption(i)
-        self._bare_bylines(lo, body_start, title_i)
         return standfirst
 
     def _bare_bylines(self, lo: int, body_start: int, title_i: int | None) -> None:
-        """With no byline yet, a line of names with no "By" under the title (lines ``lo``
-        to ``body_start``), else one over it, nearest first (see :meth:`_bare_byline`)."""
+        """With no byline yet (none under the title, in the body's first lines or after
+        it), a line of names with no "By" under the title (lines ``lo`` to
+        ``body_start``), else one over it, nearest first (see :meth:`_bare_byline`)."""
         end = title_i if title_i is not None else body_start
         for i in [*range(lo, body_start), *range(end - 1, max(0, end - self.hw.before_title) - 1, -1)]:
             if self.art.byline is not None:
@@ -154,7 +155,7 @@ class Builder:
             # "October 15, 2018/0 Comments/in News/by admin": the date that opens it
             dates = tuple(d for d in self.cues.dates.find_dates(line.key) if d.absolute)[:1]
         if dates:
-            if self.art.byline is None and self._dated_byline(line.key):
+            if self.art.byline is None and self._dated_byline(line):
                 self.art.byline = self._full(i)
             for d in dates:
                 self._date(d)
@@ -191,14 +192,16 @@ class Builder:
         self.set(i, Kind.BYLINE)
         return True
 
-    def _dated_byline(self, key: str) -> bool:
+    def _dated_byline(self, line: Line) -> bool:
         """Whether a date line is a byline too: it opens with a byline word ("By Jane
         Doe, Nov 19, 2019"), has one after its date ("Nov 19, 2019 by Jane Doe") or opens
         with names and nothing else ("Jane Doe - Nov 19, 2019")."""
-        authors = self.cues.authors
+        authors, key = self.cues.authors, line.key
         if self.cues.by.match(key):
             return True
-        return bool(authors.names(key)) if authors.inside(key) is not None else bool(authors.bare(key))
+        if authors.inside(key) is not None:
+            return bool(authors.names(key))
+        return not _attribution(line) and bool(authors.bare(key))
 
     def _bare_byline(self, i: int, title_i: int | None, *, before: bool) -> None:
         """A line of names with no byline word ("Jane Doe", "Jane Doe, Staff Writer",
@@ -215,7 +218,9 @@ class Builder:
             self.art.byline = self._full(i)  # "23 mins ago by Jane Doe": a date the date cues do not take
             self.set(i, Kind.BYLINE)
             return
-        if line.weight > self.hw.bare_byline_weight or line.text.lstrip()[:1] in "([" \
+        # names and then a date ("Jane Doe on May 2, 2012 – 7:37 pm"): as heavy as a "By" line
+        heaviest = self.hw.by_line_weight if authors.dated(line.key) else self.hw.bare_byline_weight
+        if line.weight > heaviest or _attribution(line) \
                 or not authors.bare(line.key) or self.cues.photo_credit(line):
             return
         above, below = self._words_from(i, -1), self._words_from(i, 1)
@@ -432,3 +437,9 @@ def records(lines: list[Line], kind: list[Kind | None], why: list[str], first_no
         make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, Reason.CHROME))
         for no, x, k, w in zip(numbers, lines, kind, why, strict=True)
     ]
+
+
+def _attribution(line: Line) -> bool:
+    """A line in brackets or opened by a dash: a photo credit or a quote's attribution,
+    "(Jane Doe / Reuters)", "— Jane Doe on May 12, 2019", not a byline of names."""
+    return line.text.lstrip()[:1] in "([—–-"
