@@ -136,6 +136,7 @@ def test_role_words_are_data(tmp_path: Path) -> None:
         ("Jane DoeView More Articles", ["Jane Doe"]),
         # what someone is, after a comma
         ("Posted by Jane Doe, AdWords Product Manager", ["Jane Doe"]),
+        ("Posted by Jane Doe, New Business Development Director, Latin America", ["Jane Doe"]),
     ],
 )
 def test_authors_of_more_shapes(byline: str, expected: list[str]) -> None:
@@ -163,6 +164,9 @@ def test_authors_of_more_shapes(byline: str, expected: list[str]) -> None:
         ("By Jane Doe", []),  # a byline word: not a bare line
         ("(Jane Doe / Associated Press)", []),
         ("Jane Doe, the spaced-out New York producer", []),  # a sentence
+        ("Jane Doe: Why the harbour matters", []),  # a headline, a label
+        ("United States", []),
+        ("Categories Harbour Town", []),
     ],
 )
 def test_bare_name_lines(line: str, expected: list[str]) -> None:

@@ -51,6 +51,7 @@ _APART = re.compile(r"\s[-‐‑]\s|[|/／·•;(\[{<«\u2012-\u2015]|:\s")
 # one ("JamesStaff Writer"); only a role or label there splits it ("McDonald" stays).
 _RUN_INTO = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z][^\W\d_A-Z])")
 _HANDLE_RUN_INTO = re.compile(r"(?<=\w)(?=@\w)")
+_LABEL = re.compile(r"\w[:：]\s")  # "Label: value"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "E." "J.R."
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")  # a word of a name: letters, ' and -, a final dot
 BARE_NAME_MAX = 3  # words of a name on a line with no byline word ("Abigail Van Buren")
@@ -155,8 +156,8 @@ class Authors:
         section's ("Associated Press", "ASIA BUSINESS");
         none if anything else stands among them ("Jane Doe 100 backstroke")."""
         text = text.strip()
-        if self._by.match(text):
-            return ()
+        if self._by.match(text) or _LABEL.search(text[: self._date_start(text)]):
+            return ()  # "Consumer Inquiries: 888-...", "Jane Doe: Why the harbour matters": a label, a headline
         head = self._head(text)
         names = self._read(head)
         words = {w for name in names for w in name.split()}
