@@ -50,6 +50,7 @@ class Builder:
                     self.why[i] = Reason.OUTLET
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=self.offset + 1, end=self.offset + len(lines), outlet=outlet)
+        self._signed_count: int | None = None
 
     def _full(self, i: int, bullet: bool = False) -> str:
         """Line ``i`` as a field keeps it, joined with the lines that continue it."""
@@ -376,9 +377,18 @@ class Builder:
             self.set(i, Kind.BYLINE)
 
     def _tail_byline(self, line: Line) -> bool:
-        """A short line after the body that opens with a byline word and names someone."""
+        """A short line after the body that opens with a byline word and names someone;
+        not one of a list of signed, dated lines (comments, related posts: see
+        :meth:`_signatures`)."""
         return line.weight <= self.hw.by_line_weight and bool(self.cues.by.match(line.key)) \
-            and bool(self.cues.authors.names(line.key))
+            and bool(self.cues.authors.names(line.key)) and not (line.dates and self._signatures() > 1)
+
+    def _signatures(self) -> int:
+        """How many lines of the span open with a byline word and hold a date (counted once)."""
+        if self._signed_count is None:
+            by = self.cues.by
+            self._signed_count = sum(1 for x in self.lines if x.dates and by.match(x.key))
+        return self._signed_count
 
     def _labelled_date(self) -> None:
         """With no date in the header, the first date labelled as the publication date
@@ -388,7 +398,7 @@ class Builder:
         by = self.cues.by
         # Signed lines with dates one after another are a list (of comments, of related
         # posts), not the article's own signature: one alone counts.
-        alone = sum(1 for x in self.lines if x.dates and by.match(x.key)) == 1
+        alone = self._signatures() == 1
         for i, line in enumerate(self.lines):
             if not line.dates:
                 continue
