@@ -255,3 +255,25 @@ def test_a_byline_after_the_body_or_its_first_paragraph() -> None:
     lone = HEAD + first + "\n\nBy\nJane Doe\nNovember 18, 2019\n\n" + rest
     art = parse_text(lone).articles[0]
     assert (art.byline, art.authors) == ("By Jane Doe", ["Jane Doe"])
+
+
+def test_a_byline_word_of_some_languages_only_counts_in_those():
+    english = (
+        "Raffle raises money for the school roof\n\nDoor Prize Winners\n\n"
+        "The school held its autumn raffle on Saturday and raised enough money to repair part of the roof, "
+        "the head teacher said after the last tickets had been drawn in the main hall.\n\n"
+        "Parents donated most of the prizes, and local shops gave vouchers for the winners of the door prizes, "
+        "which were drawn at the start of the evening before the main raffle began.\n"
+    )
+    art = parse_text(english).articles[0]
+    assert art.byline is None and art.authors == []
+    dutch = (
+        "Nieuwe brug over de rivier geopend\n\nDoor Jan de Vries\n\n"
+        "De nieuwe brug over de rivier is zaterdag geopend na drie jaar bouwen, en de gemeente verwacht dat "
+        "automobilisten voortaan een kwartier sneller in het centrum van de stad zullen zijn.\n\n"
+        "Winkeliers aan de oostkant van de rivier zijn minder blij, omdat zij vrezen dat er minder mensen "
+        "door de oude binnenstad zullen lopen nu het verkeer een andere route neemt.\n"
+    )
+    art = parse_text(dutch).articles[0]
+    assert art.byline == "Door Jan de Vries"
+    assert art.authors == ["Jan de Vries"]

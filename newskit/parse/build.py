@@ -12,6 +12,7 @@ import re
 from functools import partial
 
 from ..dates import DateInfo
+from ..language import detect
 from ..model import Article, Kind, LineRecord, Reason, TitleScore, content_id
 from ..text import is_bullet
 from .body import densest, table_rows
@@ -51,6 +52,9 @@ class Builder:
         self.kind: list[Kind | None] = [_REMOVED if w else None for w in self.why]
         self.art = Article(source=source, start=self.offset + 1, end=self.offset + len(lines), outlet=outlet)
         self._signed_count: int | None = None
+        self._run = (0, 0)  # the body run, [start, end)
+        self._language: str | None = None
+        self._language_told = False
 
     def _full(self, i: int, bullet: bool = False) -> str:
         """Line ``i`` as a field keeps it, joined with the lines that continue it."""
@@ -74,6 +78,7 @@ class Builder:
             a = b = n
         else:
             a, b = span
+        self._run = (a, b + 1 if span is not None else n)
         title_i = header
         if header is None:
             title_i = TitlePicker(self.span, self.kind, self.cues, self.weights.title).pick(a, self.candidates)
@@ -162,7 +167,7 @@ class Builder:
                 self._date(d)
             self.set(i, Kind.DATE)
             return True
-        if self.cues.is_byline(line):
+        if self.cues.is_byline(line) and self._speaks(line):
             if self.art.byline is None:
                 self.art.byline = self._full(i)
                 self.set(i, Kind.BYLINE)
@@ -176,8 +181,21 @@ class Builder:
         none yet (the standfirst was taken for the body's first paragraph)."""
         authors = self.cues.authors
         return paragraphs <= self.hw.byline_body_paragraphs and self.art.byline is None and (
-            self.cues.is_byline(line) or authors.lone_by(line.key) or self._signed_text(line)
+            (self.cues.is_byline(line) and self._speaks(line)) or authors.lone_by(line.key) or self._signed_text(line)
         )
+
+    def _speaks(self, line: Line) -> bool:
+        """Whether a byline word that line opens with, if it is a word of some languages
+        only ("door": Dutch, ``by_languages``), is of the article's language (told from its
+        body run, only when such a word is met); True for every other line."""
+        languages = self.cues.by_languages(line.key)
+        if languages is None:
+            return True
+        if not self._language_told:
+            a, b = self._run
+            self._language = detect(" ".join(x.key for x in self.lines[a:b] if x.good))
+            self._language_told = True
+        return self._language is None or self._language in languages
 
     def _signed_text(self, line: Line) -> bool:
         """A short line of names with a handle or a role in it ("Jane Doe @jdoe")."""
@@ -199,7 +217,7 @@ class Builder:
         with names and nothing else ("Jane Doe - Nov 19, 2019")."""
         authors, key = self.cues.authors, line.key
         if self.cues.by.match(key):
-            return True
+            return self._speaks(line)
         if authors.inside(key) is not None:
             return bool(authors.names(key))
         return not _attribution(line) and bool(authors.bare(key))
@@ -381,7 +399,8 @@ class Builder:
         not one of a list of signed, dated lines (comments, related posts: see
         :meth:`_signatures`)."""
         return line.weight <= self.hw.by_line_weight and bool(self.cues.by.match(line.key)) \
-            and bool(self.cues.authors.names(line.key)) and not (line.dates and self._signatures() > 1)
+            and bool(self.cues.authors.names(line.key)) and not (line.dates and self._signatures() > 1) \
+            and self._speaks(line)
 
     def _signatures(self) -> int:
         """How many lines of the span open with a byline word and hold a date (counted once)."""

@@ -71,6 +71,8 @@ class Cues:
         joiners = alternatives(v["name_joiners"])
         self._byline = re.compile(rf"^(?:{by})\s*:?\s+{_NAME}(?:(?:\s*[,|&]\s*|\s+(?:{joiners})\s+){_NAME})*\s*$", re.I)
         self.by = re.compile(rf"(?i)(?:{by})\s*:?\s+\w")  # a line that opens like a byline
+        # byline words of some languages only, with those languages
+        self._by_languages = {w: frozenset(langs) for w, *langs in (e.split() for e in v["by_languages"])}
         self._credit = re.compile(
             rf"^[(\[—–-]*\s*(?:(?:{alternatives(v['credit_openers'])})\s+)?"
             rf"(?:{alternatives(v['credit_verbs'])})\s+(?:{alternatives(v['credit_by'])})\b.{{0,200}}$"
@@ -138,6 +140,12 @@ class Cues:
         if text[:1] in _SEPARATOR_STARTS and self._separator.fullmatch(text) is not None:
             return text[0]
         return ""
+
+    def by_languages(self, key: str) -> frozenset[str] | None:
+        """The languages of the byline word ``key`` opens with, where it is one of some
+        languages only ("door": Dutch), else None."""
+        head = key.split(maxsplit=1)[0].rstrip(":：").lower() if key else ""
+        return self._by_languages.get(head)
 
     def is_byline(self, line: Line) -> bool:
         return self.byline_shape(line.key, line.weight)
