@@ -5,6 +5,7 @@ No corpus is needed: the corpora here are a few pages written by hand in a tempo
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from bench.fit_weights import (
     fold_of,
     load_refs,
     objective,
+    report,
+    run,
     setting_of,
     site_key,
     split_folds,
@@ -129,3 +132,21 @@ def test_a_gain_within_the_margin_is_not_kept():
 
     assert coordinate_search(score, {"a": 1.0}, ["a"], margin=0.002).overrides == {}
     assert coordinate_search(score, {"a": 1.0}, ["a"], margin=0.0001, rounds=1).overrides == {"a": 1.5}
+
+
+def test_a_whole_run_reports_every_page_once_in_sample_and_leave_sites_out(tmp_path: Path):
+    make_corpora(tmp_path, {"aeb": ["a.com", "b.com", "c.com"], "dragnet": ["d.com", None, "e.com"]})
+    ev = Evaluator(load_refs(tmp_path, 2))
+    args = argparse.Namespace(folds=2, salt="", budget=3, rounds=1, margin=0.002, no_fit=False)
+    out = run(ev, args, ["title.overlap"])
+    n = {key: f["pages"] for key, f in out["default"].items()}
+    assert n == {"aeb/chromium": 3, "aeb/inscriptis": 3, "dragnet/chromium": 3, "dragnet/inscriptis": 3}
+    # held out: each page in exactly one fold, so the pooled figures count every page once
+    assert {key: f["pages"] for key, f in out["leave_sites_out"].items()} == n
+    assert sum(f["test_pages"]["aeb"] + f["test_pages"]["dragnet"] for f in out["folds"]) == 6
+    assert all(f["evaluations"] <= 3 for f in out["folds"]) and out["all_sites"]["evaluations"] <= 3
+    text = "\n".join(report(out))
+    assert "leave-sites-out" in text and "| all | objective |" in text
+    no_fit = run(ev, argparse.Namespace(**{**vars(args), "no_fit": True}), ["title.overlap"])
+    assert "all_sites" not in no_fit and all("overrides" not in f for f in no_fit["folds"])
+    assert "| all | objective |" not in "\n".join(report(no_fit))
