@@ -646,3 +646,31 @@ def test_a_date_line_is_no_dated_headline(line):
 
     rules = default_rules()
     assert not Cues.of(rules).dated_headline(line_features(line, rules, Cues.of(rules), ParseWeights().lines))
+
+
+def terms_of(article, text: str) -> dict[str, float]:
+    """The named terms of the title candidate whose text is ``text``."""
+    found = next(c for c in article.title_candidates if c.text == text)
+    return {k: v for k, v in found.terms if v}
+
+
+def test_headline_over_its_authors_name_beats_a_dated_tag_line():
+    # A tag line over a date at the top, share links and a promo in capitals, then the
+    # headline with its author's bare name under it (no "By", no date near).
+    headline = "Council Closes the Old River Bridge for a Year of Repairs"
+    tags = "bridge river council repairs traffic"
+    shares = "Share\nFacebook\nTwitter\nEmail this post\n"
+    text = (f"Daily Town\n{tags}\nNov 12, 2012 3:30 PM\n{shares}GET OUR TOP STORIES\n{headline}\n"
+            f" Jane Roe\nView Profile\nEmail\nFacebook\nTwitter\n\n{STORY}\n")
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    terms = terms_of(a, headline)
+    assert terms["byline/date under"] == 0.3  # the name under it: title.name_under_bonus
+    assert "standfirst" not in terms  # a line in capitals over it is no headline it stands under
+
+
+def test_name_under_a_line_of_names_is_no_byline():
+    # A short label over a name (a menu, a blog's links) gets nothing for the name under it.
+    text = f"Daily Town\nMore Wedding Ideas\nJane Roe\nView Profile\nEmail\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert "byline/date under" not in terms_of(a, "More Wedding Ideas")

@@ -202,7 +202,7 @@ class TitlePicker:
             above = window[k + 2] if k + 2 < len(window) else span.above(prev)
         standfirst = subtitle = 0.0
         if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head):
-            if w >= tw.dek_min_weight and head.weight < w:
+            if w >= tw.dek_min_weight and tw.dek_head_min <= head.weight < w and not head.key.isupper():
                 standfirst = -tw.dek_penalty
             elif head.weight >= tw.subtitle_under > w and headline_shape(head):
                 subtitle = -tw.subtitle_penalty
@@ -256,6 +256,7 @@ class TitlePicker:
 
     def _meta_follows(self, i: int) -> float:
         seen = names = 0
+        named_first = False
         lines, cues, tw = self.lines, self.cues, self.tw
         for k in range(i + 1, len(lines)):
             x = lines[k]
@@ -269,8 +270,13 @@ class TitlePicker:
                 return tw.meta_bonus - tw.meta_decay * seen
             if names == 0 and cues.name_like(x):
                 names += 1
+                named_first = named_first or (seen == 0 and x.weight <= tw.name_under_weight)
             else:
                 seen += 1
             if seen >= tw.meta_lookahead:
                 break
+        # an author's name right under a headline-sized line that is no name itself, with
+        # no date or "By" near: a byline still
+        if named_first and lines[i].weight >= tw.headline_min and not cues.name_like(lines[i]):
+            return tw.name_under_bonus
         return 0.0

@@ -105,6 +105,9 @@ class TitleWeights:
     meta_decay: float = 0.12  # ... less this per line of words between them
     meta_lookahead: int = 4  # ... at most this many lines down
     byline_bonus: float = 0.2  # a "By" byline right under it says more than a date
+    # a name right under a headline-sized line (no name itself), no date or byline after: its author
+    name_under_bonus: float = 0.3
+    name_under_weight: int = 3  # ... a line of names this light (a person's name)
     overlap: float = 0.6  # a candidate whose words the body's lead shares, in full
     repeat_bonus: float = 0.4  # a candidate shown again elsewhere in the article's span ...
     repeat_min_weight: int = 4  # ... of this many words or more
@@ -119,6 +122,7 @@ class TitleWeights:
     glued_min: int = 2
     dek_min_weight: int = 12  # a line this heavy, heavier than the title-like line above it ...
     dek_penalty: float = 0.3  # ... is its standfirst
+    dek_head_min: int = 3  # ... when that line has this many words or more, not in capitals (no menu item)
     subtitle_under: int = 12  # a headline this heavy makes a lighter line right under it ...
     subtitle_penalty: float = 1.0  # ... its subtitle
     label_weight: int = 2  # a label ("Editorial") over a candidate is skipped: a line this light
