@@ -674,3 +674,15 @@ def test_name_under_a_line_of_names_is_no_byline():
     text = f"Daily Town\nMore Wedding Ideas\nJane Roe\nView Profile\nEmail\n\n{STORY}\n"
     a = parse_text(text, explain=True).articles[0]
     assert "byline/date under" not in terms_of(a, "More Wedding Ideas")
+
+
+def test_the_byline_under_a_standfirst_is_the_headlines():
+    # headline, standfirst, byline: the byline bonus is the headline's as much as the
+    # standfirst's, though the standfirst shares more words with the lead
+    headline = "Bridge over the river shuts for a year"
+    standfirst = "The city council votes to close the old bridge over the river while engineers repair the supports"
+    text = f"{MENU}{headline}\n{standfirst}\nBy Jane Doe | Town News Service\nPrint\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert a.summary == [standfirst]
+    assert terms_of(a, headline)["byline/date under"] == pytest.approx(0.7)  # meta_bonus + byline_bonus

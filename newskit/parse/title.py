@@ -26,6 +26,7 @@ from .cues import (
     headline_shape,
     title_case,
 )
+from .features import Line
 from .layout import Span
 from .memo import remembered, store_for
 from .weights import TitleWeights
@@ -254,8 +255,15 @@ class TitlePicker:
             bonus = self._follows[i] = self._meta_follows(i)
         return bonus
 
+    def dek_under(self, i: int, x: Line) -> bool:
+        """Whether line ``x``, right under candidate ``i``, is its standfirst: longer, a
+        standfirst by its own form, under a line of a headline's words (not in capitals)."""
+        head = self.lines[i]
+        return self.tw.dek_head_min <= head.weight < x.weight and x.weight >= self.tw.dek_min_weight \
+            and not head.key.isupper() and self.cues.standfirst(x)
+
     def _meta_follows(self, i: int) -> float:
-        seen = names = 0
+        seen = names = deks = 0
         named_first = False
         lines, cues, tw = self.lines, self.cues, self.tw
         for k in range(i + 1, len(lines)):
@@ -271,6 +279,8 @@ class TitlePicker:
             if names == 0 and cues.name_like(x):
                 names += 1
                 named_first = named_first or (seen == 0 and x.weight <= tw.name_under_weight)
+            elif seen == names == 0 and deks < tw.dek_skips and self.dek_under(i, x):
+                deks += 1  # its standfirst, between the headline and the byline
             else:
                 seen += 1
             if seen >= tw.meta_lookahead:

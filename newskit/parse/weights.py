@@ -123,6 +123,7 @@ class TitleWeights:
     dek_min_weight: int = 12  # a line this heavy, heavier than the title-like line above it ...
     dek_penalty: float = 0.3  # ... is its standfirst
     dek_head_min: int = 3  # ... when that line has this many words or more, not in capitals (no menu item)
+    dek_skips: int = 1  # standfirst lines skipped between a headline and its byline or date (no distance)
     subtitle_under: int = 12  # a headline this heavy makes a lighter line right under it ...
     subtitle_penalty: float = 1.0  # ... its subtitle
     label_weight: int = 2  # a label ("Editorial") over a candidate is skipped: a line this light
