@@ -686,3 +686,14 @@ def test_the_byline_under_a_standfirst_is_the_headlines():
     assert a.title == headline
     assert a.summary == [standfirst]
     assert terms_of(a, headline)["byline/date under"] == pytest.approx(0.7)  # meta_bonus + byline_bonus
+
+
+def test_a_teaser_past_a_label_makes_no_subtitle_of_the_headline():
+    # a list of other stories, each with its share label, then the article's headline
+    teasers = ("Seven Coats With Hoods That Keep the Rain Out Better Than Any Umbrella Ever Did\nLike Tweet\n"
+               "Scientists Count the Birds of the Town Park for the Third Winter in a Row\nLike Tweet\n")
+    headline = "Council to Close the Old River Bridge"
+    text = f"{MENU}Trending Stories\n{teasers}{headline}\nNovember 18, 2019 by Jane Doe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "subtitle" not in terms_of(a, headline)

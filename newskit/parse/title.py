@@ -205,7 +205,8 @@ class TitlePicker:
         if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head):
             if w >= tw.dek_min_weight and tw.dek_head_min <= head.weight < w and not head.key.isupper():
                 standfirst = -tw.dek_penalty
-            elif head.weight >= tw.subtitle_under > w and headline_shape(head):
+            elif head.weight >= tw.subtitle_under > w and headline_shape(head) \
+                    and (above == prev or tw.subtitle_past_label):  # (a subtitle stands right under it)
                 subtitle = -tw.subtitle_penalty
         crumb = tw.crumb_bonus if trail and self.under_crumbs(i) else 0.0
         # label value: the value of a "Label:" line right above
