@@ -697,3 +697,17 @@ def test_a_teaser_past_a_label_makes_no_subtitle_of_the_headline():
     a = parse_text(text, explain=True).articles[0]
     assert a.title == headline
     assert "subtitle" not in terms_of(a, headline)
+
+
+@pytest.mark.parametrize("first", ["iPhone", "x86"])
+def test_a_line_of_tags_over_the_date_is_not_the_title(first):
+    # a blog's tag line in lower case over the post's date, then share links and the
+    # headline; a headline may open with a word such as "iPhone" or "x86" all the same
+    tags = "bridge river council repairs traffic detour"
+    headline = f"{first} owners can now see the bridge closure in maps"
+    shares = "Share\nFacebook\nTwitter\nEmail this post\nSubscribe\nNewsletter\n"
+    text = f"Daily Town\n{tags}\nNov 12, 2012 3:30 PM\n{shares}{headline}\n Jane Roe\nView Profile\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, tags)["capital"] == -0.5  # title.lowercase_cost
+    assert "capital" not in terms_of(a, headline)

@@ -54,7 +54,11 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
     return (
         -tw.full_stop_cost if key.endswith(".") and not key.endswith(("...", "…")) else 0.0,
         tw.title_case_bonus if title_case(key) else 0.0,
-        tw.capital_bonus if key[:1].isupper() or CJK.match(key) else 0.0,
+        # opens with a capital (or a CJK character); a line whose first word is lower-case
+        # letters is a list of tags, not a headline ("iPhone", "x86", "n'importe" are not)
+        tw.capital_bonus if key[:1].isupper() or CJK.match(key) else
+        -tw.lowercase_cost if (first := key.split(None, 1)[0].replace("-", "")).islower() and first.isalpha()
+        else 0.0,
         # a photo credit, a byline, a line opening with a date, a line of names
         -tw.name_cost if cues.photo_credit_text(key[-PHOTO_CREDIT_TAIL:]) or cues.meta_text(key)
         or cues.name_text(text.strip()) else 0.0,

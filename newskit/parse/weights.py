@@ -116,6 +116,7 @@ class TitleWeights:
     full_stop_cost: float = 0.35  # a candidate that ends with a full stop
     title_case_bonus: float = 0.15  # most longer words capitalised
     capital_bonus: float = 0.1  # opens with a capital (or a CJK character)
+    lowercase_cost: float = 0.5  # its first word all lower-case letters: a line of tags, no headline
     name_cost: float = 0.6  # a line of names, a photo credit, a byline: no headline
     two_sentences_cost: float = 0.3  # two sentences: a standfirst
     glued_cost: float = 0.4  # words run together in two places or more: glued link texts
