@@ -711,3 +711,20 @@ def test_a_line_of_tags_over_the_date_is_not_the_title(first):
     assert a.title == headline
     assert terms_of(a, tags)["capital"] == -0.5  # title.lowercase_cost
     assert "capital" not in terms_of(a, headline)
+
+
+def test_a_link_to_the_post_before_is_not_the_title():
+    # a blog's link to the previous post, arrow first, right over the post's date
+    older = "« Council Says the River Bridge Needs a Closer Look Now"
+    headline = "Drivers Face a Year of Detours"
+    text = f"Town Blog\n{headline}\n{older}\nNovember 18, 2019\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
+
+
+@pytest.mark.parametrize("text", ["« Bonjour », dit-il", "« Bonjour ».", "Plain headline", "Home ›› News"])
+def test_a_quotation_in_french_marks_is_no_arrow(text):
+    from newskit.parse.title import arrow_link
+
+    assert not arrow_link(text)

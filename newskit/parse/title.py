@@ -31,8 +31,11 @@ from .layout import Span
 from .memo import remembered, store_for
 from .weights import TitleWeights
 
+ARROWS_BACK = ("«", "‹")  # what opens a link to the post before
+ARROWS_ON = ("»", "›")  # what closes a link to the post after
+
 # The terms of a candidate's score, in the order they are added.
-SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued")
+SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued", "arrow")
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
     "standfirst", "subtitle", "breadcrumb", "label value",
@@ -65,7 +68,16 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
         -tw.two_sentences_cost if TWO_SENTENCES.search(key) else 0.0,  # a standfirst, not a headline
         # words run together: link texts or menu items glued into one line
         -tw.glued_cost if len(JUNCTION.findall(key)) >= tw.glued_min else 0.0,
+        -tw.arrow_cost if arrow_link(key) else 0.0,
     )
+
+
+def arrow_link(key: str) -> bool:
+    """A link to the post before or after: "« Older post's title", "Newer post's title ›"
+    (an arrow on one side only: French quotation marks close what they open, «like this»)."""
+    if key.startswith(ARROWS_BACK):
+        return not any(a in key for a in ARROWS_ON)
+    return key.endswith(ARROWS_ON) and not any(a in key for a in ARROWS_BACK)
 
 
 _SHAPES: dict[tuple[Cues, TitleWeights], Callable[[str, str], tuple[float, ...]]] = {}
@@ -105,7 +117,7 @@ class TitlePicker:
             p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
             s = self._shape(self.lines[i].key, self.lines[i].text)
             # the terms added in order, the shape's own first (see _total)
-            score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5]) \
+            score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6]) \
                 + p[7] + p[8] + p[9] + p[10]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
