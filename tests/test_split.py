@@ -165,3 +165,25 @@ def test_verbose_says_when_a_part_is_kept_as_chrome():
     result = run("-v", "list", "-", input=text)
     assert "lines 7-7: too little body for an article, kept as chrome" in result.stderr
     assert "too little body" not in run("list", "-", input=text).stderr
+
+
+MENU = "".join(f"{item}\n" for item in ("Home", "News", "Sport", "Weather", "Business", "Opinion", "Culture",
+                                           "Travel", "Video", "Podcasts"))
+FOOTER = "\n" + MENU + "© 2024 The Town Paper\n\n"
+
+
+def test_a_short_page_between_two_pages_is_split_at_its_own_footer():
+    # The middle page's body (two paragraphs) is too small for the page test: the pages
+    # start past each footer in the chrome between the two bodies that pass it.
+    short = MENU + "\nLibrary hours change in December\n\n" + BODY + "\n\n" + BODY + "\n" + FOOTER
+    text = ARTICLE + ("\n" + BODY + "\n") * 3 + FOOTER + short + MENU + "\n" + OTHER + ("\n" + BODY + "\n") * 3
+    assert titles(text) == [TWO[0], "Library hours change in December", TWO[1]]
+
+
+def test_a_copyright_line_under_the_body_is_the_articles_not_a_pages_end():
+    # "© ... Associated Press" right under the body, then the page's comments and footer.
+    comments = "".join(f"\nReader {k}\n2 hours ago\n{BODY}\nReply\n" for k in range(1, 5))
+    wire = (FOOTED.split("\nAbout us")[0] + "\n\n© 2024 The Associated Press. All rights reserved.\n\nComments\n"
+            + comments + FOOTER)
+    text = wire + MENU + "\n" + OTHER + ("\n" + BODY + "\n") * 3
+    assert titles(text) == TWO

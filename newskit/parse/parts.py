@@ -251,13 +251,45 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
         feet = [i for i in gap if _footer(lines[i], lw)]
         if not feet or sum(1 for i in gap if lines[i].key) < lw.page_gap_lines:
             continue
-        at = feet[-1] + 1
-        while at < start and lines[at].key:
-            at += 1
-        while at < start and not lines[at].key:
-            at += 1
-        out.append(at)
+        out.extend(_gap_cuts(lines, feet, end + 1, start, weights))
     return out
+
+
+def _gap_cuts(lines: list[Line], feet: list[int], end: int, start: int, weights: ParseWeights) -> list[int]:
+    """Where pages start in a gap of chrome that ends at line ``start`` (a body's) and holds
+    the footers ``feet``: past the last footer's block and the blank lines under it; and so
+    past each footer before it that stands ``layout.page_apart_lines`` lines of words or
+    more below the body (``end``, the first line of the gap) and above the next footer: the
+    footer of a page with too little body for the page test (a gallery, a form) between
+    two that have one. Footers closer together close one page (two copyright lines); one
+    right under the body is the article's own ("© 2019 Associated Press"), over its page's
+    comments and chrome. Where the lines between two such cuts have too little body for
+    an article (``body.min_body_weight``), they are the next page's opening, footer and
+    all (some sites print their footer menu first): the page starts at the first cut."""
+    lw = weights.layout
+
+    def words(a: int, b: int) -> int:
+        return sum(1 for i in range(a, b) if lines[i].key)
+
+    ends = [_past_block(lines, foot + 1, start) for foot in feet]
+    out = [
+        at for k, at in enumerate(ends)
+        if k + 1 == len(ends) or min(words(end, feet[k]), words(at, feet[k + 1])) >= lw.page_apart_lines
+    ]
+    kept = out[:1]
+    for at in out[1:]:
+        if body_weight(lines, kept[-1], at) >= weights.body.min_body_weight:
+            kept.append(at)
+    return kept
+
+
+def _past_block(lines: list[Line], at: int, end: int) -> int:
+    """The first line of words past the block of lines at ``at`` and the blank lines under it."""
+    while at < end and lines[at].key:
+        at += 1
+    while at < end and not lines[at].key:
+        at += 1
+    return at
 
 
 def _page_like(lines: list[Line], run: tuple[int, int], lw: LayoutWeights) -> bool:

@@ -62,6 +62,7 @@ class LayoutWeights:
     page_min_body: int = 150  # ... and this much body (words): a page, not a form or a notice after the footer
     page_footer_weight: int = 25  # ... a footer: a copyright line this light (no comment about copyright)
     page_gap_lines: int = 3  # appended pages: a footer in this many chrome lines or more between two bodies
+    page_apart_lines: int = 10  # ... and two footers in one gap close two pages with this many lines of words between
 
 
 @dataclass(frozen=True, slots=True)
