@@ -187,3 +187,26 @@ def test_a_copyright_line_under_the_body_is_the_articles_not_a_pages_end():
             + comments + FOOTER)
     text = wire + MENU + "\n" + OTHER + ("\n" + BODY + "\n") * 3
     assert titles(text) == TWO
+
+
+def _clipping(headline: str, topic: str, subheading: str = "") -> str:
+    para = BODY.replace("bridge", topic)
+    middle = f"\n\n{subheading}\n\n" if subheading else "\n\n"
+    return f"{headline}\n\n{para * 2}\n\n{para}{middle}{para}\n"
+
+
+DIGEST = ["Council keeps the old bridge open", "Schools will open late after the storm", "The harbour gets a new ferry"]
+
+
+def test_a_digest_splits_at_the_wider_gaps_above_its_headlines():
+    # Articles with no chrome, paragraphs one blank line apart, articles two or three.
+    text = (_clipping(DIGEST[0], "bridge", "What the engineers found") + "\n\n" + _clipping(DIGEST[1], "school")
+            + "\n\n\n" + _clipping(DIGEST[2], "ferry", "The cost"))
+    assert titles(text) == DIGEST
+    # Where the articles are set apart as narrowly as their paragraphs, nothing tells them apart.
+    assert len(titles(text.replace("\n\n\n\n", "\n\n").replace("\n\n\n", "\n\n"))) == 1
+
+
+def test_a_page_with_chrome_is_no_digest():
+    text = "Home\nNews\nSport\n\n" + _clipping(DIGEST[0], "bridge") + "\n\n" + _clipping(DIGEST[1], "school")
+    assert len(titles(text + "\nPrivacy policy\nTerms of use\n")) == 1

@@ -176,12 +176,106 @@ def _split_pages(lines: list[Line], parts: Parts, weights: ParseWeights) -> Part
     spans: list[tuple[int, int]] = []
     for lo, hi in parts.spans:
         start = lo
-        for at in page_cuts(lines, lo, hi, weights):
-            spans.append((start, at))
-            start = at
+        for at in [*page_cuts(lines, lo, hi, weights), hi]:
+            for cut in digest_cuts(lines, start, at, weights):
+                spans.append((start, cut))
+                start = cut
+            if at < hi:
+                spans.append((start, at))
+                start = at
         spans.append((start, hi))
     parts.spans = spans
     return parts
+
+
+def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[int]:
+    """Where articles set one after another with no chrome (a digest, a clippings file)
+    start in ``[lo, hi)``.
+
+    Only a dump that opens with an article (a headline, :func:`_headline`, or a body-like
+    line first) and holds no rule's line among its first and last
+    ``layout.digest_clear_lines`` lines of words (a page opens with its menu, ends with its
+    footer) may be a digest. Its articles start at a headline under a gap of
+    ``layout.digest_gap_lines`` blank lines or more, wider than the gap that sets its
+    paragraphs apart (:func:`_paragraph_gap`), where the parts on both sides each have a
+    body of their own (``body.min_body_weight``). A subheading inside an article stands
+    under the gap its paragraphs have, and stays.
+    """
+    lw = weights.layout
+    # (Cheap first: most dumps are pages, with chrome at their ends.)
+    first = next((i for i in range(lo, hi) if lines[i].key), None)
+    if first is None or _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines) \
+            or not (lines[first].good or _headline(lines, first, hi, lw)):
+        return []
+    heads = [j for j in _wide_gaps(lines, lo, hi, lw.digest_gap_lines) if _headline(lines, j, hi, lw)]
+    if not heads or _paragraph_gap(lines, lo, hi) >= lw.digest_gap_lines:
+        return []
+    out: list[int] = []
+    start = lo
+    least = weights.body.min_body_weight
+    for k, at in enumerate(heads):
+        nxt = heads[k + 1] if k + 1 < len(heads) else hi
+        if body_weight(lines, start, at) >= least and body_weight(lines, at, nxt) >= least:
+            out.append(at)
+            start = at
+    return out
+
+
+def _chrome_at_ends(lines: list[Line], lo: int, hi: int, near: int) -> bool:
+    """Whether a rule's line (a menu, a share bar, a footer) is among the first or the last
+    ``near`` lines of words of ``[lo, hi)``: a page's chrome, where a digest has none."""
+    for step, start, stop in ((1, lo, hi), (-1, hi - 1, lo - 1)):
+        seen = 0
+        for i in range(start, stop, step):
+            x = lines[i]
+            if x.key:
+                if x.rule:
+                    return True
+                seen += 1
+                if seen >= near:
+                    break
+    return False
+
+
+def _wide_gaps(lines: list[Line], lo: int, hi: int, wide: int) -> list[int]:
+    """The lines of words in ``(lo, hi)`` with ``wide`` blank lines or more right above them."""
+    out: list[int] = []
+    run = 0
+    for i in range(lo, hi):
+        if lines[i].key:
+            if run >= wide and i > lo + run:
+                out.append(i)
+            run = 0
+        else:
+            run += 1
+    return out
+
+
+def _headline(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether line ``at`` may head an article of a digest: a line of
+    ``layout.digest_headline_min`` to ``layout.digest_headline_weight`` words that is no
+    rule's and holds no date, with a body-like line within ``layout.digest_head_lines``
+    lines under it (the byline or date of a clipping may stand between)."""
+    x = lines[at]
+    if x.rule or x.dates or not lw.digest_headline_min <= x.weight <= lw.digest_headline_weight:
+        return False
+    return any(y.good and not y.rule for y in lines[at + 1 : min(hi, at + 1 + lw.digest_head_lines)])
+
+
+def _paragraph_gap(lines: list[Line], lo: int, hi: int) -> int:
+    """The most common number of blank lines between two body-like lines that follow one
+    another in ``[lo, hi)`` with only blank lines between them (0 if none do)."""
+    counts: dict[int, int] = {}
+    last = -1
+    for i in range(lo, hi):
+        x = lines[i]
+        if not x.key:
+            continue
+        if x.good and not x.rule and last >= 0 and lines[last].good and not lines[last].rule:
+            gap = i - last - 1
+            counts[gap] = counts.get(gap, 0) + 1
+        last = i
+    return max(counts, key=lambda g: (counts[g], -g)) if counts else 0
 
 
 def body_runs(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[tuple[int, int]]:

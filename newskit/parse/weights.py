@@ -62,6 +62,11 @@ class LayoutWeights:
     page_min_body: int = 150  # ... and this much body (words): a page, not a form or a notice after the footer
     page_footer_weight: int = 25  # ... a footer: a copyright line this light (no comment about copyright)
     page_gap_lines: int = 3  # appended pages: a footer in this many chrome lines or more between two bodies
+    digest_gap_lines: int = 2  # a digest: an article starts under this many blank lines, wider than its paragraphs' gap
+    digest_headline_min: int = 3  # ... at a headline this heavy ...
+    digest_headline_weight: int = 25  # ... or lighter ...
+    digest_head_lines: int = 4  # ... with a body-like line within this many lines under it ...
+    digest_clear_lines: int = 10  # ... in a dump with no rule's line among its first and last this many lines of words
     page_apart_lines: int = 10  # ... and two footers in one gap close two pages with this many lines of words between
 
 
