@@ -728,3 +728,40 @@ def test_a_quotation_in_french_marks_is_no_arrow(text):
     from newskit.parse.title import arrow_link
 
     assert not arrow_link(text)
+
+
+def test_dated_signatures_cut_comments_off_the_article():
+    # No "Comments" line marks the comments: each is signed with a dated line, and
+    # together they outweigh the post.
+    post = "\n\n".join(
+        f"Paragraph {i} of the post says something long enough to be a real sentence of the blog."
+        for i in range(4)
+    )
+    comments = "\n\n".join(
+        f"Posted by: Reader {i} | October {i + 1}, 2012 at 9:1{i} AM\n\n"
+        f"I really think reader number {i} has a point about this whole thing, honestly, and I said so "
+        f"at length to my friends and colleagues yesterday."
+        for i in range(8)
+    )
+    text = f"The post's own headline today\n\nOctober 30, 2012\n\n{post}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert len(a.body) == 4
+    assert not any("reader number" in p for p in a.body)
+
+
+def test_an_embedded_posts_dated_source_stays_in_the_body():
+    # "— Name (@handle) date" under a quoted post is its source: it is not a signature.
+    quote = "\n\n".join(
+        f"Quoted post number {i} says something about the match that everyone is talking about today.\n"
+        f"— The Club (@club) November {i + 10}, 2019"
+        for i in range(3)
+    )
+    body = "\n\n".join(
+        f"Paragraph {i} of the story says something long enough to be a real sentence of news."
+        for i in range(3)
+    )
+    after = body.replace("Paragraph", "Line")
+    text = f"Headline of the story here\n\nNovember 19, 2019\n\n{body}\n\n{quote}\n\n{after}\n"
+    a = parse_text(text).articles[0]
+    assert any("Quoted post number 1" in p for p in a.body)
+    assert any(p.startswith("Line 2") for p in a.body)

@@ -60,12 +60,29 @@ def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[f
         for i in teasers:
             if i - 1 in teasers or i + 1 in teasers:
                 out[i - lo] = -weights.lines.short_cost
+    # Date lines that recur down the page are signatures: each one cuts the run.
+    for i in signatures(lines, lo, hi, bw):
+        out[i - lo] = min(out[i - lo], -bw.signature_cost)
     # The rows of a table are short, but they are the article's as much as its sentences.
     # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
     for i in table_rows(lines, lo, hi, bw):
         if not lines[i].rule:
             out[i - lo] = max(out[i - lo], bw.table_row_score)
     return out
+
+
+def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
+    """Indices in [lo, hi) of date lines that recur down the page: signatures ("Posted by:
+    Jane | May 2, 2012 at 9:14 AM" over or under each comment) or the dates of a list of
+    other posts, when there are ``signature_lines`` of them or more. So that comments do
+    not run on from the article or outweigh it, each cuts the body run. A line that opens
+    with a dash is a quote's source ("— Jane Roe (@jroe) May 2, 2012" under an embedded
+    post), inside the body: it is not counted."""
+    dated = [
+        i for i in range(lo, hi)
+        if lines[i].dates and not lines[i].blank and not _QUOTE_SOURCE.match(lines[i].text.lstrip())
+    ]
+    return dated if len(dated) >= bw.signature_lines else []
 
 
 def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
@@ -84,6 +101,7 @@ def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int
     return rows
 
 
+_QUOTE_SOURCE = re.compile(r"[—–-] ")
 _GLUE = re.compile(r"(?:[a-z]{2}|[0-9?!)’'])(?=[A-Z][\w’'-]* )")
 # A dateline inside a line, after a headline: "…return home from US NEW DELHI: Their…"
 _INNER_DATELINE = re.compile(r"(?<=[\w’'\")] )[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]{2,}){0,2}(?: \([^)]{1,40}\))?: ")

@@ -86,6 +86,8 @@ class BodyWeights:
     table_row_score: float = 1.0  # what a table row scores in a body run at least
     gap_growth: float = 0.1  # each further chrome line in a row costs this much more
     end_fraction: float = 0.6  # an end marker ends the article once this share of the run's score came before it
+    signature_lines: int = 3  # this many date lines or more in an article are signatures (comments, post lists) ...
+    signature_cost: float = 40.0  # ... and each costs this in a body run, which it cuts
 
 
 @dataclass(frozen=True, slots=True)
