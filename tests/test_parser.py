@@ -765,3 +765,20 @@ def test_an_embedded_posts_dated_source_stays_in_the_body():
     a = parse_text(text).articles[0]
     assert any("Quoted post number 1" in p for p in a.body)
     assert any(p.startswith("Line 2") for p in a.body)
+
+
+def test_a_list_run_together_on_one_line_is_not_body():
+    # A sidebar flattened into one long line (a text converter's rendering of an archive
+    # list, a tag cloud) is not a paragraph of the article.
+    body = "\n\n".join(
+        f"Paragraph {i} of the story says something long enough to be a real sentence of news."
+        for i in range(4)
+    )
+    archive = "Archives " + " ".join(f"{m} 2012 ({n})" for n, m in enumerate(
+        ("December", "November", "October", "September", "August", "July", "June", "May", "April"), 3))
+    tags = " ".join(("water alert city council bridge river harbour budget school road park tax vote "
+                     "mayor police fire health library bus train weather").split())
+    text = f"Headline of the story here\n\nNovember 19, 2012\n\n{body}\n\n{archive}\n\n{tags}\n"
+    a = parse_text(text).articles[0]
+    assert len(a.body) == 4
+    assert not any(p.startswith(("Archives", "water alert")) for p in a.body)

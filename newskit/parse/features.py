@@ -85,7 +85,8 @@ def make_line(
     signed: bool = False, framed: str = "",
 ) -> Line:
     """A :class:`Line`, its derived fields computed with the weights ``lw``."""
-    good = (sentence and weight >= lw.good_weight) or weight >= lw.long_weight
+    listed = weight >= lw.long_weight and run_together(key, lw)
+    good = ((sentence and weight >= lw.good_weight) or weight >= lw.long_weight) and not listed
     blank = not key or merged
     if blank:
         score = 0.0
@@ -93,7 +94,7 @@ def make_line(
         score = -lw.rule_cost
     elif good:
         score = float(min(weight, lw.score_cap))
-    elif sentence and weight >= lw.short_sentence_weight:
+    elif listed or (sentence and weight >= lw.short_sentence_weight):
         score = lw.short_sentence_score
     else:
         score = -lw.short_cost
@@ -171,6 +172,32 @@ def _store(stores: _Store, key: tuple[Rules, LineWeights], most: int) -> dict[st
     return store
 
 
+def run_together(key: str, lw: LineWeights) -> bool:
+    """A list run together on one line, not prose: nearly every word opens with a capital
+    or a digit ("Archives October 2012 (1) September 2012 (2) ...", "Home News Sport
+    Business ...", a row of headlines), where prose has its small words; or a tag cloud,
+    all in small letters with no comma or full stop ("adopt a pet water alert ..."). Only
+    lines most of whose words have case or are numbers are judged (not CJK text).
+
+    Such a line is no body line, however long: it scores a little in a body run (as a
+    short sentence does), so that it neither carries a run nor cuts one."""
+    words = key.split()
+    lower = cased = 0
+    for w in words:
+        c = w.lstrip(_OPENERS)[:1]
+        if c.islower():
+            lower += 1
+        elif c.isupper() or c.isdigit():
+            cased += 1
+    judged = lower + cased
+    if judged < lw.list_judged_share * len(words):
+        return False
+    # a tag cloud: all small letters, not a capital nor a comma or full stop in it
+    return lower < lw.list_lower_share * judged or (not cased and not _PROSE_MARKS.search(key))
+
+
+_PROSE_MARKS = re.compile(r"[.,;:!?]")
+_OPENERS = "\"'“‘([«¿¡"
 _CELL_GAP = re.compile(r"\t|\s{2,}")
 
 
