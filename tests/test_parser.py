@@ -782,3 +782,19 @@ def test_a_list_run_together_on_one_line_is_not_body():
     a = parse_text(text).articles[0]
     assert len(a.body) == 4
     assert not any(p.startswith(("Archives", "water alert")) for p in a.body)
+
+
+def test_speech_verb_signatures_cut_comments_off_the_article():
+    # Each comment under "Name says:", with no date and no "Comments" line.
+    post = "\n\n".join(
+        f"Paragraph {i} of the post says something long enough to be a real sentence of the blog."
+        for i in range(4)
+    )
+    comments = "\n\n".join(
+        f"Reader{i} says:\n\nI really think reader number {i} has a point about this whole thing, honestly, "
+        f"and I said so at length to my friends and colleagues yesterday."
+        for i in range(8)
+    )
+    a = parse_text(f"The post's own headline today\n\n{post}\n\n{comments}\n").articles[0]
+    assert len(a.body) == 4
+    assert not any("reader number" in p for p in a.body)

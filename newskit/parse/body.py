@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .cues import Cues
 from .features import Line
 from .memo import remembered, store_for
 from .weights import BodyWeights, ParseWeights
@@ -21,7 +22,7 @@ BARRIER_RULES = frozenset({"comments"})
 END_RULES = frozenset({"comments", "newsletter", "copyright"})
 
 
-def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[float]:
+def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[float]:
     """Each line's score in [lo, hi) for the body run.
 
     A body-like line scores its weight; a short sentence a little; a short line, or one a
@@ -61,7 +62,7 @@ def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[f
             if i - 1 in teasers or i + 1 in teasers:
                 out[i - lo] = -weights.lines.short_cost
     # Date lines that recur down the page are signatures: each one cuts the run.
-    for i in signatures(lines, lo, hi, bw):
+    for i in signatures(lines, lo, hi, bw, cues):
         out[i - lo] = min(out[i - lo], -bw.signature_cost)
     # The rows of a table are short, but they are the article's as much as its sentences.
     # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
@@ -71,18 +72,25 @@ def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[f
     return out
 
 
-def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
-    """Indices in [lo, hi) of date lines that recur down the page: signatures ("Posted by:
-    Jane | May 2, 2012 at 9:14 AM" over or under each comment) or the dates of a list of
-    other posts, when there are ``signature_lines`` of them or more. So that comments do
-    not run on from the article or outweigh it, each cuts the body run. A line that opens
-    with a dash is a quote's source ("— Jane Roe (@jroe) May 2, 2012" under an embedded
-    post), inside the body: it is not counted."""
-    dated = [
-        i for i in range(lo, hi)
-        if lines[i].dates and not lines[i].blank and not _QUOTE_SOURCE.match(lines[i].text.lstrip())
-    ]
-    return dated if len(dated) >= bw.signature_lines else []
+def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues | None = None) -> list[int]:
+    """Indices in [lo, hi) of signature lines that recur down the page: date lines
+    ("Posted by: Jane | May 2, 2012 at 9:14 AM" over or under each comment, or the dates
+    of a list of other posts) and, with ``cues``, a name with a speech verb ("Devin
+    says:"), when there are ``signature_lines`` of one kind or more (a page's signatures
+    share a shape). So that comments do not run on from the article or outweigh it, each
+    cuts the body run. A line that opens with a dash is a quote's source ("— Jane Roe
+    (@jroe) May 2, 2012" under an embedded post), inside the body: it is not counted."""
+    dated: list[int] = []
+    says: list[int] = []
+    for i in range(lo, hi):
+        x = lines[i]
+        if x.blank or _QUOTE_SOURCE.match(x.text.lstrip()):
+            continue
+        if x.dates:
+            dated.append(i)
+        elif cues is not None and x.weight <= bw.signature_weight and cues.says(x.text):
+            says.append(i)
+    return [*(dated if len(dated) >= bw.signature_lines else ()), *(says if len(says) >= bw.signature_lines else ())]
 
 
 def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
@@ -141,14 +149,16 @@ _CAPITALISED_WORDS, _CAPITALISED_SHARE = 3, 0.75  # (a headline's shape: see _ca
 _SENTENCE_START = 80  # a sentence's opening words: where it shows whether it is capitalised
 
 
-def densest(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> tuple[int, int] | None:
+def densest(
+    lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None
+) -> tuple[int, int] | None:
     """Indices [a, b] of the densest body run within [lo, hi).
 
     The run is the maximum-sum segment of line scores. A comment-section marker ends the
     search when a body of some size comes before it: what follows it is comments.
     """
     bw = weights.body
-    line_scores = scores(lines, lo, hi, weights)
+    line_scores = scores(lines, lo, hi, weights, cues)
     # The lines that count: a blank line scores 0 and nothing else does.
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     for k, (i, _) in enumerate(counted):

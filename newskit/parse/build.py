@@ -73,7 +73,7 @@ class Builder:
     def build(self, header: int | None) -> Article:
         lines, n = self.lines, len(self.lines)
         lo = header + 1 if header is not None else 0
-        span = densest(lines, lo, n, self.weights)
+        span = densest(lines, lo, n, self.weights, self.cues)
         if span is None:
             a = b = n
         else:

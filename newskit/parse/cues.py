@@ -103,6 +103,8 @@ class Cues:
             rf"\d+\s+(?:{alternatives(v['separator_of'])})\s+\d+\s+(?:{alternatives(v['separator_documents'])})", re.I
         )
         self.relative_hints = self.dates.relative_hints
+        # "Devin says:", "Jane Roe wrote on May 2, 2012 at 9:14 am:": a comment's signature
+        self._says = re.compile(rf"(?i)^\S.{{0,60}}\s(?:{alternatives(v['comment_verbs'])})(?:\s.{{0,60}})?:$")
         self.authors = Authors.of(rules)  # a byline's names (see newskit.parse.authors)
         self.outlet = OutletCues.of(rules)  # the outlet's name (see newskit.parse.outlet)
         # The costly tests, remembered per text.
@@ -121,6 +123,11 @@ class Cues:
         if not isinstance(found, Cues):
             found = rules.derived["cues"] = cls(rules)
         return found
+
+    def says(self, text: str) -> bool:
+        """A comment's signature: a short line with a name and a speech verb that ends in a
+        colon ("Devin says:", "Jane Roe wrote on May 2, 2012:")."""
+        return self._says.match(text.strip()) is not None
 
     def home(self, key: str) -> bool:
         """"Home", where a breadcrumb trail starts."""

@@ -90,6 +90,7 @@ class BodyWeights:
     end_fraction: float = 0.6  # an end marker ends the article once this share of the run's score came before it
     signature_lines: int = 3  # this many date lines or more in an article are signatures (comments, post lists) ...
     signature_cost: float = 40.0  # ... and each costs this in a body run, which it cuts
+    signature_weight: int = 10  # a name with a speech verb ("Devin says:") this light is a signature too
 
 
 @dataclass(frozen=True, slots=True)
