@@ -88,7 +88,7 @@ def parse_text(
     if not lines:
         return doc
     cues = Cues.of(rules)
-    outlet, drop = find_outlet(text, lines, rules)
+    outlet, drop = find_outlet(text, lines, rules, weights.outlet)
     repeats = Repeats.of(lines)
     found = find_parts(lines, cues, weights, split)
     doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)

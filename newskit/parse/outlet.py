@@ -27,16 +27,23 @@ from typing import TYPE_CHECKING
 
 from ..rules import Rules
 from ..vocabulary import alternatives
+from .weights import OutletWeights
 
 if TYPE_CHECKING:
     from .features import Line
 
+DEFAULT_WEIGHTS = OutletWeights()
 RECURS = 2  # a framed name must be on the page this many times
 COPYRIGHT_MAX_CHARS = 400  # a copyright line is short; longer lines are text about copyright
 FRAMED_MAX_CHARS = 80  # "About X", "X Staff": a short line
 EDGE_LINES = 15  # a site's address is looked for in this many lines at the top and the foot
 NAME_MIN_CHARS = 2  # a name has two characters or more
 _NAME = r"[A-Z0-9][\w&.'’!+-]*(?:\s+(?:[A-Z0-9&][\w&.'’!+-]*|of|the|de|and|on)){0,3}"
+_MASTHEAD_CUT = re.compile(r"\s+[-–—|:·•»]\s+|[:,]\s")  # where a masthead's tagline starts: "Foo - bar", "Foo: bar"
+_QUOTE = "[\"“”‘’']"  # a name in quotes: 'Follow “The Daily Bugle”'
+_STRIPPED_C = re.compile(r"[cC]\)\s*(?:19|20)\d{2}")  # "(c) 2012 Foo" as a line's key has it: its "(" is an edge
+_NAMED = re.compile(_NAME)
+_NOT_LETTERS = re.compile(r"[^0-9a-z]+")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
 
@@ -65,8 +72,8 @@ class OutletCues:
         before, after = alternatives(v["outlet_frames_before"]), alternatives(v["outlet_frames_after"])
         found = rules.derived["outlet"] = cls(
             owner=re.compile(
-                rf"(?:©|\(c\)|\b(?:{alternatives(v['copyright'])})\b)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?"
-                rf"\s*,?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|{alternatives(v['rights_reserved'])}|$)",
+                rf"(?:(?:©|\(c\)|^c\)|\b(?:{alternatives(v['copyright'])})\b)\s*)+(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?"
+                rf"\s*,?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|\s[-–—]\s|{alternatives(v['rights_reserved'])}|$)",
                 re.I,
             ),
             not_owners=tuple(v["not_owners"]),
@@ -74,7 +81,7 @@ class OutletCues:
             legal=re.compile(rf"[\s,]+(?:{alternatives(v['outlet_legal_forms'])})\.?$", re.I),
             cut=re.compile(rf"\s(?:{alternatives(v['outlet_cuts'])})\b.*|\s[/|·]\s.*", re.I),
             publisher=re.compile(rf"(?:^|\s)(?:{alternatives(v['outlet_publisher_words'])})$", re.I),
-            framed=re.compile(rf"^(?i:{before})\s+({_NAME})\W*$|^({_NAME})\s+(?i:{after})\W*$"),
+            framed=re.compile(rf"^(?i:{before})\s+{_QUOTE}?({_NAME}){_QUOTE}?\W*$|^({_NAME})\s+(?i:{after})\W*$"),
             domain=re.compile(rf"\b([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))(?![\w.])", re.I),
             tld=re.compile(rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
@@ -114,7 +121,9 @@ class OutletCues:
             name = shorter
 
 
-def find_outlet(text: str, lines: list[Line], rules: Rules) -> tuple[str | None, re.Pattern[str] | None]:
+def find_outlet(
+    text: str, lines: list[Line], rules: Rules, weights: OutletWeights = DEFAULT_WEIGHTS,
+) -> tuple[str | None, re.Pattern[str] | None]:
     """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
     profile = rules.detect_outlet(text)
     if profile is not None:
@@ -123,7 +132,7 @@ def find_outlet(text: str, lines: list[Line], rules: Rules) -> tuple[str | None,
     owner = _owner(lines, oc)
     if owner and not oc.is_publisher(owner):
         return owner, None
-    framed = _framed(text, lines, oc)
+    framed = _framed(text, lines, oc) or _masthead(text, lines, oc, weights)
     if framed is None or owner is None:
         return (framed[1] if framed else owner), None
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
@@ -167,7 +176,9 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
 
 def copyright_sign(key: str) -> bool:
     """A short line with a copyright sign or word in it (a line feature: see ``Line.signed``)."""
-    return len(key) <= COPYRIGHT_MAX_CHARS and ("©" in key or "opyright" in key or "(c)" in key or "(C)" in key)
+    return len(key) <= COPYRIGHT_MAX_CHARS and (
+        "©" in key or "opyright" in key or "(c)" in key or "(C)" in key or _STRIPPED_C.match(key) is not None
+    )
 
 
 def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
@@ -190,3 +201,32 @@ def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | N
         if n >= RECURS and (best is None or n > best[0]):
             best = (n, name)
     return best
+
+
+def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
+    """The site's name at the top of the page, its tagline cut off ("Gizmo Daily - gadgets
+    and more" -> "Gizmo Daily"), and how often it is on the page: the first of the page's
+    first lines that no rule took, holds no date, is a short name, in capitals ("Gizmo
+    Daily") or else on the page again ("gizmoblog"), and whose letters are in an address
+    the page shows ("gizmodaily.com", "tips@gizmodaily.com"). (A first line is as often a
+    menu item, "Featured" or "Japan": the address tells the site's name from those.)"""
+    low = ""
+    hosts: list[str] | None = None
+    for x in [x for x in lines if x.key][: w.masthead_lines]:
+        if x.rule or x.home or x.dates:
+            continue
+        name = _MASTHEAD_CUT.split(x.key, maxsplit=1)[0].strip(" .!")
+        letters = _NOT_LETTERS.sub("", name.lower())
+        if (len(letters) < NAME_MIN_CHARS or len(name) > w.masthead_chars or len(name.split()) > w.masthead_words
+                or name.lower() in oc.not_names or oc.is_publisher(name)):
+            continue
+        if hosts is None:  # (the page's addresses, read only where a masthead is looked for)
+            hosts = [_NOT_LETTERS.sub("", m.group(1).lower())
+                     for y in lines if oc.tld.search(y.key) for m in oc.domain.finditer(y.key)]
+        if not any(letters in h for h in hosts):
+            continue
+        low = low or text.lower()
+        n = _times(low, name)
+        if n >= RECURS or _NAMED.fullmatch(name):
+            return n, name
+    return None

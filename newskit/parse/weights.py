@@ -189,6 +189,19 @@ class SiteWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletWeights:
+    """The outlet's name (:mod:`newskit.parse.outlet`): where the page shows its masthead.
+
+    The masthead is the site's name at the top of the page ("Gizmo Daily", or "Gizmo Daily -
+    gadgets and more" with its tagline cut off); it names the outlet only where no profile,
+    copyright owner or framed name does, as the first line is as often a menu item."""
+
+    masthead_lines: int = 3  # the masthead is one of the page's first this many lines with text
+    masthead_words: int = 4  # and has this many words or fewer (its tagline cut off)
+    masthead_chars: int = 40  # and this many characters or fewer
+
+
+@dataclass(frozen=True, slots=True)
 class ParseWeights:
     """Every tuned number of the parser, by stage; the defaults are the shipped values."""
 
@@ -198,6 +211,7 @@ class ParseWeights:
     title: TitleWeights = field(default_factory=TitleWeights)
     header: HeaderWeights = field(default_factory=HeaderWeights)
     site: SiteWeights = field(default_factory=SiteWeights)
+    outlet: OutletWeights = field(default_factory=OutletWeights)
 
     def with_overrides(self, values: Mapping[str, float | int]) -> ParseWeights:
         """These weights with ``values`` set by name (``"title.crumb_bonus"``); an unknown
