@@ -76,3 +76,30 @@ def test_an_outlet_profile_wins() -> None:
 
 def test_blank_and_separator_lines_are_no_trouble() -> None:
     assert outlet_of("   ", "\f", "----", foot="   \n") is None
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "© Copyright 2009-2012, The Daily Bugle | Jane Roe. All Rights Reserved.",  # two signs, then a year span
+        "(c) 2012 The Daily Bugle. All Rights Reserved.",  # "(c)" whose "(" the line's key has lost
+        "© The Daily Bugle - News for the whole city!",  # a tagline after a dash
+    ],
+)
+def test_more_shapes_of_copyright_line_name_the_owner(foot: str) -> None:
+    assert outlet_of(foot=foot) == "The Daily Bugle"
+
+
+def test_a_framed_name_may_be_in_quotes() -> None:
+    assert outlet_of(foot="Follow “The Daily Bugle”\nAdvertise on The Daily Bugle") == "The Daily Bugle"
+
+
+def test_a_feed_or_mail_link_is_no_framed_name() -> None:
+    assert outlet_of("Subscribe to RSS", foot="Subscribe to RSS") is None
+
+
+def test_a_masthead_names_the_outlet_where_the_page_shows_its_address() -> None:
+    top = "Gizmo Daily - gadgets and more"
+    assert outlet_of(top, foot="Send us tips: tips@gizmodaily.com") == "Gizmo Daily"
+    assert outlet_of(top) is None  # no address of it: a first line is as often a menu item
+    assert outlet_of("Featured", foot="Send us tips: tips@gizmodaily.com") is None
