@@ -103,3 +103,16 @@ def test_a_masthead_names_the_outlet_where_the_page_shows_its_address() -> None:
     assert outlet_of(top, foot="Send us tips: tips@gizmodaily.com") == "Gizmo Daily"
     assert outlet_of(top) is None  # no address of it: a first line is as often a menu item
     assert outlet_of("Featured", foot="Send us tips: tips@gizmodaily.com") is None
+
+
+def test_the_site_a_publisher_says_it_owns_is_the_outlet() -> None:
+    foot = "Gizmo Daily is part of Foo Media Inc, a digital publisher.\n© 2019 Foo Media. All rights reserved."
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    foot = "© 2018 Gizmo Daily, LLC, a subsidiary of Foo Media, LLC.\n© 2019 Foo Media Corporation"
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    # the owner must follow: a book that "is part of" a series names no outlet
+    assert outlet_of("Gizmo Tales is part of the Bar Books series", foot="© 2019 Foo Media.") == "Foo Media"
+
+
+def test_a_site_address_before_the_copyright_sign_is_the_outlet() -> None:
+    assert outlet_of(foot="GizmoDaily.com © 2012 Foo Nast. All rights reserved.") == "GizmoDaily.com"

@@ -60,6 +60,8 @@ class OutletCues:
     framed: re.Pattern[str]  # "About X", "X Staff"
     domain: re.Pattern[str]  # "CBSNews.com"
     tld: re.Pattern[str]  # ".com": what a line with an address holds (found fast, it opens with a dot)
+    addressed: re.Pattern[str]  # a site's address before the sign: "Wired.com © 2012 Condé Nast"
+    part_of: tuple[str, ...]  # "Live Science is part of Future US": the outlet, then its owner
     not_names: frozenset[str]
     frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
 
@@ -84,6 +86,9 @@ class OutletCues:
             framed=re.compile(rf"^(?i:{before})\s+{_QUOTE}?({_NAME}){_QUOTE}?\W*$|^({_NAME})\s+(?i:{after})\W*$"),
             domain=re.compile(rf"\b([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))(?![\w.])", re.I),
             tld=re.compile(rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
+            addressed=re.compile(rf"([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))\s*(?:©|\(c\)|"
+                                 rf"{alternatives(v['copyright'])})", re.I),
+            part_of=tuple(v["outlet_part_of"]),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
             frame_ends=frozenset([*(w.split()[0] for w in v["outlet_frames_before"]),
                                   *(w.split()[-1] for w in v["outlet_frames_after"])]),
@@ -130,6 +135,9 @@ def find_outlet(
         return profile.name, profile.drop
     oc = OutletCues.of(rules)
     owner = _owner(lines, oc)
+    part = _part_of(text, owner, oc) if owner else None
+    if part:
+        return part, None
     if owner and not oc.is_publisher(owner):
         return owner, None
     framed = _framed(text, lines, oc) or _masthead(text, lines, oc, weights)
@@ -165,6 +173,9 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
     marked = (x.key for x in reversed(lines) if x.rule == "copyright")
     signed = (x.key for x in reversed(lines) if x.signed)
     for key in chain(marked, signed):
+        address = oc.addressed.match(key)
+        if address and address.group(1).lower() not in oc.not_names:
+            return address.group(1)
         m = oc.owner.search(key)
         if not m or m.group(1).lower().startswith(oc.not_owners):
             continue
@@ -203,6 +214,36 @@ def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | N
     return best
 
 
+def _in_address(name: str, lines: list[Line], oc: OutletCues) -> bool:
+    """Whether the letters of ``name`` are in an address the page shows ("Gizmo Daily" in
+    "www.gizmodaily.com" or "tips@gizmodaily.com")."""
+    letters = _NOT_LETTERS.sub("", name.lower())
+    return len(letters) >= NAME_MIN_CHARS and any(
+        letters in _NOT_LETTERS.sub("", m.group(1).lower())
+        for x in lines if oc.tld.search(x.key) for m in oc.domain.finditer(x.key)
+    )
+
+
+def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
+    """The outlet a page says its owner owns: "Live Science is part of Future US Inc",
+    "© 2018 Rolling Stone, LLC, a subsidiary of Penske Business Media" (the owner's name,
+    without its publisher's words, must follow the words that say so)."""
+    low = text.lower()
+    first = oc.stem(owner).lower().removeprefix("the ")
+    for said in oc.part_of:
+        i = low.find(said)
+        while i >= 0:
+            after = low[i + len(said):].lstrip()
+            if after.startswith(first) or after.startswith("the " + first):
+                start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
+                before = text[start:i].replace("©", " ").replace("(c)", " ")
+                name = oc.clean(before)
+                if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
+                    return name
+            i = low.find(said, i + 1)
+    return None
+
+
 def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
     """The site's name at the top of the page, its tagline cut off ("Gizmo Daily - gadgets
     and more" -> "Gizmo Daily"), and how often it is on the page: the first of the page's
@@ -211,7 +252,6 @@ def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) ->
     the page shows ("gizmodaily.com", "tips@gizmodaily.com"). (A first line is as often a
     menu item, "Featured" or "Japan": the address tells the site's name from those.)"""
     low = ""
-    hosts: list[str] | None = None
     for x in [x for x in lines if x.key][: w.masthead_lines]:
         if x.rule or x.home or x.dates:
             continue
@@ -220,10 +260,7 @@ def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) ->
         if (len(letters) < NAME_MIN_CHARS or len(name) > w.masthead_chars or len(name.split()) > w.masthead_words
                 or name.lower() in oc.not_names or oc.is_publisher(name)):
             continue
-        if hosts is None:  # (the page's addresses, read only where a masthead is looked for)
-            hosts = [_NOT_LETTERS.sub("", m.group(1).lower())
-                     for y in lines if oc.tld.search(y.key) for m in oc.domain.finditer(y.key)]
-        if not any(letters in h for h in hosts):
+        if not _in_address(name, lines, oc):
             continue
         low = low or text.lower()
         n = _times(low, name)
