@@ -42,7 +42,12 @@ Associated Press" "ap", "NBC 5 Dallas-Fort Worth" "nbcdfw". Words of up to three
 ("the", "de", "5") may give nothing, and the words after the site's name is spelt are
 let go ("Telegraph Media Group" names telegraph.co.uk). Otherwise the outlet's letters
 and the site's must be nearly the same (rapidfuzz ``ratio`` >= 90: "The Paradigm" and
-"theparadigmng"). A publisher that owns the site under another name ("Hearst
+"theparadigmng"). A site's leading "the" may be left off ("Pioneer Woman" names
+thepioneerwoman.com), and a site on a portal's host is named by its subdomain where two of
+the outlet's words or more spell it ("ABC News" names abcnews.go.com, "Film Drunk"
+filmdrunk.uproxx.com; "Sports" does not name sports.yahoo.com). A name that only begins
+the site's ("Beachbody" for beachbodyondemand.com) does not name it: the same rule would
+take "Google" for googlephotos.blogspot.com and "Space" for spacenews.com. A publisher that owns the site under another name ("Hearst
 Communications" for sfgate.com) does not name it, nor does a copyright line whose long
 words come before the name ("Copyright India Post Media" for indiapost.com): the figure
 rewards a clean name of the site itself.
@@ -70,6 +75,7 @@ META_HEADLINES = ("og:title", "twitter:title", "jsonld")
 """The ``headline_source`` values whose headline is a fair title check (not an h1)."""
 
 SITE_NAME_RATIO = 90  # letters nearly the same (names_site)
+SUBDOMAIN_WORDS = 2  # an outlet spells a portal site's subdomain with this many words or more (names_site)
 SKIPPABLE = 3  # a word of up to three letters may give nothing (names_site)
 SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"))
 """Second-level labels under a country's domain ("co.uk", "com.br"): part of the public suffix."""
@@ -273,4 +279,14 @@ def names_site(outlet: str | None, site: str) -> bool:
     words = _squash_words(outlet or "")
     if not label or not words:
         return False
-    return _spells(words, label) or fuzz.ratio("".join(words), label) >= SITE_NAME_RATIO
+    if _spells(words, label) or fuzz.ratio("".join(words), label) >= SITE_NAME_RATIO:
+        return True
+    if label.startswith("the") and words[0] != "the" and _spells(words, label.removeprefix("the")):
+        return True  # "Pioneer Woman" for thepioneerwoman.com: the article left off
+    # A site on a portal's host ("abcnews.go.com", "filmdrunk.uproxx.com") is named by its
+    # subdomain, spelt with two words of the outlet or more (a single word, "Sports" for
+    # sports.yahoo.com, names a section, not a site).
+    subdomains = [_squash_words(x) for x in site.casefold().split(".")[:-2]]
+    return len(words) >= SUBDOMAIN_WORDS and any(
+        len(x) == 1 and x[0] != label and _spells(words, x[0]) for x in subdomains if x
+    )

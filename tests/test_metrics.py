@@ -122,6 +122,11 @@ def test_site_label_is_the_registrable_name(site: str, label: str) -> None:
         ("Telegraph Media Group", "telegraph.co.uk"),  # the words after the name let go
         ("The Paradigm", "theparadigmng.com"),  # nearly the same letters
         ("Wday.ru", "wday.ru"),
+        ("Pioneer Woman", "thepioneerwoman.com"),  # the site's "the" left off
+        ("ABC News", "abcnews.go.com"),  # a portal's host: the subdomain, in two words
+        ("Film Drunk", "filmdrunk.uproxx.com"),
+        ("SFGATE", "sfgate.com"),
+        ("CTV News", "ctvnews.ca"),
     ],
 )
 def test_names_site(outlet: str, site: str) -> None:
@@ -138,6 +143,10 @@ def test_names_site(outlet: str, site: str) -> None:
         ("Houston Chronicle", "chron.com"),  # a word's beginning is not its initial
         ("CBS Broadcasting Inc", "detroit.cbslocal.com"),
         ("Newsweek", "news.com"),
+        ("Sports", "sports.yahoo.com"),  # one word spelling a subdomain: a section
+        ("Google", "googlephotos.blogspot.com"),  # the start of the site's name only
+        ("Beachbody", "beachbodyondemand.com"),
+        ("Weather", "theweatherchannel.com"),
         (None, "bbc.com"),
         ("BBC", ""),
     ],
