@@ -47,10 +47,10 @@ thepioneerwoman.com), and a site on a portal's host is named by its subdomain wh
 the outlet's words or more spell it ("ABC News" names abcnews.go.com, "Film Drunk"
 filmdrunk.uproxx.com; "Sports" does not name sports.yahoo.com). A name that only begins
 the site's ("Beachbody" for beachbodyondemand.com) does not name it: the same rule would
-take "Google" for googlephotos.blogspot.com and "Space" for spacenews.com. A publisher that owns the site under another name ("Hearst
-Communications" for sfgate.com) does not name it, nor does a copyright line whose long
-words come before the name ("Copyright India Post Media" for indiapost.com): the figure
-rewards a clean name of the site itself.
+take "Google" for googlephotos.blogspot.com and "Space" for spacenews.com. A publisher
+that owns the site under another name ("Hearst Communications" for sfgate.com) does not
+name it, nor does a copyright line whose long words come before the name ("Copyright
+India Post Media" for indiapost.com): the figure rewards a clean name of the site itself.
 """
 
 from __future__ import annotations
