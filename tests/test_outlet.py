@@ -116,3 +116,8 @@ def test_the_site_a_publisher_says_it_owns_is_the_outlet() -> None:
 
 def test_a_site_address_before_the_copyright_sign_is_the_outlet() -> None:
     assert outlet_of(foot="GizmoDaily.com © 2012 Foo Nast. All rights reserved.") == "GizmoDaily.com"
+
+
+def test_a_masthead_may_be_spelt_by_the_site_handle() -> None:
+    assert outlet_of("Gizmo Daily", foot="Follow @GizmoDaily") == "Gizmo Daily"
+    assert outlet_of("Gizmo Daily", foot="Follow @janeroe") is None  # someone else's handle

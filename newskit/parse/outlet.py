@@ -43,6 +43,7 @@ _MASTHEAD_CUT = re.compile(r"\s+[-–—|:·•»]\s+|[:,]\s")  # where a masthe
 _QUOTE = "[\"“”‘’']"  # a name in quotes: 'Follow “The Daily Bugle”'
 _STRIPPED_C = re.compile(r"[cC]\)\s*(?:19|20)\d{2}")  # "(c) 2012 Foo" as a line's key has it: its "(" is an edge
 _NAMED = re.compile(_NAME)
+_HANDLE = re.compile(r"(?<![\w.])@(\w{2,30})")  # "@gizmodaily", not "tips@gizmodaily.com"
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
@@ -216,12 +217,13 @@ def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | N
 
 def _in_address(name: str, lines: list[Line], oc: OutletCues) -> bool:
     """Whether the letters of ``name`` are in an address the page shows ("Gizmo Daily" in
-    "www.gizmodaily.com" or "tips@gizmodaily.com")."""
+    "www.gizmodaily.com" or "tips@gizmodaily.com") or in a handle ("Follow @gizmodaily")."""
     letters = _NOT_LETTERS.sub("", name.lower())
-    return len(letters) >= NAME_MIN_CHARS and any(
-        letters in _NOT_LETTERS.sub("", m.group(1).lower())
-        for x in lines if oc.tld.search(x.key) for m in oc.domain.finditer(x.key)
-    )
+    if len(letters) < NAME_MIN_CHARS:
+        return False
+    handles = (m.group(1) for x in lines if "@" in x.key for m in _HANDLE.finditer(x.key))
+    addresses = (m.group(1) for x in lines if oc.tld.search(x.key) for m in oc.domain.finditer(x.key))
+    return any(letters in _NOT_LETTERS.sub("", found.lower()) for found in chain(addresses, handles))
 
 
 def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
