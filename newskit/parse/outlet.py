@@ -215,34 +215,32 @@ def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | N
     return best
 
 
-def _in_address(name: str, lines: list[Line], oc: OutletCues) -> bool:
-    """Whether the letters of ``name`` are in an address the page shows ("Gizmo Daily" in
-    "www.gizmodaily.com" or "tips@gizmodaily.com") or in a handle ("Follow @gizmodaily")."""
-    letters = _NOT_LETTERS.sub("", name.lower())
-    if len(letters) < NAME_MIN_CHARS:
-        return False
+def _addresses(lines: list[Line], oc: OutletCues) -> list[str]:
+    """The letters of the addresses the page shows ("www.gizmodaily.com",
+    "tips@gizmodaily.com") and of its handles ("Follow @gizmodaily"), read once a page."""
     handles = (m.group(1) for x in lines if "@" in x.key for m in _HANDLE.finditer(x.key))
     addresses = (m.group(1) for x in lines if oc.tld.search(x.key) for m in oc.domain.finditer(x.key))
-    return any(letters in _NOT_LETTERS.sub("", found.lower()) for found in chain(addresses, handles))
+    return [_NOT_LETTERS.sub("", found.lower()) for found in chain(addresses, handles)]
 
 
 def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
     """The outlet a page says its owner owns: "Live Science is part of Future US Inc",
     "© 2018 Rolling Stone, LLC, a subsidiary of Penske Business Media" (the owner's name,
     without its publisher's words, must follow the words that say so)."""
-    low = text.lower()
     first = oc.stem(owner).lower().removeprefix("the ")
     for said in oc.part_of:
-        i = low.find(said)
+        # (The words as the page writes them, in lower case: no copy of the page in lower case.)
+        i = text.find(said)
         while i >= 0:
-            after = low[i + len(said):].lstrip()
-            if after.startswith(first) or after.startswith("the " + first):
+            end = i + len(said)
+            after = text[end : end + len(first) + 8].lower().lstrip()
+            if after.startswith((first, "the " + first)):
                 start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
                 before = text[start:i].replace("©", " ").replace("(c)", " ")
                 name = oc.clean(before)
                 if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
                     return name
-            i = low.find(said, i + 1)
+            i = text.find(said, i + 1)
     return None
 
 
@@ -254,6 +252,7 @@ def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) ->
     the page shows ("gizmodaily.com", "tips@gizmodaily.com"). (A first line is as often a
     menu item, "Featured" or "Japan": the address tells the site's name from those.)"""
     low = ""
+    addresses: list[str] | None = None
     for x in [x for x in lines if x.key][: w.masthead_lines]:
         if x.rule or x.home or x.dates:
             continue
@@ -262,7 +261,9 @@ def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) ->
         if (len(letters) < NAME_MIN_CHARS or len(name) > w.masthead_chars or len(name.split()) > w.masthead_words
                 or name.lower() in oc.not_names or oc.is_publisher(name)):
             continue
-        if not _in_address(name, lines, oc):
+        if addresses is None:
+            addresses = _addresses(lines, oc)
+        if not any(letters in found for found in addresses):
             continue
         low = low or text.lower()
         n = _times(low, name)
