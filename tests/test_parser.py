@@ -291,6 +291,51 @@ def test_hard_wrapped_text_joins_paragraphs():
     assert {r.rule for r in a.removed} >= {"share"}
 
 
+def test_fragments_of_a_paragraph_join_when_asked():
+    """A paragraph broken into lines of its own (table cells, <br>): with
+    ``layout.fragment_min_width`` set, the fragments join into one body paragraph and each
+    line is still accounted for; a list under a line in lower case, cells side by side and
+    a line that ends a sentence do not join. (Off by default: see the weight's note.)"""
+    from newskit.parse import ParseWeights
+
+    fragments = [
+        "The council met on Tuesday to talk about the old bridge and",
+        "the repairs that engineers say it needs before the winter comes,",
+        "since the steel supports have rusted faster than anyone expected.",
+    ]
+    story = (
+        "Residents who live near the bridge said they had waited a long time for the council to act.\n\n"
+        "The council will hold a public meeting next week to answer questions about the closure.\n\n"
+    )
+    text = "Home\nNews\n\nCouncil acts on the bridge\nBy Jane Doe\n\n" + "\n".join(fragments) + "\n\n" + story
+    weights = ParseWeights().with_overrides({"layout.fragment_min_width": 40})
+    assert_every_line_once(text)
+    a = parse_text(text, weights=weights).articles[0]
+    assert a.body[0] == " ".join(fragments)
+    assert [r.kind for r in a.lines if r.no in (7, 8, 9)] == [Kind.BODY] * 3  # the continued lines go with it
+    # the default leaves the lines as they are
+    assert " ".join(fragments) not in parse_text(text).articles[0].body
+
+
+def test_fragment_join_skips_lists_and_cells():
+    from newskit.parse import ParseWeights, layout
+    from newskit.parse.features import features
+    from newskit.rules import default_rules
+
+    weights = ParseWeights().with_overrides({"layout.fragment_min_width": 40})
+    raw = [
+        "election 2012 2:35 PM This Year Was a Blast and It Went by Fast",
+        "politics 2:10 PM Another Day, Another Story About the Same Thing",
+        "Sections of the site                         and the story of the day",
+        "and a line under cells side by side that opens in lower case",
+        "A line that ends a sentence, long enough to be a paragraph's.",
+        "and one in lower case under it, which starts a paragraph of its own",
+    ]
+    lines = features(raw, default_rules(), weights.lines)
+    layout.join_fragments(lines, weights)
+    assert [x.joined for x in lines] == [0] * len(raw)
+
+
 # --- headlines: page layouts seen in the wild --------------------------------------
 
 STORY = "\n\n".join([

@@ -35,7 +35,7 @@ from ..rules import Rules, default_rules
 from .build import Builder
 from .cues import Cues
 from .features import features, site_chrome
-from .layout import Repeats, Span, join_wrapped
+from .layout import Repeats, Span, join_fragments, join_wrapped
 from .layout import split as layout_split
 from .outlet import find_outlet
 from .parts import AUTO, FILE, find_parts, separator_pattern
@@ -84,6 +84,7 @@ def parse_text(
     if chrome:
         site_chrome(lines, chrome, weights.lines)
     join_wrapped(lines, weights)
+    join_fragments(lines, weights)
     doc = Document(source=source, line_count=len(lines))
     if not lines:
         return doc

@@ -7,14 +7,15 @@ repeats; and a :class:`Span` lets the later stages walk one article's lines.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text import is_bullet
 from .cues import Cues
-from .features import Line, make_line
+from .features import Line, cells, make_line
 from .parts import body_weight
-from .weights import LayoutWeights, ParseWeights
+from .weights import LayoutWeights, LineWeights, ParseWeights
 
 # --- hard-wrapped text --------------------------------------------------------------
 
@@ -52,25 +53,70 @@ def join_wrapped(lines: list[Line], weights: ParseWeights) -> None:
         return
     i, n = 0, len(lines)
     while i < n:
-        head = lines[i]
         j = i
         while (j + 1 < n and lines[j + 1].key and not lines[j + 1].rule and not lines[j].rule
                and lines[j].width >= fill * width
                and not is_bullet(lines[j + 1].text)):
             j += 1
-        if j > i:  # lines are shared: changed ones are new objects
-            for k in range(i + 1, j + 1):
-                x = lines[k]
-                lines[k] = make_line(
-                    x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, lw,
-                    merged=True, home=x.home, cut=x.cut, signed=x.signed, framed=x.framed,
-                )
-            weight = sum(x.weight for x in lines[i : j + 1])
-            home = head.home and weight <= lw.home_weight
-            lines[i] = make_line(
-                head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", lw, j - i, home=home,
-                cut=head.cut, signed=head.signed, framed=head.framed,
-            )
+        if j > i:
+            _join(lines, i, j, lw)
+        i = j + 1
+
+
+def _join(lines: list[Line], i: int, j: int, lw: LineWeights) -> None:
+    """Let line ``i`` stand for lines ``i`` to ``j``: the others continue it (``merged``)."""
+    head = lines[i]
+    for k in range(i + 1, j + 1):  # lines are shared: changed ones are new objects
+        x = lines[k]
+        lines[k] = make_line(
+            x.text, x.key, x.weight, x.sentence, x.rule, x.dates, x.fold, lw,
+            merged=True, home=x.home, cut=x.cut, signed=x.signed, framed=x.framed,
+        )
+    weight = sum(x.weight for x in lines[i : j + 1])
+    home = head.home and weight <= lw.home_weight
+    lines[i] = make_line(
+        head.text, head.key, weight, lines[j].sentence, head.rule, head.dates, "", lw, j - i, home=home,
+        cut=head.cut, signed=head.signed, framed=head.framed,
+    )
+
+
+# A line that ends a sentence (or a clause, or a quotation) does not run on.
+_ENDS = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
+
+
+def _lower(x: Line) -> bool:
+    first = x.text.lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
+def continues(a: Line, b: Line, lw: LayoutWeights) -> bool:
+    """Whether line ``b``, right under ``a``, is the rest of ``a``'s paragraph: ``a`` is a
+    line of words long enough to be part of a paragraph and ends no sentence, and ``b``
+    opens with a lower-case letter (a paragraph that a table cell, a ``<br>`` or a
+    converter broke into lines)."""
+    if a.blank or b.blank or a.rule or b.rule or a.joined or a.merged or a.width < lw.fragment_min_width:
+        return False
+    if cells(a.text) > 1 or cells(b.text) > 1:  # cells side by side: columns, not one paragraph
+        return False
+    return _lower(b) and not _ENDS.search(a.text) and not is_bullet(b.text)
+
+
+def join_fragments(lines: list[Line], weights: ParseWeights) -> None:
+    """Join the fragments of one paragraph that stand on lines of their own (see
+    :func:`continues`) as hard-wrapped lines are joined: the first stands for them all, the
+    others are kept with it (``Reason.CONTINUED``)."""
+    lw = weights.layout
+    if lw.fragment_min_width <= 0:
+        return
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        # a paragraph opens with a sentence: a run under a line in lower case is a list
+        # (tags over teasers: "election 2012 2:35 PM This Year Was…")
+        while j + 1 < n and not _lower(lines[i]) and continues(lines[j], lines[j + 1], lw):
+            j += 1
+        if j > i:
+            _join(lines, i, j, weights.lines)
         i = j + 1
 
 
