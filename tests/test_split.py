@@ -210,3 +210,18 @@ def test_a_digest_splits_at_the_wider_gaps_above_its_headlines():
 def test_a_page_with_chrome_is_no_digest():
     text = "Home\nNews\nSport\n\n" + _clipping(DIGEST[0], "bridge") + "\n\n" + _clipping(DIGEST[1], "school")
     assert len(titles(text + "\nPrivacy policy\nTerms of use\n")) == 1
+
+
+# Pages with no copyright footer: the next page's opening (a menu, then a headline over the body).
+NAV = "\n".join(["Home", "News", "Local", "Sport", "Business", "Weather", "Opinion", "Events", "Contact us"])
+TEASERS = "".join(f"A teaser headline number {k}\n" for k in range(1, 9))
+UNFOOTED = (NAV + "\n\n" + ARTICLE + ("\n" + BODY + "\n") * 3
+            + "\nShare this article\nTweet\nEmail\n\nMore news\n" + TEASERS)
+OPENING = NAV + "\n\n" + OTHER + ("\n" + BODY + "\n") * 3
+
+
+def test_appended_pages_with_no_footer_split_at_the_next_pages_opening():
+    assert titles(UNFOOTED + "\n\n" + OPENING) == TWO
+    # Set apart no wider than its paragraphs, or with too short a menu, a page is not told apart.
+    assert len(titles(UNFOOTED + "\n" + OPENING)) == 1
+    assert len(titles(UNFOOTED + "\n\n" + OPENING.replace("Weather\nOpinion\nEvents\n", ""))) == 1

@@ -329,24 +329,92 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     that are each a page's (:func:`_page_like`), whose chrome holds a footer and is long
     enough to be a page's end and the next one's opening (``layout.page_gap_lines`` lines
     or more), the next page starts past the last footer, the lines that close it and the
-    blank lines after them.
+    blank lines after them (:func:`_gap_cuts`). Where the chrome between them holds no
+    footer, the next page starts where its opening does (:func:`_opening_cut`: a wide
+    blank gap, then a menu, then a headline over the body).
     """
     lw = weights.layout
-    # (Cheap first: a cut needs a footer with a page's worth of body on both sides of it.
-    # Most dumps are one page, whose only footer closes it.)
+    # (Cheap first: a cut needs two pages' worth of body, and a footer with a page's worth
+    # of body on both sides of it or a gap with a page's opening. Most dumps are one page,
+    # whose only footer closes it.)
+    if body_weight(lines, lo, hi) < 2 * lw.page_min_body:
+        return []
     feet = [i for i, x in enumerate(lines[lo:hi], lo) if (x.signed or x.rule == "copyright") and _footer(x, lw)]
-    if not feet or body_weight(lines, feet[0] + 1, hi) < lw.page_min_body \
-            or body_weight(lines, lo, feet[-1]) < lw.page_min_body:
+    footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
+        and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
+    if not footed and _menu_lines(lines, lo, hi, lw) < 2 * lw.page_menu_lines:
         return []
     runs = [r for r in body_runs(lines, lo, hi, weights) if _page_like(lines, r, lw)]
     out: list[int] = []
+    apart = -1  # the blank lines between two paragraphs (the dump's widest lines of chrome are wider)
     for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
         gap = range(end + 1, start)
         feet = [i for i in gap if _footer(lines[i], lw)]
-        if not feet or sum(1 for i in gap if lines[i].key) < lw.page_gap_lines:
+        if not feet:
+            apart = _paragraph_gap(lines, lo, hi) if apart < 0 else apart
+            out.extend(_opening_cut(lines, end + 1, start, apart, lw))
+            continue
+        if sum(1 for i in gap if lines[i].key) < lw.page_gap_lines:
             continue
         out.extend(_gap_cuts(lines, feet, end + 1, start, weights))
     return out
+
+
+def _menu_lines(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> int:
+    """How many lines of words in ``[lo, hi)`` are menu-like (:func:`_menu`)."""
+    return sum(1 for x in lines[lo:hi] if x.key and _menu(x, lw))
+
+
+def _menu(line: Line, lw: LayoutWeights) -> bool:
+    """A menu-like line of words: a rule's, or light (``layout.page_menu_weight`` words or
+    fewer) and holding no date (a byline's, a comment's)."""
+    return bool(line.rule) or (line.weight <= lw.page_menu_weight and not line.dates)
+
+
+def _opening_cut(lines: list[Line], end: int, start: int, apart: int, lw: LayoutWeights) -> list[int]:
+    """Where the next page starts in a gap of chrome with no footer, from line ``end`` (the
+    first past a body) to line ``start`` (the next body's): at the last of its widest runs
+    of blank lines, where that run is wider than the ``apart`` blank lines between two
+    paragraphs and ``layout.page_open_blanks`` lines or more, the gap holds
+    ``layout.page_open_lines`` lines of words or more, and its part under that run opens a
+    page: a menu of ``layout.page_menu_lines`` menu-like lines (:func:`_menu`) in a row right
+    under the run, and a headline (:func:`_headline`) among the last
+    ``layout.digest_head_lines`` lines of words above the body (its byline and date may
+    stand between). The page before ends with its own chrome (comments, links, a footer
+    menu) above that run. Comments under an article open with a line or two (a name, a
+    date, "Report"), not with a menu, and stay.
+    """
+    if sum(1 for i in range(end, start) if lines[i].key) < lw.page_open_lines:
+        return []
+    best = run = 0
+    at = -1
+    for i in range(end, start):
+        if not lines[i].key:
+            run += 1
+            continue
+        if run and run >= best and i > end + run:
+            best, at = run, i
+        run = 0
+    if at < 0 or best <= max(apart, lw.page_open_blanks - 1):
+        return []
+    last = [i for i in range(at, start) if lines[i].key][-lw.digest_head_lines :]
+    head = next((i for i in last if _headline(lines, i, start + 1, lw)), None)
+    if head is None or _menu_row(lines, at, head, lw) < lw.page_menu_lines:
+        return []
+    return [at]
+
+
+def _menu_row(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> int:
+    """How many menu-like lines (:func:`_menu`) in ``[lo, hi)`` follow one another from
+    its first line of words on, with only blank lines between them."""
+    row = 0
+    for x in lines[lo:hi]:
+        if not x.key:
+            continue
+        if not _menu(x, lw):
+            break
+        row += 1
+    return row
 
 
 def _gap_cuts(lines: list[Line], feet: list[int], end: int, start: int, weights: ParseWeights) -> list[int]:

@@ -76,6 +76,10 @@ class LayoutWeights:
     digest_head_lines: int = 4  # ... with a body-like line within this many lines under it ...
     digest_clear_lines: int = 10  # ... in a dump with no rule's line among its first and last this many lines of words
     page_apart_lines: int = 10  # ... and two footers in one gap close two pages with this many lines of words between
+    page_open_lines: int = 10  # appended pages, no footer: a gap of this many chrome lines of words or more ...
+    page_menu_lines: int = 9  # ... whose part under its widest blank gap opens a page: this many menu lines or more ...
+    page_menu_weight: int = 4  # ... (a menu line: a rule's, or this many words or fewer)
+    page_open_blanks: int = 2  # ... where that gap is this many blank lines or more (and wider than paragraphs')
 
 
 @dataclass(frozen=True, slots=True)
