@@ -342,7 +342,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     feet = [i for i, x in enumerate(lines[lo:hi], lo) if (x.signed or x.rule == "copyright") and _footer(x, lw)]
     footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
         and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
-    if not footed and _menu_lines(lines, lo, hi, lw) < 2 * lw.page_menu_lines:
+    if not footed and not _an_opening(lines, lo, hi, lw):
         return []
     runs = [r for r in body_runs(lines, lo, hi, weights) if _page_like(lines, r, lw)]
     out: list[int] = []
@@ -360,9 +360,27 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     return out
 
 
-def _menu_lines(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> int:
-    """How many lines of words in ``[lo, hi)`` are menu-like (:func:`_menu`)."""
-    return sum(1 for x in lines[lo:hi] if x.key and _menu(x, lw))
+def _an_opening(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether ``[lo, hi)`` holds a page's opening as :func:`_opening_cut` needs one: a
+    menu of ``layout.page_menu_lines`` menu-like lines in a row (:func:`_menu`) under
+    ``layout.page_open_blanks`` blank lines or more, with a page's worth of body
+    (``layout.page_min_body``) on both sides (one pass, no body runs)."""
+    blanks = 0
+    row = -1  # menu lines in a row since the last wide blank run (-1: none since)
+    first = lo  # where that row starts
+    for i in range(lo, hi):
+        x = lines[i]
+        if not x.key:
+            blanks += 1
+            continue
+        if blanks >= lw.page_open_blanks:
+            row, first = 0, i
+        blanks = 0
+        row = row + 1 if row >= 0 and _menu(x, lw) else -1
+        if row == lw.page_menu_lines and body_weight(lines, lo, first) >= lw.page_min_body \
+                and body_weight(lines, i, hi) >= lw.page_min_body:
+            return True
+    return False
 
 
 def _menu(line: Line, lw: LayoutWeights) -> bool:
