@@ -768,6 +768,17 @@ def test_a_link_to_the_post_before_is_not_the_title():
     assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
 
 
+def test_a_link_to_the_story_before_by_its_words_is_not_the_title():
+    # "Previous Story" and the other story's headline on one line, over the byline, right
+    # over this story's own headline (and its byline)
+    older = "Previous Story Council Says the River Bridge Needs a Closer Look Now"
+    headline = "Drivers Face a Year of Detours on the River Road"
+    text = f"Town News\n{older}\nBy Jane Roe\n{headline}\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
+
+
 @pytest.mark.parametrize("text", ["« Bonjour », dit-il", "« Bonjour ».", "Plain headline", "Home ›› News"])
 def test_a_quotation_in_french_marks_is_no_arrow(text):
     from newskit.parse.title import arrow_link

@@ -95,6 +95,7 @@ class Cues:
         )
         self._meta_start = re.compile(rf"(?i)\W*(?:{alternatives([*v['by'], *v['meta_labels']])})\b")
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
+        self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
         # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".
@@ -128,6 +129,10 @@ class Cues:
         """A comment's signature: a short line with a name and a speech verb that ends in a
         colon ("Devin says:", "Jane Roe wrote on May 2, 2012:")."""
         return self._says.match(text.strip()) is not None
+
+    def other_post(self, key: str) -> bool:
+        """A link to another post, its headline after the link's words ("Previous Story <headline>")."""
+        return self._other_post.match(key) is not None
 
     def home(self, key: str) -> bool:
         """"Home", where a breadcrumb trail starts."""

@@ -68,7 +68,8 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
         -tw.two_sentences_cost if TWO_SENTENCES.search(key) else 0.0,  # a standfirst, not a headline
         # words run together: link texts or menu items glued into one line
         -tw.glued_cost if len(JUNCTION.findall(key)) >= tw.glued_min else 0.0,
-        -tw.arrow_cost if arrow_link(key) else 0.0,
+        # a link to the post before or after: an arrow, or its words ("Previous Story ...")
+        -tw.arrow_cost if arrow_link(key) or cues.other_post(key) else 0.0,
     )
 
 

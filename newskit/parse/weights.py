@@ -142,7 +142,7 @@ class TitleWeights:
     two_sentences_cost: float = 0.3  # two sentences: a standfirst
     glued_cost: float = 0.4  # words run together in two places or more: glued link texts
     glued_min: int = 2
-    arrow_cost: float = 0.5  # an arrow on one side ("« Older post", "Next post ›"): a link to another post
+    arrow_cost: float = 0.5  # a link to another post: an arrow on one side ("« Older"), or "Previous Story ..."
     dek_min_weight: int = 12  # a line this heavy, heavier than the title-like line above it ...
     dek_penalty: float = 0.3  # ... is its standfirst
     dek_head_min: int = 3  # ... when that line has this many words or more, not in capitals (no menu item)
