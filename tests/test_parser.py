@@ -768,6 +768,17 @@ def test_a_link_to_the_post_before_is_not_the_title():
     assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
 
 
+def test_a_short_capitalised_headline_the_lead_speaks_of_is_no_name():
+    # four capitalised words read as a line of names; the lead speaks of half of them
+    # (council, bridge): a topic, and the headline beats a teaser above it
+    headline = "Council Shuts Rusting Bridge"
+    teaser = "Ten ways to enjoy a quiet weekend in town"
+    text = f"Town News\n{teaser}\n\n{headline}\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, headline)["topic"] == pytest.approx(0.3)  # title.name_cost times the share
+
+
 def test_a_link_to_the_story_before_by_its_words_is_not_the_title():
     # "Previous Story" and the other story's headline on one line, over the byline, right
     # over this story's own headline (and its byline)

@@ -204,8 +204,8 @@ class TitlePicker:
         if words and lead:
             shared = len(words & lead) / len(words)
             overlap = tw.overlap * shared
-            if shared == 1.0 and cues.bare_name(line.text.strip()):
-                topic = tw.name_cost
+            if shared >= tw.topic_share and cues.bare_name(line.text.strip()):
+                topic = tw.name_cost * shared
         # repeated: shown again in the article's span (not as the lead's own line)
         repeated = tw.repeat_bonus if w >= tw.repeat_min_weight and line.fold not in in_lead and span.repeated(i) \
             else 0.0

@@ -130,6 +130,9 @@ class TitleWeights:
     name_under_bonus: float = 0.3
     name_under_weight: int = 3  # ... a line of names this light (a person's name)
     overlap: float = 0.6  # a candidate whose words the body's lead shares, in full
+    # a few capitalised words the lead shares this much of or more are a topic, not a name:
+    # their share of the names cost is given back
+    topic_share: float = 0.5
     repeat_bonus: float = 0.4  # a candidate shown again elsewhere in the article's span ...
     repeat_min_weight: int = 4  # ... of this many words or more
     upper_cost: float = 0.3  # a candidate in capitals ...
