@@ -779,6 +779,16 @@ def test_a_short_capitalised_headline_the_lead_speaks_of_is_no_name():
     assert terms_of(a, headline)["topic"] == pytest.approx(0.3)  # title.name_cost times the share
 
 
+def test_a_headline_under_a_longer_line_pays_the_subtitle_cost():
+    # a breadcrumb trail run into one line with the headline, over the headline itself:
+    # the headline reads as the long line's subtitle, at title.subtitle_penalty (0.6; at
+    # 1.0 such trails and menu lines beat the headline on a dozen dragnet pages)
+    headline = "Council to Close the Old River Bridge"
+    text = f"Town News\nYou are here: Home / News / {headline}\n{headline}\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert terms_of(a, headline)["subtitle"] == -0.6
+
+
 def test_a_link_to_the_story_before_by_its_words_is_not_the_title():
     # "Previous Story" and the other story's headline on one line, over the byline, right
     # over this story's own headline (and its byline)

@@ -151,7 +151,7 @@ class TitleWeights:
     dek_head_min: int = 3  # ... when that line has this many words or more, not in capitals (no menu item)
     dek_skips: int = 1  # standfirst lines skipped between a headline and its byline or date (no distance)
     subtitle_under: int = 12  # a headline this heavy makes a lighter line right under it ...
-    subtitle_penalty: float = 1.0  # ... its subtitle
+    subtitle_penalty: float = 0.6  # ... its subtitle
     subtitle_past_label: int = 0  # ... even with a label between them (0: only right under it)
     label_weight: int = 2  # a label ("Editorial") over a candidate is skipped: a line this light
     value_label_weight: int = 3  # a "Label:" line this light right above a candidate ...
