@@ -82,13 +82,14 @@ def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues 
     (@jroe) May 2, 2012" under an embedded post), inside the body: it is not counted."""
     dated: list[int] = []
     says: list[int] = []
+    most = bw.signature_weight
     for i in range(lo, hi):
         x = lines[i]
-        if x.blank or _QUOTE_SOURCE.match(x.text.lstrip()):
-            continue
         if x.dates:
-            dated.append(i)
-        elif cues is not None and x.weight <= bw.signature_weight and cues.says(x.text):
+            if not _QUOTE_SOURCE.match(x.text.lstrip()):
+                dated.append(i)
+        elif cues is not None and x.key and x.weight <= most and cues.says(x.text) \
+                and not _QUOTE_SOURCE.match(x.text.lstrip()):
             says.append(i)
     return [*(dated if len(dated) >= bw.signature_lines else ()), *(says if len(says) >= bw.signature_lines else ())]
 

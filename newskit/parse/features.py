@@ -10,6 +10,7 @@ so the features of a repeated line are looked up, not computed again.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -183,10 +184,15 @@ def run_together(key: str, lw: LineWeights) -> bool:
     short sentence does), so that it neither carries a run nor cuts one."""
     words = key.split()
     lower = cased = 0
+    # (Prose, the common case, is told early: once this many of its words open in small
+    # letters and it has a comma or a full stop, it can be neither kind of list.)
+    enough = lw.list_lower_share * len(words) if _PROSE_MARKS.search(key) else math.inf
     for w in words:
         c = w.lstrip(_OPENERS)[:1]
         if c.islower():
             lower += 1
+            if lower >= enough:
+                return False
         elif c.isupper() or c.isdigit():
             cased += 1
     judged = lower + cased
