@@ -72,6 +72,9 @@ def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cue
     return out
 
 
+_COLONS = ":："  # what a "says:" line ends in (Cues.says), tested first: few lines do
+
+
 def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues | None = None) -> list[int]:
     """Indices in [lo, hi) of signature lines that recur down the page: date lines
     ("Posted by: Jane | May 2, 2012 at 9:14 AM" over or under each comment, or the dates
@@ -88,8 +91,8 @@ def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues 
         if x.dates:
             if not _QUOTE_SOURCE.match(x.text.lstrip()):
                 dated.append(i)
-        elif cues is not None and x.key and x.weight <= most and cues.says(x.text) \
-                and not _QUOTE_SOURCE.match(x.text.lstrip()):
+        elif cues is not None and x.key and x.weight <= most and x.text.rstrip()[-1:] in _COLONS \
+                and cues.says(x.text) and not _QUOTE_SOURCE.match(x.text.lstrip()):
             says.append(i)
     return [*(dated if len(dated) >= bw.signature_lines else ()), *(says if len(says) >= bw.signature_lines else ())]
 
