@@ -21,6 +21,8 @@ reuses:
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -712,5 +714,52 @@ def diff(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """The ``newskit`` console script (and ``python -m newskit``)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="newskit")
+    """The ``newskit`` console script (and ``python -m newskit``).
+
+    Standard output that cannot be written (a full disk: ``newskit strip data/ >
+    /dev/full``) is one line on stderr and exit status 1, not a traceback; what was
+    buffered is dropped, so the interpreter's last flush fails no more. (click itself
+    ends quietly on a closed pipe, ``| head``.)"""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="newskit", standalone_mode=False)
+        sys.stdout.flush()
+    except click.exceptions.Exit as done:
+        _flush_or_fail()
+        sys.exit(done.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(ExitCode.INPUT_ERROR)
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _flush_or_fail() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    """Report an output that could not be written, drop what is buffered, exit 1."""
+    if exc.errno == errno.EPIPE:  # the reader went away (`| head`): end quietly
+        _drop_stdout()
+        sys.exit(ExitCode.INPUT_ERROR)
+    if exc.filename is not None:  # a file of the user's (`--out`), not standard output
+        click.echo(f"newskit: cannot write {exc.filename}: {exc.strerror}", err=True)
+    else:
+        click.echo(f"newskit: cannot write the output: {exc.strerror or exc}", err=True)
+    _drop_stdout()
+    sys.exit(ExitCode.INPUT_ERROR)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the buffered rest is never written."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a test's captured stream)
+        pass

@@ -536,3 +536,16 @@ def test_head_ends_quietly() -> None:
     assert first.decode().startswith(articles()[0].id + "\t")
     assert b"Traceback" not in err and b"Error" not in err, err
     assert err == b""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["strip", "data/"], ["list", "data/"], ["list", "--json", "data/"]])
+def test_a_full_disk_is_one_line_and_status_1(command):
+    root = Path(__file__).resolve().parents[1]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "newskit", *command], cwd=root, stdout=full, stderr=subprocess.PIPE, text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == ["newskit: cannot write the output: No space left on device"]
