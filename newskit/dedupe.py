@@ -59,6 +59,7 @@ from .pipeline import Reader, fork_map
 from .reader import expand_inputs
 from .rules import Rules
 from .sentences import PairScore, score_sentences, sentence_keys
+from .unionfind import UnionFind
 
 
 class DedupeError(NewskitError):
@@ -409,25 +410,6 @@ class DedupeStats:
     clusters: int = 0
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-
 class Deduper:
     """Streaming dedupe: :meth:`add` articles (or fingerprints) one by one, then
     :meth:`clusters`. Articles are not kept; memory grows by a fingerprint per distinct
@@ -589,7 +571,7 @@ class Deduper:
         options = self.options
         nodes = len(self._texts)
         self.stats.distinct = nodes
-        uf = _UnionFind(nodes)
+        uf = UnionFind(nodes)
         scores: dict[tuple[int, int], PairScore] = {}
         cache: dict[int, list[str]] = {}
         duplicates = 0

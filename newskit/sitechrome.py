@@ -40,6 +40,7 @@ from .model import Document, Kind, Reason
 from .parse.weights import DEFAULT_WEIGHTS, ParseWeights
 from .rules import rule_key
 from .text import ends_sentence, weight
+from .unionfind import UnionFind
 
 # The parser's own reasons for removing a line (no rule's): such a line may be site chrome.
 _PARSER_REASONS = frozenset({Reason.CHROME, Reason.SHORT_LINE, Reason.NO_ARTICLE, Reason.REPEATED_TITLE,
@@ -120,26 +121,15 @@ def group_sites(pages: Iterable[PageLines]) -> list[list[PageLines]]:
     the set of pages, not on their order."""
     by_source = {p.source: p for p in pages}
     ordered = [by_source[s] for s in sorted(by_source)]
-    parent = list(range(len(ordered)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(ordered))
     first: dict[tuple[str, str], int] = {}
     for i, p in enumerate(ordered):
         for link in (("outlet", p.outlet), ("head", p.head), ("tail", p.tail)):
-            if not link[1]:
-                continue
-            j = first.setdefault(link, i)
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            if link[1]:
+                sets.union(i, first.setdefault(link, i))
     groups: dict[int, list[PageLines]] = {}
     for i, p in enumerate(ordered):
-        groups.setdefault(root(i), []).append(p)
+        groups.setdefault(sets.find(i), []).append(p)
     return [groups[k] for k in sorted(groups)]
 
 
