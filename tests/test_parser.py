@@ -152,11 +152,16 @@ def test_content_id_is_the_hash_of_the_text_one_spaced_and_case_folded(title_par
     assert content_id(title, body) == hashlib.blake2b(norm.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def test_comment_section_is_not_body():
-    body = "\n\n".join(
-        f"Paragraph {i} of the story says something long enough to be a real sentence of news."
-        for i in range(6)
+def paragraphs(n: int, of: str = "story") -> str:
+    """``n`` body paragraphs of a post or a story, set apart by blank lines."""
+    where = "the blog" if of == "post" else "news"
+    return "\n\n".join(
+        f"Paragraph {i} of the {of} says something long enough to be a real sentence of {where}." for i in range(n)
     )
+
+
+def test_comment_section_is_not_body():
+    body = paragraphs(6, "story")
     comments = "\n\n".join(
         f"I really think commenter number {i} has a point about this whole thing, honestly folks."
         for i in range(10)
@@ -810,10 +815,7 @@ def test_a_quotation_in_french_marks_is_no_arrow(text):
 def test_dated_signatures_cut_comments_off_the_article():
     # No "Comments" line marks the comments: each is signed with a dated line, and
     # together they outweigh the post.
-    post = "\n\n".join(
-        f"Paragraph {i} of the post says something long enough to be a real sentence of the blog."
-        for i in range(4)
-    )
+    post = paragraphs(4, "post")
     comments = "\n\n".join(
         f"Posted by: Reader {i} | October {i + 1}, 2012 at 9:1{i} AM\n\n"
         f"I really think reader number {i} has a point about this whole thing, honestly, and I said so "
@@ -833,10 +835,7 @@ def test_an_embedded_posts_dated_source_stays_in_the_body():
         f"— The Club (@club) November {i + 10}, 2019"
         for i in range(3)
     )
-    body = "\n\n".join(
-        f"Paragraph {i} of the story says something long enough to be a real sentence of news."
-        for i in range(3)
-    )
+    body = paragraphs(3, "story")
     after = body.replace("Paragraph", "Line")
     text = f"Headline of the story here\n\nNovember 19, 2019\n\n{body}\n\n{quote}\n\n{after}\n"
     a = parse_text(text).articles[0]
@@ -847,10 +846,7 @@ def test_an_embedded_posts_dated_source_stays_in_the_body():
 def test_a_list_run_together_on_one_line_is_not_body():
     # A sidebar flattened into one long line (a text converter's rendering of an archive
     # list, a tag cloud) is not a paragraph of the article.
-    body = "\n\n".join(
-        f"Paragraph {i} of the story says something long enough to be a real sentence of news."
-        for i in range(4)
-    )
+    body = paragraphs(4, "story")
     archive = "Archives " + " ".join(f"{m} 2012 ({n})" for n, m in enumerate(
         ("December", "November", "October", "September", "August", "July", "June", "May", "April"), 3))
     tags = " ".join(("water alert city council bridge river harbour budget school road park tax vote "
@@ -863,10 +859,7 @@ def test_a_list_run_together_on_one_line_is_not_body():
 
 def test_speech_verb_signatures_cut_comments_off_the_article():
     # Each comment under "Name says:", with no date and no "Comments" line.
-    post = "\n\n".join(
-        f"Paragraph {i} of the post says something long enough to be a real sentence of the blog."
-        for i in range(4)
-    )
+    post = paragraphs(4, "post")
     comments = "\n\n".join(
         f"Reader{i} says:\n\nI really think reader number {i} has a point about this whole thing, honestly, "
         f"and I said so at length to my friends and colleagues yesterday."
