@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,14 +41,15 @@ from . import __version__, render
 from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
 from .diff import diff_articles
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
-from .ids import check_names, find_articles, named_articles, where
+from .ids import ArticleRef, check_names, find_articles, named_articles, read_again, where
+from .index import Index, SearchOptions, Settings, default_db
 from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
 from .parse import AUTO
 from .parse.parts import check_split
 from .pipeline import AUTO_FILES, Reader, auto_jobs, map_sources
-from .reader import expand_inputs
-from .rules import Rules, load_rules
+from .reader import STDIN, expand_inputs
+from .rules import Rules, load_rules, user_rules_path
 from .sitechrome import SiteChrome
 from .strip import (
     CleanFiles,
@@ -143,6 +146,66 @@ class State:
         """
         return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
                         progress=progress)
+
+    def settings(self) -> Settings:
+        """What the index records of the parse besides the parser: rules files, --split, --now."""
+        user = user_rules_path()
+        files = (os.fspath(user),) if user.is_file() else ()
+        return Settings(rule_files=files + self.rule_files, split=self.split, now=self.now)
+
+    def index(
+        self, paths: Sequence[str], pattern: str, choice: DbChoice, jobs: int | None, *, required: bool = False,
+    ) -> tuple[Index | None, list[str] | None]:
+        """The index a command reads (see :class:`DbChoice`), refreshed from ``paths``
+        (stale files parsed again, as ``git status`` does), and the inputs it answers
+        for (None: every file it holds); (None, None) when the command is to read the
+        inputs directly. ``required``: no index is an error (``search``)."""
+        path = self._index_path(paths, choice, required)
+        if path is None:
+            return None, None
+        with library_errors():
+            index = Index.open(path)
+        if not paths and choice.db is not None:  # an index named, no PATH: the roots it was made from
+            roots, stored_glob = index.roots()
+            if not roots and choice.refresh:
+                raise click.UsageError(f"{path} records no folders to refresh from: name the PATHs.")
+        else:
+            roots, stored_glob = list(paths or (".",)), index.roots()[1]
+        ctx = click.get_current_context()
+        if stored_glob is not None and ctx.get_parameter_source("pattern") is click.core.ParameterSource.DEFAULT:
+            pattern = stored_glob  # the pattern the index was made with, unless --glob says otherwise
+        if not choice.refresh:
+            return index, (self.sources(paths, pattern) if paths else None)
+        sources = self.sources(roots, pattern)
+        say = self.messages
+        with library_errors():
+            summary = index.refresh(
+                sources, roots, self.reader(jobs), self.settings(), pattern=pattern,
+                on_warning=lambda source, message: say.warn(f"{source}: {message}"),
+                on_note=lambda source, note: say.note(f"{source}: {note}"),
+            )
+        say.note(render.index_summary(index.path, summary))
+        return index, sources
+
+    def _index_path(self, paths: Sequence[str], choice: DbChoice, required: bool) -> Path | None:
+        if choice.db is not None and choice.no_db:
+            raise click.UsageError("--db and --no-db cannot be used together.")
+        if choice.no_db:
+            if required:
+                raise click.UsageError("this command reads an index: --no-db cannot be used with it.")
+            return None
+        why = ("standard input cannot be indexed" if STDIN in paths else
+               "--site-chrome learns from all the inputs at once" if self.site_chrome else None)
+        if why is not None:
+            if choice.db is not None or required:
+                raise click.UsageError(f"the index cannot be used here: {why}.")
+            return None
+        path = choice.db if choice.db is not None else default_db(paths)
+        if path is None or (choice.db is None and not path.is_file()):
+            if required:
+                raise CLIError(f"no index found ({path or 'give --db FILE'}): make one with `newskit index`")
+            return None
+        return path
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
@@ -301,6 +364,40 @@ def site_chrome_option(fn: F) -> F:
     )(fn)
 
 
+@dataclass(frozen=True, slots=True)
+class DbChoice:
+    """``--db FILE``, ``--no-db``, ``--no-refresh``: which index a command reads, if any.
+
+    With neither ``--db`` nor ``--no-db``, the default index (``.newskit.db`` in the one
+    folder given, or the current folder) is read when it exists. ``--no-refresh`` reads it
+    as it is, without looking at the files (with no PATH: every file it holds)."""
+
+    db: Path | None = None
+    no_db: bool = False
+    refresh: bool = True
+
+
+def db_options(fn: F) -> F:
+    """``--db FILE``, ``--no-db`` and ``--no-refresh``; the function gets ``choice`` (a :class:`DbChoice`)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        choice = DbChoice(kwargs.pop("db"), kwargs.pop("no_db"), not kwargs.pop("no_refresh"))
+        return fn(*args, choice=choice, **kwargs)
+
+    wrapper = click.option(
+        "--no-refresh", is_flag=True,
+        help="Read the index as it is, without looking for changed files (with no PATH: all it holds).",
+    )(wrapper)
+    wrapper = click.option("--no-db", is_flag=True, help="Parse the inputs; do not read the default index.")(wrapper)
+    wrapper = click.option(
+        "--db", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+        help="Read (and refresh) this index (see `newskit index`). [default: .newskit.db in the folder "
+        "given, when it exists]",
+    )(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -367,8 +464,11 @@ def jobs_option(what: str) -> Callable[[F], F]:
 @split_option
 @now_option
 @site_chrome_option
+@db_options
 @click.pass_obj
-def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | None, jobs: int | None) -> None:
+def list_command(
+    state: State, paths: tuple[str, ...], pattern: str, fmt: str | None, jobs: int | None, choice: DbChoice
+) -> None:
     """List the articles in dumps, one row each.
 
     Columns: id, date (published, else updated), outlet, title, words (in the body)
@@ -382,10 +482,15 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
         newskit list data/
         newskit list data/ --csv > articles.csv
         newskit list data/ | cut -f1
+        newskit list crawl/ --db crawl.db
     """
-    sources = state.sources(paths, pattern)
-    rows = state.reader(jobs).map(render.list_rows, sources)
-    count = render.listing(chain.from_iterable(rows), fmt)
+    index, indexed = state.index(paths, pattern, choice, jobs)
+    if index is not None:
+        count = render.listing(index.list_rows(indexed), fmt)
+    else:
+        sources = state.sources(paths, pattern)
+        rows = state.reader(jobs).map(render.list_rows, sources)
+        count = render.listing(chain.from_iterable(rows), fmt)
     if count == 0 and not state.failed:
         state.messages.warn("no articles found")
     state.done()
@@ -408,6 +513,7 @@ def list_command(state: State, paths: tuple[str, ...], pattern: str, fmt: str | 
 @split_option
 @now_option
 @site_chrome_option
+@db_options
 @click.pass_obj
 def show(
     state: State,
@@ -418,6 +524,7 @@ def show(
     explain: bool,
     as_json: bool,
     jobs: int | None,
+    choice: DbChoice,
 ) -> None:
     """Show one article, cleaned: title, metadata, then the body.
 
@@ -438,9 +545,15 @@ def show(
     modes = [flag for flag, on in flags if on]
     if len(modes) > 1:
         raise click.UsageError(f"{' and '.join(modes)} cannot be used together.")
-    sources = state.sources(paths, pattern)
+    index, indexed = state.index(paths, pattern, choice, jobs)
     with library_errors():
-        (match,) = find_articles([article_id], sources, state.reader(jobs), explain=explain)
+        if index is not None:
+            match = index.find(article_id, indexed)
+            if explain:  # the removed lines are the index's; the title candidates need a parse
+                again = read_again(ArticleRef.of(match.article), state.reader(1), explain=True)
+                match.article.title_candidates = again.title_candidates
+        else:
+            (match,) = find_articles([article_id], state.sources(paths, pattern), state.reader(jobs), explain=explain)
     if match.copies:
         copies = ", ".join(match.copies)
         state.messages.warn(f"the same article (id {match.article.id}) is also in: {copies}")
@@ -664,6 +777,7 @@ def dedupe(
 @jobs_option("Parse")
 @split_option
 @now_option
+@db_options
 @click.pass_obj
 def diff(
     state: State,
@@ -675,6 +789,7 @@ def diff(
     as_json: bool,
     exit_code: bool,
     jobs: int | None,
+    choice: DbChoice,
 ) -> None:
     """Compare two reports sentence by sentence.
 
@@ -702,8 +817,13 @@ def diff(
         raise click.UsageError("PATHs are read for article ids only; A and B are files.")
     with library_errors():
         check_names(names)  # before anything is read
-        sources = [] if all(files) else state.sources(paths, pattern)
-        found = named_articles(names, sources, state.reader(jobs))
+        index, indexed = (None, None) if all(files) else state.index(paths, pattern, choice, jobs)
+        if index is not None:
+            found = named_articles(names, [], state.reader(jobs),
+                                   finder=lambda ids: [index.find(x, indexed) for x in ids])
+        else:
+            sources = [] if all(files) else state.sources(paths, pattern)
+            found = named_articles(names, sources, state.reader(jobs))
     if found is None:  # a file could not be read (reported)
         state.stop()
     result = diff_articles(found[0], found[1])
@@ -711,6 +831,125 @@ def diff(
     state.done()
     if exit_code and result.differs:
         click.get_current_context().exit(ExitCode.DIFFERENT)
+
+
+# --- index ---------------------------------------------------------------------------------
+
+
+@cli.command("index")
+@paths_argument
+@glob_option
+@click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="The index file.  [default: .newskit.db in the folder given, or the current folder]",
+)
+@jobs_option("Parse")
+@split_option
+@now_option
+@click.pass_obj
+def index_command(
+    state: State, paths: tuple[str, ...], pattern: str, db: Path | None, jobs: int | None
+) -> None:
+    """Parse dumps into an index that list, show, diff and search read.
+
+    The index is one SQLite file (.newskit.db in the folder given, unless --db names
+    one). A second run parses only what changed: new files, files whose bytes changed
+    (their size and time are looked at first, then a hash of their bytes), and every
+    file if the parser, the rules, --split or --now changed; files no longer there are
+    forgotten. Each batch of files is written in one transaction, so a run that is
+    killed loses at most its last batch and the next run goes on. The counts go to
+    stderr: files new, changed, unchanged, removed, and articles. The schema is in the
+    README (sqlite3, sqlite-utils and Datasette read it).
+
+    Examples:
+
+    \b
+        newskit index data/
+        newskit index crawl/ --db crawl.db
+        newskit list data/
+        newskit search 'police AND protest*' --db crawl.db
+    """
+    target = db if db is not None else default_db(paths)
+    if target is None:
+        raise click.UsageError("give --db FILE: the default index is .newskit.db in the one folder given.")
+    with library_errors():
+        index = Index.open(target)
+    with index:
+        roots = list(paths or (".",))
+        sources = state.sources(roots, pattern)
+        say = state.messages
+        with library_errors():
+            summary = index.refresh(
+                sources, roots, state.reader(jobs), state.settings(), pattern=pattern,
+                on_warning=lambda source, message: say.warn(f"{source}: {message}"),
+                on_note=lambda source, note: say.note(f"{source}: {note}"),
+            )
+        say.warn(render.index_summary(index.path, summary))
+    state.done()
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+_DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date to compare articles' ISO dates with: a year, a month, a day or a time."""
+    if value is not None:
+        try:
+            ok = _DATE_PREFIX.fullmatch(value) is not None or bool(dt.datetime.fromisoformat(value))
+        except ValueError:
+            ok = False
+        if not ok:
+            raise click.BadParameter(f"{value!r} is not an ISO 8601 date (2019, 2019-11, 2019-11-20).", ctx, param)
+    return value
+
+
+@cli.command()
+@click.argument("query")
+@paths_argument
+@glob_option
+@click.option("--outlet", metavar="NAME", help="Only articles of this outlet (case does not matter).")
+@click.option("--since", metavar="DATE", callback=_iso_date, help="Only articles dated on or after DATE (2019-11-20).")
+@click.option("--until", metavar="DATE", callback=_iso_date, help="Only articles dated on or before DATE.")
+@click.option("--lang", metavar="CODE", help="Only articles in this language (ISO 639-1: en, fr, pt).")
+@click.option("--limit", type=click.IntRange(min=1), default=SearchOptions().limit, show_default=True,
+              help="Show at most this many hits.")
+@output_options
+@jobs_option("Parse")
+@split_option
+@now_option
+@db_options
+@click.pass_obj
+def search(
+    state: State, query: str, paths: tuple[str, ...], pattern: str, outlet: str | None, since: str | None,
+    until: str | None, lang: str | None, limit: int, fmt: str | None, jobs: int | None, choice: DbChoice,
+) -> None:
+    """Find articles in the index by the words of their title and body.
+
+    QUERY is in SQLite FTS5's syntax: words (all must be there), "a phrase", OR, NOT,
+    AND, prefix* and NEAR(a b, 5). Hits come best first (bm25; a word in the title
+    counts twice a word in the body): id, date, outlet, title, words, score, snippet and
+    source. On a terminal the snippet's matched words are highlighted; piped, they are
+    in [brackets]; --json, --jsonl and --csv give the snippet as plain text. The index
+    is refreshed first, as for list (see --no-refresh).
+
+    Examples:
+
+    \b
+        newskit search police data/
+        newskit search '"climate change" NOT opinion' --db crawl.db --since 2019-11
+        newskit search 'protest*' --outlet Reuters --lang en --json
+    """
+    options = SearchOptions(outlet=outlet, since=since, until=until, language=lang, limit=limit)
+    index, indexed = state.index(paths, pattern, choice, jobs, required=True)
+    assert index is not None
+    with library_errors():
+        hits = index.search(query, options, indexed)
+    if not render.search_hits(hits, fmt) and not state.failed:
+        state.messages.warn("no articles match")
+    state.done()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

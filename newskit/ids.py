@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -89,11 +89,7 @@ def find_article(articles: Iterable[A], prefix: str) -> Match[A]:
     matches; its ``candidates`` name the matching articles, or, for an unknown id, the
     first few articles read.
     """
-    wanted = prefix.strip().lower()
-    if not wanted:
-        raise IdError("an article id cannot be empty")
-    if not _HEX.fullmatch(wanted):
-        raise IdError(f"{prefix!r} is not an article id: ids are hexadecimal, e.g. e038a101effd")
+    wanted = check_prefix(prefix)
     matches: dict[str, Match[A]] = {}
     seen: list[str] = []
     total = 0
@@ -107,6 +103,24 @@ def find_article(articles: Iterable[A], prefix: str) -> Match[A]:
             matches[article.id].copies.append(where(article))
         else:
             matches[article.id] = Match(article)
+    return choose_match(prefix, matches, total, seen)
+
+
+def check_prefix(prefix: str) -> str:
+    """``prefix`` as ids are written (lower case, no spaces); :class:`IdError` if it is
+    empty or not hexadecimal."""
+    wanted = prefix.strip().lower()
+    if not wanted:
+        raise IdError("an article id cannot be empty")
+    if not _HEX.fullmatch(wanted):
+        raise IdError(f"{prefix!r} is not an article id: ids are hexadecimal, e.g. e038a101effd")
+    return wanted
+
+
+def choose_match(prefix: str, matches: dict[str, Match[A]], total: int, seen: list[str]) -> Match[A]:
+    """The one match of ``prefix`` (the distinct ids that start with it, each with its
+    copies), or :class:`IdError`: none among the ``total`` articles read (``seen``
+    describes the first :data:`SHOWN_CANDIDATES`), or several."""
     if len(matches) == 1:
         return next(iter(matches.values()))
     if not matches:
@@ -162,10 +176,10 @@ def find_articles(
     refs = [ref for batch in reader.map(article_refs, sources) for ref in batch]
     found = [find_article(refs, x) for x in prefixes]
     chrome = learned[0] if learned else SiteChrome()
-    return [Match(_read_again(m.article, reader, explain, chrome.of(m.article.source)), m.copies) for m in found]
+    return [Match(read_again(m.article, reader, explain, chrome.of(m.article.source)), m.copies) for m in found]
 
 
-def _read_again(
+def read_again(
     ref: ArticleRef, reader: Reader, explain: bool = False, chrome: frozenset[str] = frozenset()
 ) -> Article:
     """The whole article ``ref`` names, parsed again from its file (with its site ``chrome``)."""
@@ -193,7 +207,8 @@ def first_article(path: str, reader: Reader | None = None) -> Article | None:
 
 
 def named_articles(
-    names: Sequence[str], sources: Sequence[str], reader: Reader | None = None
+    names: Sequence[str], sources: Sequence[str], reader: Reader | None = None,
+    finder: Callable[[list[str]], list[Match[Article]]] | None = None,
 ) -> list[Article] | None:
     """Each of ``names`` as an article: a name that is a file means its first article
     (:func:`first_article`); any other is an id, or a unique start of one, found in
@@ -201,14 +216,15 @@ def named_articles(
 
     Raises :class:`IdError` for a name that is neither a file nor hexadecimal (before
     anything is read) and for an unknown or ambiguous id. Returns None if a file could
-    not be read (given to ``reader.on_error``; raised when there is none).
+    not be read (given to ``reader.on_error``; raised when there is none). ``finder``
+    finds the ids instead of a reading of ``sources`` (the index's, :meth:`newskit.index.Index.find`).
     """
     reader = reader or Reader()
     files = {x: Path(x).is_file() for x in names}
     ids = check_names(names)
     found: dict[str, Article] = {}
     if ids:
-        matches = find_articles(ids, sources, reader)
+        matches = finder(ids) if finder is not None else find_articles(ids, sources, reader)
         found = {x: m.article for x, m in zip(ids, matches, strict=True)}
     for x in names:
         if files[x]:

@@ -172,7 +172,7 @@ def write_rows(
             count += 1
     else:
         for row in rows:
-            out.write("\t".join(_one_line(row[c]) for c in columns) + "\n")
+            out.write("\t".join(one_line(row[c]) for c in columns) + "\n")
             count += 1
     return count
 
@@ -181,7 +181,7 @@ def _pick(row: Mapping[str, object], columns: Sequence[str]) -> dict[str, object
     return {c: row[c] for c in columns}
 
 
-def _one_line(value: object) -> str:
+def one_line(value: object) -> str:
     """A value as one line of safe text: tabs and line breaks as spaces, controls neutralised."""
     return "" if value is None else neutralise(str(value).translate(_TSV_BREAKS))
 
@@ -209,8 +209,8 @@ def _table(rows: list[Mapping[str, object]], columns: Sequence[str], width: int)
             overflow="fold",
             min_width=longest if keep and longest <= _SHORT_VALUE else None,
         )
-    for r in rows:
-        table.add_row(*(Text(_one_line(r[c])) for c in columns))
+    for r in rows:  # (a value may come as rich Text already: styled, made safe by its maker)
+        table.add_row(*(v if isinstance(v := r[c], Text) else Text(one_line(v)) for c in columns))
     return table
 
 

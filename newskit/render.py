@@ -21,6 +21,7 @@ from .dedupe import Cluster, DedupeRun
 from .diff import ArticleDiff, SentencePair, unified_lines
 from .diff import rows as diff_rows
 from .ids import where
+from .index import MARK_END, MARK_START, Hit, Summary
 from .model import Article, Document
 from .output import TextOut, json_dumps, neutralise, write_json, write_lines, write_rows
 from .sitechrome import SiteChrome
@@ -136,6 +137,49 @@ def show(article: Article, mode: str | None = None) -> None:
         explain(article)
     else:
         write_lines(show_lines(article))
+
+
+# --- index and search ---------------------------------------------------------------
+
+
+def index_summary(path: object, summary: Summary) -> str:
+    """The line ``index`` says on stderr: files new, changed, unchanged, removed; articles."""
+    s = summary
+    files = s.new + s.changed + s.unchanged + s.failed
+    failed = f", {s.failed} unreadable" if s.failed else ""
+    why = f" ({s.reparsed_for_settings} for a new parser or rules)" if s.reparsed_for_settings else ""
+    return (f"{path}: {plural(files, 'file')}: {s.new} new, {s.changed} changed{why}, {s.unchanged} unchanged"
+            f"{failed}, {s.removed} removed; {plural(s.articles, 'article')} ({s.parsed_articles} parsed now)")
+
+
+SEARCH_COLUMNS = ("id", "date", "outlet", "title", "words", "score", "snippet", "source")
+HIGHLIGHT = "bold yellow"
+"""The style of a snippet's matched words on a terminal."""
+
+
+def _snippet(snippet: str, how: str) -> str | Text:
+    """A snippet as ``how`` shows it: ``"text"`` (rich Text, matches styled), ``"brackets"``
+    (matches in [brackets]) or ``"plain"`` (no marks)."""
+    if how == "text":
+        text = Text()
+        for n, part in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
+            text.append(output.one_line(part), style=HIGHLIGHT if n % 2 else "")
+        return text
+    if how == "brackets":
+        return snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def search_rows(hits: Iterable[Hit], how: str) -> Iterator[dict[str, object]]:
+    for h in hits:
+        yield {"id": h.id, "date": h.date, "outlet": h.outlet, "title": h.title, "words": h.words,
+               "score": h.score, "snippet": _snippet(h.snippet, how), "source": f"{h.source}:{h.start}-{h.end}"}
+
+
+def search_hits(hits: Sequence[Hit], fmt: str | None) -> int:
+    """``search``: one row per hit (:data:`SEARCH_COLUMNS`), best first; how many."""
+    how = "plain" if fmt is not None else "text" if output.stdout_is_terminal() else "brackets"
+    return write_rows(search_rows(hits, how), SEARCH_COLUMNS, fmt)
 
 
 # --- strip -----------------------------------------------------------------------------
