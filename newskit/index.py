@@ -144,7 +144,7 @@ CREATE TABLE fingerprints (
     ends BLOB NOT NULL              -- where each sentence ends in them (uint32)
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, body, content="articles", content_rowid="rowid", tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER articles_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
