@@ -362,8 +362,11 @@ class Hit:
 
 @dataclass(slots=True)
 class _Pending:
-    """Parsed files waiting for the next transaction."""
+    """Parsed files waiting for the next transaction, and what they were parsed with."""
 
+    parser: str
+    settings: str
+    started: int  # when the run started (ns): a file written since is stored without a hash
     files: list[tuple[FileRows, str]] = field(default_factory=list)  # rows, key
     since: float = field(default_factory=time.monotonic)
 
@@ -491,27 +494,28 @@ class Index:
         self._set_inputs(sources)
         summary = Summary()
         self._add_roots(roots, pattern)
-        started = time.time_ns()
+        pending = _Pending(parser, key, time.time_ns())
         stale, new = self._stale(sources, parser, key, summary, on_warning, on_note)
         summary.removed = self._forget(roots)
-        pending = _Pending()
         done = 0
         for rows in reader.map(document_rows, stale):
-            while stale[done] != rows.source:  # the ones skipped could not be read
+            while done < len(stale) and stale[done] != rows.source:  # the ones skipped could not be read
                 self._failed(stale[done], pending, summary)
                 done += 1
-            done += 1
+            if done == len(stale):  # pragma: no cover (the pipeline names a document as its source was given)
+                raise IndexDbError(f"{rows.source}: not among the inputs given")
             pending.files.append((rows, os.path.abspath(rows.source)))
             summary.parsed_articles += len(rows.articles)
-            if rows.source in new:
+            if new[done]:
                 summary.new += 1
             else:
                 summary.changed += 1
+            done += 1
             if len(pending.files) >= BATCH_FILES or time.monotonic() - pending.since >= BATCH_SECONDS:
-                self._write(pending, parser, key, started)
+                self._write(pending)
         for source in stale[done:]:
             self._failed(source, pending, summary)
-        self._write(pending, parser, key, started)
+        self._write(pending)
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('parser', ?), ('settings', ?), ('refreshed', ?)",
                           (parser, key, _now()))
         summary.articles = self.conn.execute(
@@ -521,26 +525,28 @@ class Index:
 
     def _stale(
         self, sources: list[str], parser: str, key: str, summary: Summary, on_warning: Any, on_note: Any,
-    ) -> tuple[list[str], set[str]]:
-        """The inputs to parse, in order, and which of them are new; unchanged ones counted
-        (and the stored times of files whose bytes did not change brought up to date)."""
+    ) -> tuple[list[str], bytearray]:
+        """The inputs to parse, in order, and which of them are new (1) or stored (0);
+        unchanged ones counted (and the stored times of files whose bytes did not change
+        brought up to date). The stored rows are streamed, not held."""
         stale: list[str] = []
-        new: set[str] = set()
+        new = bytearray()
         touched: list[tuple[int, int, int]] = []
         rows = self.conn.execute(
             "SELECT w.shown, w.path, f.id, f.size, f.mtime_ns, f.hash, f.parser, f.settings, f.warning, f.notes "
             "FROM temp.want w LEFT JOIN files f ON f.path = w.path ORDER BY w.ord"
-        ).fetchall()
+        )
         for shown, path, fid, size, mtime, digest, f_parser, f_settings, warning, notes in rows:
             if fid is None:
                 stale.append(shown)
-                new.add(shown)
+                new.append(1)
                 continue
             same_parse = f_parser == parser and f_settings == key and digest is not None
             try:
                 st = os.stat(path)
             except OSError:  # gone or unreadable: the reading reports it
                 stale.append(shown)
+                new.append(0)
                 continue
             if same_parse and (st.st_size, st.st_mtime_ns) != (size, mtime):
                 if _hash_file(path) == digest:
@@ -551,6 +557,7 @@ class Index:
                 if digest is not None and f_parser is not None and (st.st_size, st.st_mtime_ns) == (size, mtime):
                     summary.reparsed_for_settings += 1
                 stale.append(shown)
+                new.append(0)
                 continue
             summary.unchanged += 1
             if warning and on_warning is not None:
@@ -583,12 +590,13 @@ class Index:
     def _failed(self, source: str, pending: _Pending, summary: Summary) -> None:
         """An input that could not be read: its stored articles go (a direct run lists none)."""
         summary.failed += 1
-        self._write(pending, "", "", 0)
+        self._write(pending)
         self._transaction(lambda c: c.execute("DELETE FROM files WHERE path = ?", (os.path.abspath(source),)))
 
-    def _write(self, pending: _Pending, parser: str, key: str, started: int) -> None:
+    def _write(self, pending: _Pending) -> None:
         """Write the pending files in one transaction."""
         files, pending.files, pending.since = pending.files, [], time.monotonic()
+        parser, key, started = pending.parser, pending.settings, pending.started
         if not files:
             return
 

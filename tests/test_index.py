@@ -136,7 +136,7 @@ def test_an_index_named_with_no_path_refreshes_from_the_folders_it_was_made_from
 def _summary(folder: Path, db: Path) -> index_module.Summary:
     sources = list(expand_inputs([str(folder)]))
     with Index.open(db) as index:
-        return index.refresh(sources, [str(folder)], Reader())
+        return index.refresh(sources, [str(folder)], Reader(on_error=lambda exc: None))
 
 
 def test_only_new_and_changed_files_are_parsed_and_deleted_ones_are_forgotten(
@@ -202,6 +202,19 @@ def test_a_file_that_becomes_unreadable_loses_its_articles_and_is_reported(folde
     assert indexed.stdout == direct.stdout
     assert indexed.exit_code == direct.exit_code == 1
     assert "story0.txt: empty file" in indexed.stderr
+
+
+def test_an_unreadable_file_among_others_leaves_them_stored_as_parsed(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    root.mkdir()
+    for n in range(4):
+        (root / f"s{n}.txt").write_text(story(n), encoding="utf-8")
+    (root / "s2.txt").write_bytes(b"")  # between two readable ones
+    db = tmp_path / "i.db"
+    first = _summary(root, db)
+    assert (first.new, first.failed) == (3, 1)
+    again = _summary(root, db)
+    assert (again.unchanged, again.failed, again.changed, again.new) == (3, 1, 0, 0)
 
 
 # --- safety -----------------------------------------------------------------------------------
