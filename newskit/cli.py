@@ -166,14 +166,12 @@ class State:
         with library_errors():
             index = Index.open(path)
         if not paths and choice.db is not None:  # an index named, no PATH: the roots it was made from
-            roots, stored_glob = index.roots()
+            roots = index.roots()[0]
             if not roots and choice.refresh:
                 raise click.UsageError(f"{path} records no folders to refresh from: name the PATHs.")
         else:
-            roots, stored_glob = list(paths or (".",)), index.roots()[1]
-        ctx = click.get_current_context()
-        if stored_glob is not None and ctx.get_parameter_source("pattern") is click.core.ParameterSource.DEFAULT:
-            pattern = stored_glob  # the pattern the index was made with, unless --glob says otherwise
+            roots = list(paths or (".",))
+        pattern = _stored_glob(index, pattern)
         if not choice.refresh:
             return index, (self.sources(paths, pattern) if paths else None)
         sources = self.sources(roots, pattern)
@@ -215,6 +213,16 @@ class State:
     def stop(self) -> NoReturn:
         """End the command now, with exit status 1: an input failed (and was reported)."""
         click.get_current_context().exit(ExitCode.INPUT_ERROR)
+
+
+def _stored_glob(index: Index, pattern: str) -> str:
+    """The ``--glob`` the index was last refreshed with, unless ``--glob`` is given: files
+    it holds that the default pattern does not match are not to be forgotten."""
+    stored = index.roots()[1]
+    ctx = click.get_current_context()
+    if stored is not None and ctx.get_parameter_source("pattern") is click.core.ParameterSource.DEFAULT:
+        return stored
+    return pattern
 
 
 @dataclass(slots=True)
@@ -876,6 +884,7 @@ def index_command(
         index = Index.open(target)
     with index:
         roots = list(paths or (".",))
+        pattern = _stored_glob(index, pattern)
         sources = state.sources(roots, pattern)
         say = state.messages
         with library_errors():

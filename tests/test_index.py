@@ -130,6 +130,17 @@ def test_an_index_named_with_no_path_refreshes_from_the_folders_it_was_made_from
     assert "number 9" in r.stdout and len(r.stdout.splitlines()) == 7
 
 
+def test_the_glob_the_index_was_made_with_holds_until_another_is_given(folder: Path) -> None:
+    (folder / "notes.md").write_text(story(30), encoding="utf-8")
+    run("index", str(folder), "--glob", "*.md")
+    for command in (["index", str(folder)], ["list", str(folder)]):
+        run(*command)
+        with Index.open(folder / ".newskit.db") as index:
+            assert [Path(r["source"]).name.split(":")[0] for r in index.list_rows(None)] == ["notes.md"]
+    run("index", str(folder), "--glob", "*.txt")
+    assert "notes.md" not in run("list", str(folder)).stdout
+
+
 # --- incremental --------------------------------------------------------------------------
 
 
