@@ -380,7 +380,7 @@ class Index:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self._want = False  # whether the temporary table of the inputs is filled
+        self._inputs_of: Sequence[str] | None = None  # the inputs the temporary table holds
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Index:
@@ -446,20 +446,26 @@ class Index:
 
     # -- the inputs of this run -----------------------------------------------------------
 
-    def _set_inputs(self, sources: Sequence[str] | None) -> None:
-        """Fill the temporary table ``want(ord, path, shown)`` with the inputs, in order
-        (None: every stored file, in path order, named as stored)."""
+    def _set_inputs(self, sources: Sequence[str]) -> None:
+        """Fill the temporary table ``want(ord, path, shown)`` with the inputs, in order."""
         c = self.conn
         c.execute("CREATE TEMP TABLE IF NOT EXISTS want (ord INTEGER PRIMARY KEY, path TEXT NOT NULL, "
                   "shown TEXT NOT NULL)")
         c.execute("CREATE INDEX IF NOT EXISTS temp.want_path ON want(path)")
         c.execute("DELETE FROM temp.want")
+        c.executemany("INSERT INTO temp.want (path, shown) VALUES (?, ?)",
+                      ((os.path.abspath(s), s) for s in sources if s != STDIN))
+        self._inputs_of = sources
+
+    def _scope(self, sources: Sequence[str] | None) -> tuple[str, str, str]:
+        """How a query reads the articles of ``sources``: what to select ``FROM`` (``files
+        f`` with the inputs), the name to show of a file and the order of the files. None:
+        every stored file, in path order (as a folder is read), named as when it was parsed."""
         if sources is None:
-            c.execute("INSERT INTO temp.want (path, shown) SELECT path, source FROM files ORDER BY path")
-        else:
-            c.executemany("INSERT INTO temp.want (path, shown) VALUES (?, ?)",
-                          ((os.path.abspath(s), s) for s in sources if s != STDIN))
-        self._want = True
+            return "files f", "f.source", "f.path"
+        if sources is not self._inputs_of:
+            self._set_inputs(sources)
+        return "temp.want w JOIN files f ON f.path = w.path", "w.shown", "w.ord"
 
     # -- refreshing ---------------------------------------------------------------------
 
@@ -490,8 +496,10 @@ class Index:
         are recorded (:meth:`roots`)."""
         settings = settings or Settings(split=reader.split, now=reader.now)
         parser, key = parser_version(), settings.key()
+        given = sources
         sources = [s for s in sources if s != STDIN and not is_index_file(s, self.path)]
         self._set_inputs(sources)
+        self._inputs_of = given  # (the same files: neither stdin nor the index is stored)
         summary = Summary()
         self._add_roots(roots, pattern)
         pending = _Pending(parser, key, time.time_ns())
@@ -637,41 +645,34 @@ class Index:
 
     # -- reading --------------------------------------------------------------------------
 
-    def _inputs(self, sources: Sequence[str] | None) -> None:
-        if sources is not None or not self._want:
-            self._set_inputs(sources)
-
     def list_rows(self, sources: Sequence[str] | None = None) -> Iterator[dict[str, object]]:
         """``list``'s rows (see :func:`newskit.render.list_row`) of the articles of
         ``sources`` (None: every stored file), in input order, sources named as given."""
-        self._inputs(sources)
+        scope, shown, order = self._scope(sources)
         cur = self.conn.execute(
-            "SELECT a.id, a.date, a.outlet, a.title, a.words, w.shown, a.start_line, a.end_line "
-            "FROM temp.want w JOIN files f ON f.path = w.path JOIN articles a ON a.file = f.id "
-            "ORDER BY w.ord, a.seq")
-        for aid, date, outlet, title, words, shown, start, end in cur:
+            f"SELECT a.id, a.date, a.outlet, a.title, a.words, {shown}, a.start_line, a.end_line "
+            f"FROM {scope} JOIN articles a ON a.file = f.id ORDER BY {order}, a.seq")
+        for aid, date, outlet, title, words, name, start, end in cur:
             yield {"id": aid, "date": date, "outlet": outlet, "title": title, "words": words,
-                   "source": f"{shown}:{start}-{end}"}
+                   "source": f"{name}:{start}-{end}"}
 
     def articles(self, sources: Sequence[str] | None = None) -> Iterator[Article]:
-        """The articles of ``sources`` (None: all), in input order."""
-        self._inputs(sources)
+        """The articles of ``sources`` (None: every stored file), in input order."""
+        scope, shown, order = self._scope(sources)
         cur = self.conn.execute(
-            f"SELECT {_SELECT}, w.shown FROM temp.want w JOIN files f ON f.path = w.path "
-            "JOIN articles a ON a.file = f.id ORDER BY w.ord, a.seq")
+            f"SELECT {_SELECT}, {shown} FROM {scope} JOIN articles a ON a.file = f.id ORDER BY {order}, a.seq")
         for row in cur:
             yield _article(row[:-1], row[-1])
 
     def find(self, prefix: str, sources: Sequence[str] | None = None) -> Match[Article]:
-        """The article whose id starts with ``prefix`` among those of ``sources``, as
-        :func:`newskit.ids.find_article` finds it in a direct run (same copies, same
-        errors), by the index of ids."""
+        """The article whose id starts with ``prefix`` among those of ``sources`` (None:
+        every stored file), as :func:`newskit.ids.find_article` finds it in a direct run
+        (the same copies, the same errors), by the index of ids."""
         wanted = check_prefix(prefix)
-        self._inputs(sources)
+        scope, shown, order = self._scope(sources)
         cur = self.conn.execute(
-            f"SELECT {_SELECT}, w.shown FROM articles a JOIN files f ON a.file = f.id "
-            "JOIN temp.want w ON w.path = f.path WHERE a.id >= ? AND a.id < ? ORDER BY w.ord, a.seq",
-            (wanted, wanted + _ID_LIMIT))
+            f"SELECT {_SELECT}, {shown} FROM {scope} JOIN articles a ON a.file = f.id "
+            f"WHERE a.id >= ? AND a.id < ? ORDER BY {order}, a.seq", (wanted, wanted + _ID_LIMIT))
         matches: dict[str, Match[Article]] = {}
         for row in cur:
             article = _article(row[:-1], row[-1])
@@ -681,10 +682,8 @@ class Index:
                 matches[article.id] = Match(article)
         if len(matches) == 1:
             return next(iter(matches.values()))
-        total = self.conn.execute(
-            "SELECT count(*) FROM temp.want w JOIN files f ON f.path = w.path JOIN articles a ON a.file = f.id"
-        ).fetchone()[0]
-        seen = [describe(a) for a in _take(self.articles(None), SHOWN_CANDIDATES)] if not matches else []
+        total = self.conn.execute(f"SELECT count(*) FROM {scope} JOIN articles a ON a.file = f.id").fetchone()[0]
+        seen = [describe(a) for a in _take(self.articles(sources), SHOWN_CANDIDATES)] if not matches else []
         return choose_match(prefix, matches, total, seen)
 
     def search(self, query: str, options: SearchOptions | None = None,
@@ -707,11 +706,10 @@ class Index:
         if options.language is not None:
             where_sql.append("a.language = ?")
             params.append(options.language.lower())
-        join = ""
+        join, shown = "", "a.source"
         if sources is not None:
-            self._inputs(sources)
-            join = "JOIN files f ON a.file = f.id JOIN temp.want w ON w.path = f.path"
-        shown = "w.shown" if join else "a.source"
+            scope, shown, _ = self._scope(sources)
+            join = f"JOIN ({scope}) ON a.file = f.id"
         sql = (
             f"SELECT a.id, a.date, a.outlet, a.title, a.words, {shown}, a.start_line, a.end_line, "
             f"-bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS score, "
