@@ -74,6 +74,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad flags or arguments (click.UsageError)
     DUPLICATES_FOUND = 3  # `dedupe --check` found duplicates
     DIFFERENT = 1  # `diff --exit-code` found a difference, as `git diff --exit-code` does
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 
 
 class CLIError(click.ClickException):
@@ -106,6 +107,7 @@ class State:
     split: str = AUTO  # where dumps split into articles (--split)
     now: dt.datetime | None = None  # the reference time of relative dates (--now)
     site_chrome: bool = False  # learn each site's chrome from the inputs first (--site-chrome)
+    hidden: bool = False  # walk hidden and tool folders too (--hidden)
     failed: bool = False
     _rules: Rules | None = None
 
@@ -127,7 +129,7 @@ class State:
         """The inputs named by ``paths``, in order; a folder with no match is reported."""
         found: list[str] = []
         for arg in paths or (".",):
-            these = list(expand_inputs([arg], pattern))
+            these = list(expand_inputs([arg], pattern, hidden=self.hidden, on_error=self.input_failed))
             if not these:  # only a folder can expand to nothing
                 self.input_failed(InputError(arg, f"no files matching {pattern!r}"))
             found.extend(these)
@@ -223,15 +225,28 @@ def paths_argument(fn: F) -> F:
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
+def _hidden(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.ensure_object(State).hidden = value
+    return value
+
+
 def glob_option(fn: F) -> F:
-    """``--glob PATTERN``: which files to read in folders; the function gets ``pattern``."""
+    """``--glob PATTERN``: which files to read in folders; the function gets ``pattern``.
+    With it comes ``--hidden`` (kept on the :class:`State`)."""
+    fn = click.option(
+        "--hidden",
+        is_flag=True,
+        expose_value=False,
+        callback=_hidden,
+        help="Walk hidden folders (.git, .venv…) and tool folders (node_modules, __pycache__, *.egg-info) too.",
+    )(fn)
     return click.option(
         "--glob",
         "pattern",
         default="*.txt",
         show_default=True,
         metavar="PATTERN",
-        help="Which files to read in folders (searched recursively).",
+        help="Which files to read in folders (searched recursively; a.txt.gz matches *.txt).",
     )(fn)
 
 
@@ -729,9 +744,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("Aborted!", err=True)
-        sys.exit(ExitCode.INPUT_ERROR)
+    except click.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
+        _drop_stdout()
+        click.echo("newskit: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
     except OSError as exc:
         _output_failed(exc)
 

@@ -390,7 +390,7 @@ def iter_documents(
     Inputs that cannot be read are passed to ``on_error`` (or raised if it is None) and
     the others go on. ``on_decoded(source, encoding)`` hears which encoding was used.
     """
-    sources = list(expand_inputs(args, pattern))
+    sources = list(expand_inputs(args, pattern, on_error=on_error))
     yield from Reader(rules, 1, on_error, on_decoded).documents(sources)
 
 

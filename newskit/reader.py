@@ -6,10 +6,14 @@ however many inputs there are.
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import fnmatch
+import gzip
+import lzma
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,7 +138,9 @@ def _decoded(source: str, text: str, encoding: str) -> Decoded:
 
 
 def read_source(source: str) -> Decoded:
-    """Read and decode one input: a file path or ``-`` for standard input."""
+    """Read and decode one input: a file path or ``-`` for standard input. A file named
+    ``*.gz``, ``*.bz2``, ``*.xz`` or ``*.zst`` is decompressed first (``.zst`` needs the
+    ``zstandard`` package: ``pip install 'newskit[zstd]'``)."""
     if source == STDIN:
         data = sys.stdin.buffer.read()
         return decode(data, "<stdin>")
@@ -148,15 +154,70 @@ def read_source(source: str) -> Decoded:
         raise InputError(source, "permission denied") from None
     except OSError as exc:
         raise InputError(source, exc.strerror or str(exc)) from None
+    suffix = compression_suffix(source)
+    if suffix:
+        data = _decompress(data, suffix, source)
     return decode(data, source)
 
 
-def expand_inputs(args: list[str] | tuple[str, ...], pattern: str = "*.txt") -> Iterator[str]:
+COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
+"""The suffixes of compressed inputs, read transparently (see :func:`read_source`)."""
+
+ZSTD_MISSING = "reading .zst files needs the zstandard package: pip install 'newskit[zstd]'"
+
+
+def compression_suffix(name: str) -> str:
+    """The compression suffix of a file name (one of :data:`COMPRESSED`), or ``""``."""
+    lower = name.lower()
+    return next((s for s in COMPRESSED if lower.endswith(s)), "")
+
+
+def _decompress(data: bytes, suffix: str, source: str) -> bytes:
+    try:
+        if suffix == ".gz":
+            return gzip.decompress(data)
+        if suffix == ".bz2":
+            return bz2.decompress(data)
+        if suffix == ".xz":
+            return lzma.decompress(data)
+        return _unzstd(data)
+    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        raise InputError(source, f"cannot decompress {suffix} ({exc})") from None
+
+
+def _unzstd(data: bytes) -> bytes:
+    try:
+        import zstandard  # noqa: PLC0415 (an optional extra, imported only when needed)
+    except ImportError:
+        raise ValueError(ZSTD_MISSING) from None
+    try:
+        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    except zstandard.ZstdError as exc:
+        raise ValueError(str(exc)) from None
+
+
+SKIPPED_FOLDERS = ("node_modules", "__pycache__", "*.egg-info")
+"""Tool folders a folder walk leaves out (with every hidden one, ``.git``, ``.venv``…),
+unless ``hidden`` is set: what they hold is never a user's dumps."""
+
+
+def expand_inputs(
+    args: list[str] | tuple[str, ...],
+    pattern: str = "*.txt",
+    *,
+    hidden: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[str]:
     """Turn command-line arguments into input sources, in a deterministic order.
 
-    Folders are searched recursively for files matching ``pattern`` (sorted by path);
-    files and ``-`` are passed through in the order given; no argument means ``.``.
-    A missing path is yielded as is, so that reading it reports the error in turn.
+    Folders are searched recursively for files matching ``pattern`` (sorted by path); a
+    compressed file matches by its name without the compression suffix (``a.txt.gz``
+    matches ``*.txt``). Hidden files and folders and tool folders
+    (:data:`SKIPPED_FOLDERS`) are left out unless ``hidden``; symbolic links to folders
+    are not followed. A subfolder that cannot be read is given to ``on_error`` (raised
+    when it is None) and the walk goes on. Files and ``-`` are passed through in the
+    order given; no argument means ``.``. A missing path is yielded as is, so that reading
+    it reports the error in turn.
     """
     for arg in args or (".",):
         if arg == STDIN:
@@ -164,12 +225,37 @@ def expand_inputs(args: list[str] | tuple[str, ...], pattern: str = "*.txt") -> 
             continue
         path = Path(arg)
         if path.is_dir():
-            found = [p for p in path.rglob(pattern) if p.is_file() or _is_broken(p)]
-            for p in sorted(found, key=lambda p: p.as_posix()):
-                yield os.fspath(p)
+            yield from sorted(_walk(path, pattern, hidden, on_error), key=lambda p: Path(p).as_posix())
         else:
             yield arg
 
 
-def _is_broken(p: Path) -> bool:
-    return p.is_symlink() and not p.exists()
+def _walk(
+    root: Path, pattern: str, hidden: bool, on_error: Callable[[InputError], None] | None
+) -> Iterator[str]:
+    def failed(exc: OSError) -> None:
+        error = InputError(exc.filename or os.fspath(root), f"cannot read folder: {exc.strerror or exc}")
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    for folder, dirs, files in os.walk(root, onerror=failed):
+        if not hidden:
+            dirs[:] = [d for d in dirs if not _skipped(d)]
+        here = Path(folder)
+        for name in files:
+            if (hidden or not name.startswith(".")) and _matches(name, pattern):
+                p = here / name
+                if p.is_file() or p.is_symlink():  # a broken link is read, and reported
+                    yield os.fspath(p)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or any(fnmatch.fnmatch(name, s) for s in SKIPPED_FOLDERS)
+
+
+def _matches(name: str, pattern: str) -> bool:
+    if fnmatch.fnmatch(name, pattern):
+        return True
+    suffix = compression_suffix(name)
+    return bool(suffix) and fnmatch.fnmatch(name[: -len(suffix)], pattern)
