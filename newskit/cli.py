@@ -44,8 +44,8 @@ from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
 from .parse import AUTO
 from .parse.parts import check_split
-from .pipeline import AUTO_FILES, Reader, auto_jobs, map_sources
-from .reader import expand_inputs
+from .pipeline import AUTO_FILES, TEXT_FIELD, Reader, auto_jobs, map_sources
+from .reader import expand_inputs, record_of
 from .rules import Rules, load_rules
 from .sitechrome import SiteChrome
 from .strip import (
@@ -108,6 +108,7 @@ class State:
     now: dt.datetime | None = None  # the reference time of relative dates (--now)
     site_chrome: bool = False  # learn each site's chrome from the inputs first (--site-chrome)
     hidden: bool = False  # walk hidden and tool folders too (--hidden)
+    text_field: str = TEXT_FIELD  # the text of a JSON Lines record (--text-field)
     failed: bool = False
     _rules: Rules | None = None
 
@@ -144,7 +145,7 @@ class State:
         The rules are loaded at once, so a bad rules file fails before any output.
         """
         return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
-                        progress=progress)
+                        progress=progress, text_field=self.text_field)
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
@@ -176,9 +177,20 @@ class _Reading(Reader):
         state, say = self.state, self.state.messages
         articles = 0
         with say.progress(len(sources), "reading", enabled=self.progress) as bar:
+            crawl: list[str] = []  # the crawl file whose records are being read
+
+            def tick(source: str) -> None:  # the bar counts files; a crawl file's at its end
+                record = record_of(source)
+                if crawl and (record is None or record[0] != crawl[0]):
+                    bar.advance()
+                    crawl.clear()
+                if record is None:
+                    bar.advance()
+                elif not crawl:
+                    crawl.append(record[0])
 
             def on_error(exc: InputError) -> None:
-                bar.advance()
+                tick(exc.source)
                 state.input_failed(exc)
 
             def on_warning(source: str, message: str) -> None:
@@ -190,7 +202,7 @@ class _Reading(Reader):
 
             def on_read(source: str, count: int) -> None:
                 nonlocal articles
-                bar.advance()
+                tick(source)
                 articles += count
 
             def on_note(source: str, note: str) -> None:
@@ -216,7 +228,10 @@ class _Reading(Reader):
                 now=self.now,
                 site_chrome=self.site_chrome,
                 on_site_chrome=on_site_chrome,
+                text_field=self.text_field,
             )
+            if crawl:
+                bar.advance()
         say.note(f"{articles} articles in {len(sources)} inputs")
 
 
@@ -230,9 +245,23 @@ def _hidden(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
     return value
 
 
+def _text_field(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.ensure_object(State).text_field = value
+    return value
+
+
 def glob_option(fn: F) -> F:
     """``--glob PATTERN``: which files to read in folders; the function gets ``pattern``.
-    With it comes ``--hidden`` (kept on the :class:`State`)."""
+    With it come ``--hidden`` and ``--text-field`` (kept on the :class:`State`)."""
+    fn = click.option(
+        "--text-field",
+        default=TEXT_FIELD,
+        show_default=True,
+        metavar="FIELD",
+        expose_value=False,
+        callback=_text_field,
+        help="The field that holds the text in a JSON Lines file (*.jsonl).",
+    )(fn)
     fn = click.option(
         "--hidden",
         is_flag=True,
