@@ -47,8 +47,8 @@ from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
 from .parse import AUTO
 from .parse.parts import check_split
-from .pipeline import AUTO_FILES, Reader, auto_jobs, map_sources
-from .reader import STDIN, expand_inputs
+from .pipeline import AUTO_FILES, TEXT_FIELD, Reader, auto_jobs, map_sources
+from .reader import STDIN, expand_inputs, record_of
 from .rules import Rules, load_rules, user_rules_path
 from .sitechrome import SiteChrome
 from .strip import (
@@ -77,6 +77,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad flags or arguments (click.UsageError)
     DUPLICATES_FOUND = 3  # `dedupe --check` found duplicates
     DIFFERENT = 1  # `diff --exit-code` found a difference, as `git diff --exit-code` does
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 
 
 class CLIError(click.ClickException):
@@ -109,6 +110,8 @@ class State:
     split: str = AUTO  # where dumps split into articles (--split)
     now: dt.datetime | None = None  # the reference time of relative dates (--now)
     site_chrome: bool = False  # learn each site's chrome from the inputs first (--site-chrome)
+    hidden: bool = False  # walk hidden and tool folders too (--hidden)
+    text_field: str = TEXT_FIELD  # the text of a JSON Lines record (--text-field)
     failed: bool = False
     _rules: Rules | None = None
 
@@ -130,7 +133,7 @@ class State:
         """The inputs named by ``paths``, in order; a folder with no match is reported."""
         found: list[str] = []
         for arg in paths or (".",):
-            these = list(expand_inputs([arg], pattern))
+            these = list(expand_inputs([arg], pattern, hidden=self.hidden, on_error=self.input_failed))
             if not these:  # only a folder can expand to nothing
                 self.input_failed(InputError(arg, f"no files matching {pattern!r}"))
             found.extend(these)
@@ -145,13 +148,15 @@ class State:
         The rules are loaded at once, so a bad rules file fails before any output.
         """
         return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
-                        progress=progress)
+                        progress=progress, text_field=self.text_field)
 
     def settings(self) -> Settings:
-        """What the index records of the parse besides the parser: rules files, --split, --now."""
+        """What the index records of the parse besides the parser: rules files, --split,
+        --now, --text-field."""
         user = user_rules_path()
         files = (os.fspath(user),) if user.is_file() else ()
-        return Settings(rule_files=files + self.rule_files, split=self.split, now=self.now)
+        return Settings(rule_files=files + self.rule_files, split=self.split, now=self.now,
+                        text_field=self.text_field)
 
     def index(
         self, paths: Sequence[str], pattern: str, choice: DbChoice, jobs: int | None, *, required: bool = False,
@@ -245,10 +250,22 @@ class _Reading(Reader):
         state, say = self.state, self.state.messages
         articles = 0
         with say.progress(len(sources), "reading", enabled=self.progress) as bar:
+            crawl: list[str] = []  # the crawl file whose records are being read
+
+            def tick(source: str) -> None:  # the bar counts files; a crawl file's at its end
+                record = record_of(source)
+                if crawl and (record is None or record[0] != crawl[0]):
+                    bar.advance()
+                    crawl.clear()
+                if record is None:
+                    bar.advance()
+                elif not crawl:
+                    crawl.append(record[0])
 
             def on_error(exc: InputError) -> None:
-                bar.advance()
+                tick(exc.source)
                 state.input_failed(exc)
+                (self.on_error or _ignore)(exc)  # a library function may hear of failures too (the index)
 
             def on_warning(source: str, message: str) -> None:
                 say.warn(f"{source}: {message}")
@@ -259,7 +276,7 @@ class _Reading(Reader):
 
             def on_read(source: str, count: int) -> None:
                 nonlocal articles
-                bar.advance()
+                tick(source)
                 articles += count
 
             def on_note(source: str, note: str) -> None:
@@ -285,8 +302,15 @@ class _Reading(Reader):
                 now=self.now,
                 site_chrome=self.site_chrome,
                 on_site_chrome=on_site_chrome,
+                text_field=self.text_field,
             )
+            if crawl:
+                bar.advance()
         say.note(f"{articles} articles in {len(sources)} inputs")
+
+
+def _ignore(exc: InputError) -> None:
+    pass
 
 
 def paths_argument(fn: F) -> F:
@@ -294,15 +318,42 @@ def paths_argument(fn: F) -> F:
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
+def _hidden(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.ensure_object(State).hidden = value
+    return value
+
+
+def _text_field(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.ensure_object(State).text_field = value
+    return value
+
+
 def glob_option(fn: F) -> F:
-    """``--glob PATTERN``: which files to read in folders; the function gets ``pattern``."""
+    """``--glob PATTERN``: which files to read in folders; the function gets ``pattern``.
+    With it come ``--hidden`` and ``--text-field`` (kept on the :class:`State`)."""
+    fn = click.option(
+        "--text-field",
+        default=TEXT_FIELD,
+        show_default=True,
+        metavar="FIELD",
+        expose_value=False,
+        callback=_text_field,
+        help="The field that holds the text in a JSON Lines file (*.jsonl).",
+    )(fn)
+    fn = click.option(
+        "--hidden",
+        is_flag=True,
+        expose_value=False,
+        callback=_hidden,
+        help="Walk hidden folders (.git, .venv…) and tool folders (node_modules, __pycache__, *.egg-info) too.",
+    )(fn)
     return click.option(
         "--glob",
         "pattern",
         default="*.txt",
         show_default=True,
         metavar="PATTERN",
-        help="Which files to read in folders (searched recursively).",
+        help="Which files to read in folders (searched recursively; a.txt.gz matches *.txt).",
     )(fn)
 
 
@@ -977,9 +1028,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("Aborted!", err=True)
-        sys.exit(ExitCode.INPUT_ERROR)
+    except click.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
+        _drop_stdout()
+        click.echo("newskit: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
     except OSError as exc:
         _output_failed(exc)
 

@@ -669,7 +669,7 @@ def fingerprint_inputs(
     (or raise when it is None). Feed the result to :meth:`Deduper.add_fingerprint`.
     """
     options = options or DedupeOptions()
-    sources = list(expand_inputs(args, pattern))
+    sources = list(expand_inputs(args, pattern, on_error=on_error))
     reader = Reader(rules, max(1, workers), on_error)
     for batch in reader.map(partial(document_fingerprints, options=options), sources):
         yield from batch

@@ -183,7 +183,8 @@ def read_again(
     ref: ArticleRef, reader: Reader, explain: bool = False, chrome: frozenset[str] = frozenset()
 ) -> Article:
     """The whole article ``ref`` names, parsed again from its file (with its site ``chrome``)."""
-    doc = parse_file(ref.source, reader.rules, explain=explain, split=reader.split, now=reader.now, chrome=chrome)
+    doc = parse_file(ref.source, reader.rules, explain=explain, split=reader.split, now=reader.now, chrome=chrome,
+                     text_field=reader.text_field)
     for article in doc.articles:
         if article.id == ref.id and article.start == ref.start:
             return article

@@ -45,6 +45,7 @@ No click, no rich: the command line is in :mod:`newskit.cli`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -61,11 +62,11 @@ from typing import Any, NamedTuple
 
 from . import __version__
 from .dedupe import fingerprint
-from .errors import NewskitError
+from .errors import InputError, NewskitError
 from .ids import SHOWN_CANDIDATES, Match, check_prefix, choose_match, describe, where
 from .model import Article, Document, Kind, LineRecord, Reason
-from .pipeline import Reader
-from .reader import HTML_WARNING, STDIN
+from .pipeline import TEXT_FIELD, Reader
+from .reader import HTML_WARNING, STDIN, record_of
 
 SCHEMA_VERSION = 1
 """The version of the schema this newskit writes and reads (``meta.schema``)."""
@@ -105,6 +106,8 @@ CREATE TABLE articles (
     seq INTEGER NOT NULL,           -- its place in the file, from 0
     id TEXT NOT NULL,               -- the content id `newskit list` shows
     source TEXT NOT NULL,
+    part TEXT NOT NULL,             -- a crawl file's record ('#17': its source is crawl.jsonl#17), else ''
+    meta TEXT,                      -- JSON: a crawl record's url, id, date; NULL for a plain dump
     start_line INTEGER NOT NULL,
     end_line INTEGER NOT NULL,
     title TEXT NOT NULL,
@@ -195,11 +198,13 @@ def parser_version() -> str:
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What else decides how a file parses: the rules files in force (their bytes: a
-    user's config file and ``--rules`` files), ``split`` and ``now``."""
+    user's config file and ``--rules`` files), ``split``, ``now`` and the ``text_field`` of
+    JSON Lines records."""
 
     rule_files: tuple[str, ...] = ()
     split: str = "auto"
     now: dt.datetime | None = None
+    text_field: str = TEXT_FIELD
 
     def key(self) -> str:
         digest = hashlib.blake2b(digest_size=8)
@@ -209,7 +214,8 @@ class Settings:
                 digest.update(Path(path).read_bytes())
             except OSError:
                 digest.update(b"\0missing")
-        digest.update(f"\0split={self.split}\0now={self.now.isoformat() if self.now else ''}".encode())
+        now = self.now.isoformat() if self.now else ""
+        digest.update(f"\0split={self.split}\0now={now}\0text_field={self.text_field}".encode())
         return digest.hexdigest()
 
 
@@ -252,7 +258,7 @@ class FileRows(NamedTuple):
 
 
 _ARTICLE_COLUMNS = (
-    "seq", "id", "source", "start_line", "end_line", "title", "outlet", "language", "date", "published",
+    "seq", "id", "source", "part", "meta", "start_line", "end_line", "title", "outlet", "language", "date", "published",
     "updated", "published_relative", "updated_relative", "dateline", "byline", "authors", "summary",
     "captions", "body", "body_json", "credits", "words", "lines",
 )
@@ -276,7 +282,8 @@ def article_row(article: Article, seq: int) -> ArticleRow:
     joined = "\n".join(body)
     exact = all(p and "\n" not in p for p in body)
     values = (
-        seq, article.id, article.source, article.start, article.end, article.title, article.outlet,
+        seq, article.id, article.source, _part(article.source), _json(article.meta) if article.meta else None,
+        article.start, article.end, article.title, article.outlet,
         article.language, article.date, article.published, article.updated, article.published_relative,
         article.updated_relative, article.dateline, article.byline, _json(article.authors),
         _json(article.summary), _json(article.captions), joined, None if exact else _json(body),
@@ -285,6 +292,16 @@ def article_row(article: Article, seq: int) -> ArticleRow:
     removed = [(r.no, r.rule, r.text) for r in article.removed]
     fp = fingerprint(article)
     return ArticleRow(values, removed, (fp.exact, fp.signature, fp.text.encode("utf-16-le"), fp.ends))
+
+
+def _part(source: str) -> str:
+    """A crawl record's part of its source name (``#17``), else ""."""
+    return source[len(record[0]):] if (record := record_of(source)) is not None else ""
+
+
+def file_of(source: str) -> str:
+    """The file a document's source names: a crawl record's file, else the source itself."""
+    return record[0] if (record := record_of(source)) is not None else source
 
 
 def document_rows(doc: Document) -> FileRows:
@@ -301,14 +318,14 @@ _SELECT = ", ".join(f"a.{c}" for c in _ARTICLE_COLUMNS)
 
 def _article(row: sqlite3.Row | tuple[Any, ...], source: str) -> Article:
     """An :class:`Article` from a row of :data:`_SELECT` (``source`` spelt as the caller names it)."""
-    (_seq, aid, _source, start, end, title, outlet, language, _date, published, updated, published_rel,
+    (_seq, aid, _source, part, meta, start, end, title, outlet, language, _date, published, updated, published_rel,
      updated_rel, dateline, byline, authors, summary, captions, body, body_json, credits, _words, lines) = row
     article = Article(
-        source=source, start=start, end=end, title=title, outlet=outlet, published=published, updated=updated,
+        source=source + part, start=start, end=end, title=title, outlet=outlet, published=published, updated=updated,
         published_relative=published_rel, updated_relative=updated_rel, dateline=dateline, byline=byline,
         authors=json.loads(authors), summary=json.loads(summary), captions=json.loads(captions),
         body=json.loads(body_json) if body_json is not None else (body.split("\n") if body else []),
-        credits=json.loads(credits), id=aid,
+        credits=json.loads(credits), id=aid, meta=json.loads(meta) if meta else {},
     )
     article._make_lines = partial(_unpack_lines, lines)
     article._language, article._language_told = language, True
@@ -367,7 +384,7 @@ class _Pending:
     parser: str
     settings: str
     started: int  # when the run started (ns): a file written since is stored without a hash
-    files: list[tuple[FileRows, str]] = field(default_factory=list)  # rows, key
+    files: list[tuple[FileRows, str, bool]] = field(default_factory=list)  # rows, key, parse it again
     since: float = field(default_factory=time.monotonic)
 
 
@@ -489,8 +506,10 @@ class Index:
         """Bring the index up to date with ``sources`` (files; folders expanded already):
         parse new, changed and stale files through ``reader`` (its processes, progress and
         error reports), forget stored files under ``roots`` that ``sources`` no longer
-        hold. Files that cannot be read go to the reader's error report and are not
-        stored (a stored one's articles are removed). ``on_warning(source, message)`` and
+        hold. Files that cannot be read go to the reader's ``on_error`` (if any: a
+        refresh is never stopped by one; :attr:`Summary.failed` counts them) and are not
+        stored (a stored one's articles are removed); a crawl file some of whose records
+        cannot be read is stored to be parsed again next time, so they are reported again. ``on_warning(source, message)`` and
         ``on_note(source, note)`` hear again of unchanged files what the parse said of them
         (HTML given by mistake; the parser's notes). The roots and ``pattern`` (``--glob``)
         are recorded (:meth:`roots`)."""
@@ -505,22 +524,38 @@ class Index:
         pending = _Pending(parser, key, time.time_ns())
         stale, new = self._stale(sources, parser, key, summary, on_warning, on_note)
         summary.removed = self._forget(roots)
+        partial: set[str] = set()  # files that were read, but not all their records
+        previous = reader.on_error
+
+        def heard(exc: InputError) -> None:
+            partial.add(file_of(exc.source))
+            if previous is not None:
+                previous(exc)
+
         done = 0
-        for rows in reader.map(document_rows, stale):
-            while done < len(stale) and stale[done] != rows.source:  # the ones skipped could not be read
+        current: FileRows | None = None
+        for rows in dataclasses.replace(reader, on_error=heard).map(document_rows, stale):
+            source = file_of(rows.source)
+            if current is not None and source == current.source:  # another record of a crawl file
+                current.articles.extend(a._replace(values=(len(current.articles), *a.values[1:]))
+                                        for a in rows.articles)
+                current.notes.extend(rows.notes)
+                summary.parsed_articles += len(rows.articles)
+                continue
+            self._add(current, pending, partial)
+            while done < len(stale) and stale[done] != source:  # the ones skipped could not be read
                 self._failed(stale[done], pending, summary)
                 done += 1
             if done == len(stale):  # pragma: no cover (the pipeline names a document as its source was given)
                 raise IndexDbError(f"{rows.source}: not among the inputs given")
-            pending.files.append((rows, os.path.abspath(rows.source)))
+            current = rows._replace(source=source)
             summary.parsed_articles += len(rows.articles)
             if new[done]:
                 summary.new += 1
             else:
                 summary.changed += 1
             done += 1
-            if len(pending.files) >= BATCH_FILES or time.monotonic() - pending.since >= BATCH_SECONDS:
-                self._write(pending)
+        self._add(current, pending, partial)
         for source in stale[done:]:
             self._failed(source, pending, summary)
         self._write(pending)
@@ -595,6 +630,15 @@ class Index:
             removed += self._transaction(forget)
         return removed
 
+    def _add(self, rows: FileRows | None, pending: _Pending, partial: set[str]) -> None:
+        """A parsed file to the pending ones (written once there are enough of them); one
+        whose records were not all read is stored to be parsed again (its errors said again)."""
+        if rows is None:
+            return
+        pending.files.append((rows, os.path.abspath(rows.source), rows.source in partial))
+        if len(pending.files) >= BATCH_FILES or time.monotonic() - pending.since >= BATCH_SECONDS:
+            self._write(pending)
+
     def _failed(self, source: str, pending: _Pending, summary: Summary) -> None:
         """An input that could not be read: its stored articles go (a direct run lists none)."""
         summary.failed += 1
@@ -609,14 +653,14 @@ class Index:
             return
 
         def write(c: sqlite3.Connection) -> None:
-            for rows, path in files:
+            for rows, path, again in files:
                 try:
                     st = os.stat(path)
                     digest: str | None = _hash_file(path)
                 except OSError:
                     continue  # gone already: the next run forgets it
-                if st.st_mtime_ns >= started:  # written while this run went on: parse it again next time
-                    digest = None
+                if again or st.st_mtime_ns >= started:  # a record unread, or written while this run went on
+                    digest = None  # parse it again next time
                 c.execute("DELETE FROM files WHERE path = ?", (path,))
                 fid = c.execute(
                     "INSERT INTO files (path, source, size, mtime_ns, hash, parser, settings, line_count, warning, "
@@ -650,7 +694,7 @@ class Index:
         ``sources`` (None: every stored file), in input order, sources named as given."""
         scope, shown, order = self._scope(sources)
         cur = self.conn.execute(
-            f"SELECT a.id, a.date, a.outlet, a.title, a.words, {shown}, a.start_line, a.end_line "
+            f"SELECT a.id, a.date, a.outlet, a.title, a.words, {shown} || a.part, a.start_line, a.end_line "
             f"FROM {scope} JOIN articles a ON a.file = f.id ORDER BY {order}, a.seq")
         for aid, date, outlet, title, words, name, start, end in cur:
             yield {"id": aid, "date": date, "outlet": outlet, "title": title, "words": words,
@@ -709,7 +753,7 @@ class Index:
         join, shown = "", "a.source"
         if sources is not None:
             scope, shown, _ = self._scope(sources)
-            join = f"JOIN ({scope}) ON a.file = f.id"
+            join, shown = f"JOIN ({scope}) ON a.file = f.id", f"{shown} || a.part"
         sql = (
             f"SELECT a.id, a.date, a.outlet, a.title, a.words, {shown}, a.start_line, a.end_line, "
             f"-bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS score, "

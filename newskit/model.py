@@ -97,6 +97,9 @@ class Article:
     body: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     id: str = ""
+    # Source metadata of a crawl record (``url``, ``id``, ``date`` as the crawl gives them;
+    # see :class:`newskit.reader.Records`); empty for a plain dump.
+    meta: dict[str, str] = field(default_factory=dict)
     # The title candidates with the terms of their scores, best first; only when the
     # parser was asked to explain (``parse_text(..., explain=True)``), else None.
     title_candidates: list[TitleScore] | None = field(default=None, repr=False, compare=False)
@@ -176,6 +179,8 @@ class Article:
             "credits": list(self.credits),
             "word_count": self.word_count,
         }
+        if self.meta:
+            d["meta"] = dict(self.meta)
         if lines:
             d["removed"] = [{"line": r.no, "text": r.text, "rule": r.rule} for r in self.removed]
         return d

@@ -55,7 +55,7 @@ from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, Reason
 from .parse import AUTO, parse_text, split_lines
 from .parse.parts import check_split
-from .reader import HTML_WARNING, STDIN, Decoded, expand_inputs, read_source
+from .reader import HTML_WARNING, STDIN, Decoded, Records, container_kind, expand_inputs, read_source, record_of
 from .rules import Rules, default_rules
 from .sitechrome import SiteChrome, learn, page_lines
 
@@ -71,6 +71,9 @@ IN_FLIGHT = 4
 
 AUTO_FILES = 16
 """With this many input files or more, and no number of processes given, every CPU parses."""
+
+TEXT_FIELD = "text"
+"""The field of a JSON Lines record that holds its text, unless told (``--text-field``)."""
 
 
 def cpu_count() -> int:
@@ -93,13 +96,15 @@ def auto_jobs(files: int) -> int:
 
 def parse_file(
     path: str | os.PathLike[str], rules: Rules | None = None, *, explain: bool = False, split: str = AUTO,
-    now: dt.datetime | None = None, chrome: frozenset[str] = frozenset(),
+    now: dt.datetime | None = None, chrome: frozenset[str] = frozenset(), text_field: str = TEXT_FIELD,
 ) -> Document:
-    """Read, decode and parse one file (``-`` for standard input); raises :class:`InputError`.
+    """Read, decode and parse one file (``-`` for standard input, ``crawl.jsonl#17`` for a
+    record of a crawl file); raises :class:`InputError`.
     With ``explain``, articles keep their title candidates; ``split`` says where the dump
     splits into articles, ``now`` resolves relative dates and ``chrome`` is the site chrome
-    to remove (see :func:`newskit.parse.parse_text`)."""
-    return _parse(read_source(os.fspath(path)), rules, explain, split, now, chrome)
+    to remove (see :func:`newskit.parse.parse_text`); ``text_field`` names a JSON Lines
+    record's text."""
+    return _parse(read_source(os.fspath(path), text_field), rules, explain, split, now, chrome)
 
 
 def _parse(
@@ -107,12 +112,17 @@ def _parse(
     chrome: frozenset[str] = frozenset(),
 ) -> Document:
     """The document of a decoded input; an HTML page is not parsed: it has no articles,
-    and its lines are removed as ``html-input`` (titles made of tags help no one)."""
+    and its lines are removed as ``html-input`` (titles made of tags help no one). A
+    crawl record's metadata goes to each of its articles (``meta``)."""
     if decoded.html:
         records = [LineRecord(no, line, Kind.REMOVED, Reason.HTML)
                    for no, line in enumerate(split_lines(decoded.text), 1)]
         return Document(decoded.source, len(records), chrome=records)
-    return parse_text(decoded.text, decoded.source, rules, explain=explain, split=split, now=now, chrome=chrome)
+    doc = parse_text(decoded.text, decoded.source, rules, explain=explain, split=split, now=now, chrome=chrome)
+    if decoded.meta:
+        for article in doc.articles:
+            article.meta = dict(decoded.meta)
+    return doc
 
 
 class _Outcome(NamedTuple):
@@ -129,22 +139,77 @@ class _Outcome(NamedTuple):
     site_chrome: int = 0  # lines removed as site chrome
 
 
+Chrome = dict[str, frozenset[str]]
+"""The site chrome of the documents of one input, by their source (a plain file's is the
+file's own; a crawl file's, each record's)."""
+
+
 def _run(
     fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool = False, split: str = AUTO,
-    now: dt.datetime | None = None, chrome: frozenset[str] = frozenset(), decoded: Decoded | None = None,
-) -> _Outcome:
-    """Read (unless ``decoded`` is given), parse and map one input; one that cannot be read
-    is an outcome with ``error``. ``chrome``: its site chrome (see :mod:`newskit.sitechrome`)."""
+    now: dt.datetime | None = None, chrome: Chrome | None = None, decoded: Decoded | None = None,
+    text_field: str = TEXT_FIELD,
+) -> list[_Outcome]:
+    """Read (unless ``decoded`` is given), parse and map one input: one outcome, or one a
+    record for a crawl file; one that cannot be read is an outcome with ``error``.
+    ``chrome``: the site chrome of its documents (see :mod:`newskit.sitechrome`)."""
+    chrome = chrome or {}
+    if decoded is None and container_kind(source) and record_of(source) is None:
+        return _run_records(fn, source, rules, explain, split, now, chrome, text_field)
     if decoded is None:
         try:
-            decoded = read_source(source)
+            decoded = read_source(source, text_field)
         except InputError as exc:
-            return _Outcome(exc.source, error=exc.reason)
+            return [_Outcome(exc.source, error=exc.reason)]
+    return [_outcome(fn, decoded, rules, explain, split, now, chrome.get(decoded.source, frozenset()))]
+
+
+def _outcome(
+    fn: Callable[[Document], Any], decoded: Decoded, rules: Rules, explain: bool, split: str,
+    now: dt.datetime | None, chrome: frozenset[str], notes: tuple[str, ...] = (),
+) -> _Outcome:
     doc = _parse(decoded, rules, explain, split, now, chrome)
     warning = HTML_WARNING if decoded.html else None
     removed = sum(1 for r in doc.records() if r.rule == Reason.SITE_CHROME) if chrome else 0
-    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=tuple(doc.notes),
+    return _Outcome(decoded.source, decoded.encoding, fn(doc), len(doc.articles), notes=(*notes, *doc.notes),
                     warning=warning, site_chrome=removed)
+
+
+def _run_records(
+    fn: Callable[[Document], Any], source: str, rules: Rules, explain: bool, split: str,
+    now: dt.datetime | None, chrome: Chrome, text_field: str,
+) -> list[_Outcome]:
+    """The outcomes of a crawl file's records, in order (see :class:`newskit.reader.Records`);
+    a record that cannot be read is an outcome with ``error``, and the others go on."""
+    records = Records(source, text_field)
+    out: list[_Outcome] = []
+    for item in records:
+        if isinstance(item, InputError):
+            out.append(_Outcome(item.source, error=item.reason))
+        else:
+            out.append(_outcome(fn, item, rules, explain, split, now, chrome.get(item.source, frozenset())))
+    if records.empty:
+        note = f"{records.empty} record{'s' if records.empty != 1 else ''} with no text left out"
+        if out and out[-1].error is None:
+            out[-1] = out[-1]._replace(notes=(*out[-1].notes, note))
+        else:
+            out.append(_Outcome(source, notes=(note,), value=_NO_VALUE))
+    return out
+
+
+_NO_VALUE = object()
+"""The value of an outcome that only carries notes (a crawl file with no record read)."""
+
+
+def _chrome_of(learned: SiteChrome | None) -> Callable[[str], Chrome]:
+    """For each input, the site chrome of its documents (a crawl file's, by record)."""
+    if learned is None or not learned.chrome:
+        return lambda source: {}
+    records: dict[str, Chrome] = {}
+    for key, texts in learned.chrome.items():
+        record = record_of(key)
+        if record is not None:
+            records.setdefault(record[0], {})[key] = texts
+    return lambda source: records.get(source) or {source: learned.of(source)}
 
 
 # --- the loop ---------------------------------------------------------------------------
@@ -166,6 +231,7 @@ def map_sources(
     now: dt.datetime | None = None,
     site_chrome: bool = False,
     on_site_chrome: Callable[[SiteChrome, int], None] | None = None,
+    text_field: str = TEXT_FIELD,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
@@ -186,6 +252,11 @@ def map_sources(
     the pages of each site (:mod:`newskit.sitechrome`), then to parse each with its site's
     chrome removed (standard input is read once and kept in memory). ``on_site_chrome``
     then hears, after the last input, what was learned and how many lines were removed.
+
+    A crawl file (JSON Lines, ``*.jsonl``; Common Crawl WET, ``*.warc.wet.gz``; see
+    :class:`newskit.reader.Records`) is a document per record, each with its own source
+    (``crawl.jsonl#17``): ``fn`` is called, and the callbacks hear, once per record.
+    ``text_field`` names the field of a JSON Lines record that holds its text.
     """
     rules = rules or default_rules()
     check_split(split)
@@ -195,20 +266,24 @@ def map_sources(
         jobs = auto_jobs(len(sources))
     jobs = min(cpu_count() if jobs <= 0 else jobs, files)
     learned, stdin = SiteChrome(), None
+    chrome_of = _chrome_of(None)
     if site_chrome:
         if STDIN in sources:
             try:
                 stdin = read_source(STDIN)
             except InputError:
                 stdin = None  # reported in its turn, below
-        learned = _learn(sources, rules, jobs, split, now, stdin)
+        learned = _learn(sources, rules, jobs, split, now, stdin, text_field)
+        chrome_of = _chrome_of(learned)
     if jobs <= 1 or explain:
         outcomes: Iterator[_Outcome] = (
-            _run(fn, source, rules, explain, split, now, learned.of(source), stdin if source == STDIN else None)
+            outcome
             for source in sources
+            for outcome in _run(fn, source, rules, explain, split, now, chrome_of(source),
+                                stdin if source == STDIN else None, text_field)
         )
     else:
-        outcomes = _pooled(fn, sources, rules, jobs, split, now, learned, stdin)
+        outcomes = _pooled(fn, sources, rules, jobs, split, now, chrome_of, stdin, text_field)
     removed = 0
     for outcome in outcomes:
         removed += outcome.site_chrome
@@ -218,13 +293,9 @@ def map_sources(
                 raise exc
             on_error(exc)
             continue
-        if outcome.warning is not None and on_warning is not None:
-            on_warning(outcome.source, outcome.warning)
-        if on_decoded is not None:
-            on_decoded(outcome.source, outcome.encoding)
-        if on_note is not None:
-            for note in outcome.notes:
-                on_note(outcome.source, note)
+        _hear(outcome, on_warning, on_decoded, on_note)
+        if outcome.value is _NO_VALUE:
+            continue
         if on_read is not None:
             on_read(outcome.source, outcome.articles)
         yield outcome.value
@@ -232,27 +303,47 @@ def map_sources(
         on_site_chrome(learned, removed)
 
 
+def _hear(
+    outcome: _Outcome,
+    on_warning: Callable[[str, str], None] | None,
+    on_decoded: Callable[[str, str], None] | None,
+    on_note: Callable[[str, str], None] | None,
+) -> None:
+    """Tell the callbacks of :func:`map_sources` what is known of an input read."""
+    if outcome.warning is not None and on_warning is not None:
+        on_warning(outcome.source, outcome.warning)
+    if on_decoded is not None and outcome.value is not _NO_VALUE:
+        on_decoded(outcome.source, outcome.encoding)
+    if on_note is not None:
+        for note in outcome.notes:
+            on_note(outcome.source, note)
+
+
 def _learn(
-    sources: list[str], rules: Rules, jobs: int, split: str, now: dt.datetime | None, stdin: Decoded | None
+    sources: list[str], rules: Rules, jobs: int, split: str, now: dt.datetime | None, stdin: Decoded | None,
+    text_field: str = TEXT_FIELD,
 ) -> SiteChrome:
     """The first pass of ``site_chrome``: every input parsed and summed up, then the chrome
     of each site learned (inputs that cannot be read are left out; the second pass reports them)."""
     if jobs <= 1:
         outcomes: Iterable[_Outcome] = (
-            _run(page_lines, source, rules, split=split, now=now, decoded=stdin if source == STDIN else None)
+            outcome
             for source in sources
+            for outcome in _run(page_lines, source, rules, split=split, now=now,
+                                decoded=stdin if source == STDIN else None, text_field=text_field)
         )
     else:
-        outcomes = _pooled(page_lines, sources, rules, jobs, split, now, stdin=stdin)
-    return learn(o.value for o in outcomes if o.error is None)
+        outcomes = _pooled(page_lines, sources, rules, jobs, split, now, stdin=stdin, text_field=text_field)
+    return learn(o.value for o in outcomes if o.error is None and o.value is not _NO_VALUE)
 
 
 def _pooled(
     fn: Callable[[Document], Any], sources: list[str], rules: Rules, jobs: int, split: str = AUTO,
-    now: dt.datetime | None = None, learned: SiteChrome | None = None, stdin: Decoded | None = None,
+    now: dt.datetime | None = None, chrome_of: Callable[[str], Chrome] | None = None,
+    stdin: Decoded | None = None, text_field: str = TEXT_FIELD,
 ) -> Iterator[_Outcome]:
     """The outcomes of ``sources`` in order, the files parsed by ``jobs`` worker processes."""
-    chrome_of = learned.of if learned is not None else _no_chrome
+    chrome_of = chrome_of or _chrome_of(None)
     files = sum(1 for s in sources if s != STDIN)
     size = max(1, min(CHUNK, files // (jobs * IN_FLIGHT)))
     tasks: list[list[str]] = []
@@ -266,26 +357,23 @@ def _pooled(
         pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(rules,))
     except OSError:  # no process semaphores here (some sandboxes and containers): one process
         yield from (
-            _run(fn, source, rules, split=split, now=now, chrome=chrome_of(source),
-                 decoded=stdin if source == STDIN else None)
+            outcome
             for source in sources
+            for outcome in _run(fn, source, rules, split=split, now=now, chrome=chrome_of(source),
+                                decoded=stdin if source == STDIN else None, text_field=text_field)
         )
         return
     with pool:
         for task in tasks:
             if task[0] == STDIN:
-                pending.append([_run(fn, STDIN, rules, split=split, now=now, chrome=chrome_of(STDIN), decoded=stdin)])
+                pending.append(_run(fn, STDIN, rules, split=split, now=now, chrome=chrome_of(STDIN), decoded=stdin))
             else:
-                chrome = {source: chrome_of(source) for source in task} if learned is not None else None
-                pending.append(pool.apply_async(_run_chunk, (fn, task, split, now, chrome)))
+                chrome = {source: chrome_of(source) for source in task}
+                pending.append(pool.apply_async(_run_chunk, (fn, task, split, now, chrome, text_field)))
             while len(pending) >= jobs * IN_FLIGHT:
                 yield from _get(pending.popleft())
         while pending:
             yield from _get(pending.popleft())
-
-
-def _no_chrome(source: str) -> frozenset[str]:
-    return frozenset()
 
 
 def _get(item: Any) -> list[_Outcome]:
@@ -304,12 +392,13 @@ def _init_worker(rules: Rules) -> None:
 
 def _run_chunk(
     fn: Callable[[Document], Any], sources: list[str], split: str = AUTO, now: dt.datetime | None = None,
-    chrome: dict[str, frozenset[str]] | None = None,
+    chrome: dict[str, Chrome] | None = None, text_field: str = TEXT_FIELD,
 ) -> list[_Outcome]:
     rules = _worker_rules or default_rules()
     chrome = chrome or {}
-    return [_run(fn, source, rules, split=split, now=now, chrome=chrome.get(source, frozenset()))
-            for source in sources]
+    return [outcome for source in sources
+            for outcome in _run(fn, source, rules, split=split, now=now, chrome=chrome.get(source),
+                                text_field=text_field)]
 
 
 # --- a reading's settings ---------------------------------------------------------------
@@ -341,6 +430,7 @@ class Reader:
     now: dt.datetime | None = None
     site_chrome: bool = False
     on_site_chrome: Callable[[SiteChrome, int], None] | None = None
+    text_field: str = TEXT_FIELD  # the text of a JSON Lines record
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
@@ -364,6 +454,7 @@ class Reader:
             now=self.now,
             site_chrome=self.site_chrome,
             on_site_chrome=self.on_site_chrome,
+            text_field=self.text_field,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:
@@ -390,7 +481,7 @@ def iter_documents(
     Inputs that cannot be read are passed to ``on_error`` (or raised if it is None) and
     the others go on. ``on_decoded(source, encoding)`` hears which encoding was used.
     """
-    sources = list(expand_inputs(args, pattern))
+    sources = list(expand_inputs(args, pattern, on_error=on_error))
     yield from Reader(rules, 1, on_error, on_decoded).documents(sources)
 
 

@@ -6,12 +6,19 @@ however many inputs there are.
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import fnmatch
+import gzip
+import io
+import json
+import lzma
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError
 
@@ -51,6 +58,9 @@ class Decoded:
     text: str
     encoding: str
     html: bool = False
+    # Source metadata of a record of a crawl file (see :func:`read_records`): its URL, id,
+    # date as the crawl gives them, as (name, value) pairs; none for a plain dump.
+    meta: tuple[tuple[str, str], ...] = ()
 
 
 def looks_like_html(text: str) -> bool:
@@ -129,34 +139,252 @@ def decode(data: bytes, source: str) -> Decoded:
     return _decoded(source, normalise(text), encoding)
 
 
-def _decoded(source: str, text: str, encoding: str) -> Decoded:
-    return Decoded(source, text, encoding, looks_like_html(text))
+def _decoded(source: str, text: str, encoding: str, meta: tuple[tuple[str, str], ...] = ()) -> Decoded:
+    return Decoded(source, text, encoding, looks_like_html(text), meta)
 
 
-def read_source(source: str) -> Decoded:
-    """Read and decode one input: a file path or ``-`` for standard input."""
+def read_source(source: str, text_field: str = "text") -> Decoded:
+    """Read and decode one input: a file path or ``-`` for standard input. A file named
+    ``*.gz``, ``*.bz2``, ``*.xz`` or ``*.zst`` is decompressed first (``.zst`` needs the
+    ``zstandard`` package: ``pip install 'newskit[zstd]'``). A record of a crawl file,
+    ``crawl.jsonl#17`` (see :func:`read_records`), is read from its file."""
     if source == STDIN:
         data = sys.stdin.buffer.read()
         return decode(data, "<stdin>")
-    try:
-        data = Path(source).read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as exc:
-        raise InputError(source, exc.strerror or str(exc)) from None
+    record = record_of(source)
+    if record is not None:
+        return _one_record(record[0], record[1], text_field)
+    data = _read_bytes(source)
+    suffix = compression_suffix(source)
+    if suffix:
+        data = _decompress(data, suffix, source)
     return decode(data, source)
 
 
-def expand_inputs(args: list[str] | tuple[str, ...], pattern: str = "*.txt") -> Iterator[str]:
+def _read_bytes(source: str) -> bytes:
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise _open_error(source, exc) from None
+
+
+def _open_error(source: str, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(source, "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(source, "is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError(source, "permission denied")
+    return InputError(source, exc.strerror or str(exc))
+
+
+# --- crawl files: JSON Lines and Common Crawl WET, a dump per record ----------------------
+
+JSONL_NAMES = (".jsonl", ".ndjson")
+"""Name endings (before any compression suffix) of JSON Lines files: a dump per line."""
+WET_NAMES = (".wet",)
+"""Name endings of WARC files of text conversions (Common Crawl's ``*.warc.wet.gz``)."""
+RECORD_META = ("id", "url", "date")
+"""The fields of a JSON Lines record kept as its source metadata (when they are there)."""
+WET_META = (("url", "WARC-Target-URI"), ("date", "WARC-Date"), ("id", "WARC-Record-ID"))
+"""The WET record headers kept as source metadata, by the names newskit gives them."""
+WARCIO_MISSING = "reading WET files needs the warcio package: pip install 'newskit[warc]'"
+
+
+def container_kind(name: str) -> str:
+    """``"jsonl"`` or ``"wet"`` for a crawl file that holds a dump per record (by its name,
+    compressed or not), else ``""``."""
+    base = name.lower()
+    suffix = compression_suffix(base)
+    if suffix:
+        base = base[: -len(suffix)]
+    if base.endswith(JSONL_NAMES):
+        return "jsonl"
+    if base.endswith(WET_NAMES):
+        return "wet"
+    return ""
+
+
+def record_source(source: str, number: int) -> str:
+    """The source name of record ``number`` (1-based) of a crawl file: ``crawl.jsonl#17``."""
+    return f"{source}#{number}"
+
+
+def record_of(source: str) -> tuple[str, int] | None:
+    """``(file, number)`` for a record's source name (``crawl.jsonl#17``), else None; a
+    file whose name really holds a ``#`` is itself."""
+    file, sep, number = source.rpartition("#")
+    if not sep or not number.isdigit() or not container_kind(file) or os.path.exists(source):
+        return None
+    return file, int(number)
+
+
+@dataclass(slots=True)
+class Records:
+    """The records of a crawl file, one :class:`Decoded` (or the :class:`InputError` of a
+    record that cannot be read) each, in file order; records with no text are skipped
+    and counted in ``empty``. Iterate once. The file is read as a stream: memory does not
+    grow with its size."""
+
+    source: str
+    text_field: str = "text"
+    empty: int = 0
+
+    def __iter__(self) -> Iterator[Decoded | InputError]:
+        kind = container_kind(self.source)
+        try:
+            if kind == "jsonl":
+                yield from self._jsonl()
+            else:
+                yield from self._wet()
+        except OSError as exc:  # a file that cannot be opened, or is cut short
+            yield _open_error(self.source, exc)
+        except (EOFError, ValueError, lzma.LZMAError) as exc:
+            yield InputError(self.source, f"cannot decompress ({exc})")
+
+    def _jsonl(self) -> Iterator[Decoded | InputError]:
+        with _open_stream(self.source) as stream:
+            for number, raw in enumerate(stream, 1):
+                if not raw.strip():
+                    continue
+                where = record_source(self.source, number)
+                item = _jsonl_record(raw, where, self.text_field)
+                if item is None:
+                    self.empty += 1
+                else:
+                    yield item
+
+    def _wet(self) -> Iterator[Decoded | InputError]:
+        try:
+            from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415 (the warc extra)
+        except ImportError:
+            yield InputError(self.source, WARCIO_MISSING)
+            return
+        gz = compression_suffix(self.source) == ".gz"  # warcio reads gzip members itself
+        with open(self.source, "rb") if gz else _open_stream(self.source) as stream:  # noqa: SIM115
+            number = 0
+            for rec in ArchiveIterator(stream):
+                if rec.rec_type != "conversion":
+                    continue
+                number += 1
+                meta = tuple((name, v) for name, h in WET_META if (v := rec.rec_headers.get_header(h)))
+                data = rec.content_stream().read()
+                where = record_source(self.source, number)
+                try:
+                    decoded = decode(data, where)
+                except InputError:
+                    self.empty += 1
+                    continue
+                yield Decoded(where, decoded.text, decoded.encoding, decoded.html, meta)
+
+
+def _jsonl_record(raw: bytes, where: str, text_field: str) -> Decoded | InputError | None:
+    try:
+        record = json.loads(raw)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        return InputError(where, f"not a JSON record ({exc})")
+    if not isinstance(record, dict):
+        return InputError(where, "not a JSON object")
+    text = record.get(text_field)
+    if text is None:
+        return InputError(where, f"no {text_field!r} field (--text-field names it)")
+    if not isinstance(text, str):
+        return InputError(where, f"its {text_field!r} field is not text")
+    if not text.strip():
+        return None
+    meta = tuple((k, str(record[k])) for k in RECORD_META if k != text_field and record.get(k) not in (None, ""))
+    return _decoded(where, normalise(text), "utf-8", meta)
+
+
+def _one_record(file: str, number: int, text_field: str) -> Decoded:
+    """Record ``number`` of a crawl file, read again (``show`` of an id found in it)."""
+    where = record_source(file, number)
+    for item in Records(file, text_field):
+        if isinstance(item, InputError):
+            if item.source in (where, file):
+                raise item
+            continue
+        if item.source == where:
+            return item
+    raise InputError(where, "no such record")
+
+
+def _open_stream(source: str) -> IO[bytes]:
+    """A binary stream of ``source``'s bytes, decompressed as its name says."""
+    suffix = compression_suffix(source)
+    if suffix == ".gz":
+        return gzip.open(source, "rb")  # type: ignore[return-value]  # a GzipFile is a binary stream
+    if suffix == ".bz2":
+        return bz2.open(source, "rb")
+    if suffix == ".xz":
+        return lzma.open(source, "rb")
+    if suffix == ".zst":
+        try:
+            import zstandard  # noqa: PLC0415 (an optional extra)
+        except ImportError:
+            raise ValueError(ZSTD_MISSING) from None
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(source, "rb"), closefd=True))  # noqa: SIM115
+    return open(source, "rb")  # noqa: SIM115 (the caller closes it)
+
+
+COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
+"""The suffixes of compressed inputs, read transparently (see :func:`read_source`)."""
+
+ZSTD_MISSING = "reading .zst files needs the zstandard package: pip install 'newskit[zstd]'"
+
+
+def compression_suffix(name: str) -> str:
+    """The compression suffix of a file name (one of :data:`COMPRESSED`), or ``""``."""
+    lower = name.lower()
+    return next((s for s in COMPRESSED if lower.endswith(s)), "")
+
+
+def _decompress(data: bytes, suffix: str, source: str) -> bytes:
+    try:
+        if suffix == ".gz":
+            return gzip.decompress(data)
+        if suffix == ".bz2":
+            return bz2.decompress(data)
+        if suffix == ".xz":
+            return lzma.decompress(data)
+        return _unzstd(data)
+    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        raise InputError(source, f"cannot decompress {suffix} ({exc})") from None
+
+
+def _unzstd(data: bytes) -> bytes:
+    try:
+        import zstandard  # noqa: PLC0415 (an optional extra, imported only when needed)
+    except ImportError:
+        raise ValueError(ZSTD_MISSING) from None
+    try:
+        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    except zstandard.ZstdError as exc:
+        raise ValueError(str(exc)) from None
+
+
+SKIPPED_FOLDERS = ("node_modules", "__pycache__", "*.egg-info")
+"""Tool folders a folder walk leaves out (with every hidden one, ``.git``, ``.venv``…),
+unless ``hidden`` is set: what they hold is never a user's dumps."""
+
+
+def expand_inputs(
+    args: list[str] | tuple[str, ...],
+    pattern: str = "*.txt",
+    *,
+    hidden: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[str]:
     """Turn command-line arguments into input sources, in a deterministic order.
 
-    Folders are searched recursively for files matching ``pattern`` (sorted by path);
-    files and ``-`` are passed through in the order given; no argument means ``.``.
-    A missing path is yielded as is, so that reading it reports the error in turn.
+    Folders are searched recursively for files matching ``pattern`` (sorted by path); a
+    compressed file matches by its name without the compression suffix (``a.txt.gz``
+    matches ``*.txt``). Hidden files and folders and tool folders
+    (:data:`SKIPPED_FOLDERS`) are left out unless ``hidden``; symbolic links to folders
+    are not followed. A subfolder that cannot be read is given to ``on_error`` (raised
+    when it is None) and the walk goes on. Files and ``-`` are passed through in the
+    order given; no argument means ``.``. A missing path is yielded as is, so that reading
+    it reports the error in turn.
     """
     for arg in args or (".",):
         if arg == STDIN:
@@ -164,12 +392,37 @@ def expand_inputs(args: list[str] | tuple[str, ...], pattern: str = "*.txt") -> 
             continue
         path = Path(arg)
         if path.is_dir():
-            found = [p for p in path.rglob(pattern) if p.is_file() or _is_broken(p)]
-            for p in sorted(found, key=lambda p: p.as_posix()):
-                yield os.fspath(p)
+            yield from sorted(_walk(path, pattern, hidden, on_error), key=lambda p: Path(p).as_posix())
         else:
             yield arg
 
 
-def _is_broken(p: Path) -> bool:
-    return p.is_symlink() and not p.exists()
+def _walk(
+    root: Path, pattern: str, hidden: bool, on_error: Callable[[InputError], None] | None
+) -> Iterator[str]:
+    def failed(exc: OSError) -> None:
+        error = InputError(exc.filename or os.fspath(root), f"cannot read folder: {exc.strerror or exc}")
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    for folder, dirs, files in os.walk(root, onerror=failed):
+        if not hidden:
+            dirs[:] = [d for d in dirs if not _skipped(d)]
+        here = Path(folder)
+        for name in files:
+            if (hidden or not name.startswith(".")) and _matches(name, pattern):
+                p = here / name
+                if p.is_file() or p.is_symlink():  # a broken link is read, and reported
+                    yield os.fspath(p)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or any(fnmatch.fnmatch(name, s) for s in SKIPPED_FOLDERS)
+
+
+def _matches(name: str, pattern: str) -> bool:
+    if fnmatch.fnmatch(name, pattern):
+        return True
+    suffix = compression_suffix(name)
+    return bool(suffix) and fnmatch.fnmatch(name[: -len(suffix)], pattern)

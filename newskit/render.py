@@ -63,6 +63,7 @@ def show_lines(article: Article) -> Iterator[tuple[str, str]]:
     meta = {
         "id": article.id,
         "source": where(article),
+        "url": article.meta.get("url"),
         "outlet": article.outlet,
         "language": article.language,
         "published": _date(article.published, article.published_relative),

@@ -549,3 +549,68 @@ def test_a_full_disk_is_one_line_and_status_1(command):
         )
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == ["newskit: cannot write the output: No space left on device"]
+
+
+# --- folders as a project holds them; Ctrl-C ----------------------------------------------
+
+
+def test_list_with_no_argument_leaves_out_the_venv_and_the_egg_info(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text(story(1))
+    for tool in (".venv/lib/python3.11/site-packages/pkg", "newskit.egg-info"):
+        (tmp_path / tool).mkdir(parents=True)
+        (tmp_path / tool / "top_level.txt").write_text("newskit\n")
+        (tmp_path / tool / "SOURCES.txt").write_text(story(2))
+    monkeypatch.chdir(tmp_path)
+    r = run("list", "--jsonl")
+    assert r.exit_code == 0, r.stderr
+    assert [json.loads(line)["source"].split(":")[0] for line in r.stdout.splitlines()] == ["data/a.txt"]
+    r = run("list", "--jsonl", "--hidden")
+    sources = {json.loads(line)["source"].split(":")[0] for line in r.stdout.splitlines()}
+    assert "data/a.txt" in sources and ".venv/lib/python3.11/site-packages/pkg/SOURCES.txt" in sources
+
+
+def test_compressed_dump_lists_as_the_plain_one(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "a.txt").write_text(story(3))
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(story(3).encode()))
+    r = run("list", "--jsonl", str(tmp_path))
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [Path(row["source"].split(":")[0]).name for row in rows] == ["a.txt", "b.txt.gz"]
+    assert rows[0]["title"] == rows[1]["title"] and rows[0]["words"] == rows[1]["words"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_ctrl_c_ends_with_status_130_and_no_traceback(tmp_path: Path) -> None:
+    """A run interrupted while it reads (a named pipe no one writes to) ends with 130."""
+    import errno
+    import signal
+    import time
+
+    fifo = tmp_path / "slow.txt"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newskit", "strip", str(fifo)], cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    writer = -1
+    deadline = time.monotonic() + 60
+    while writer < 0 and time.monotonic() < deadline and proc.poll() is None:
+        try:  # opens only once newskit has the pipe open for reading
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            assert exc.errno == errno.ENXIO
+            time.sleep(0.05)
+    assert writer >= 0, "newskit never opened the input"
+    try:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(writer)
+    assert proc.returncode == ExitCode.INTERRUPTED == 130
+    assert "Traceback" not in err
+    assert err.strip() == "newskit: interrupted"
+    assert out == ""

@@ -34,7 +34,7 @@ def test_find_articles_names_the_candidates_of_an_unknown_id() -> None:
 def test_find_articles_hears_of_a_file_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     rfe = parse_file(RFE).articles[0]
     def changed(path: str, rules: object = None, explain: bool = False, split: str = "auto",
-                now: object = None, chrome: object = frozenset()) -> Document:
+                now: object = None, chrome: object = frozenset(), text_field: str = "text") -> Document:
         return Document(source=path, line_count=0)
 
     monkeypatch.setattr("newskit.ids.parse_file", changed)

@@ -228,6 +228,25 @@ def test_an_unreadable_file_among_others_leaves_them_stored_as_parsed(tmp_path: 
     assert (again.unchanged, again.failed, again.changed, again.new) == (3, 1, 0, 0)
 
 
+def test_crawl_records_are_indexed_with_their_metadata_and_bad_ones_reported_again(folder: Path) -> None:
+    records = [{"id": "r1", "url": "https://example.com/1", "text": story(41)}, "{not json",
+               {"id": "r3", "text": story(43)}]
+    (folder / "crawl.jsonl").write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n"
+                                                for r in records), encoding="utf-8")
+    for _ in range(2):  # the second time from the index: the bad record is said again
+        r = run("index", str(folder), "--glob", "*.jsonl")
+        assert r.exit_code == 1 and "crawl.jsonl#2: not a JSON record" in r.stderr
+    direct = run("list", str(folder), "--glob", "*.jsonl", "--jsonl", "--no-db")
+    indexed = run("list", str(folder), "--glob", "*.jsonl", "--jsonl")
+    assert (indexed.stdout, indexed.stderr, indexed.exit_code) == (direct.stdout, direct.stderr, direct.exit_code)
+    assert [json.loads(line)["source"].split("/")[-1] for line in indexed.stdout.splitlines()] == [
+        "crawl.jsonl#1:1-5", "crawl.jsonl#3:1-5"]
+    aid = json.loads(indexed.stdout.splitlines()[0])["id"]
+    direct = run("show", aid, str(folder), "--glob", "*.jsonl", "--json", "--no-db")
+    indexed = run("show", aid, str(folder), "--glob", "*.jsonl", "--json")
+    assert indexed.stdout == direct.stdout and json.loads(indexed.stdout)["meta"]["url"] == "https://example.com/1"
+
+
 # --- safety -----------------------------------------------------------------------------------
 
 

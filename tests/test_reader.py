@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
+import lzma
+import os
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -144,3 +150,94 @@ def test_no_argument_means_current_folder(tmp_path: Path, monkeypatch: pytest.Mo
     _tree(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert list(expand_inputs([])) == ["a.txt", "b/1.txt", "b/2.txt", "b/c/0.txt"]
+
+
+# --- folder walking: hidden and tool folders, unreadable subfolders ----------------------
+
+
+def _project_like(root: Path) -> None:
+    """A folder laid out as the README's: dumps beside a virtual environment, git and
+    build folders whose files also end in .txt."""
+    for name in [
+        "data/a.txt", "notes/b.txt", ".venv/lib/site-packages/x/LICENSE.txt", ".git/info/c.txt",
+        "node_modules/p/README.txt", "newskit.egg-info/SOURCES.txt", "pkg/__pycache__/d.txt",
+        "data/.hidden.txt",
+    ]:
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x\n")
+
+
+def test_hidden_and_tool_folders_are_left_out(tmp_path: Path) -> None:
+    _project_like(tmp_path)
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in expand_inputs([str(tmp_path)])]
+    assert found == ["data/a.txt", "notes/b.txt"]
+
+
+def test_hidden_includes_them(tmp_path: Path) -> None:
+    _project_like(tmp_path)
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in expand_inputs([str(tmp_path)], hidden=True)]
+    assert len(found) == 8
+    assert ".git/info/c.txt" in found and "newskit.egg-info/SOURCES.txt" in found
+
+
+def test_a_hidden_folder_named_is_walked(tmp_path: Path) -> None:
+    _project_like(tmp_path)
+    found = list(expand_inputs([str(tmp_path / ".git")]))
+    assert [Path(p).name for p in found] == ["c.txt"]
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(tmp_path)
+    locked = tmp_path / "b" / "c"
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # as root, chmod 000 would not stop a read
+    errors: list[InputError] = []
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in expand_inputs([str(tmp_path)], on_error=errors.append)]
+    assert found == ["a.txt", "b/1.txt", "b/2.txt"]
+    assert [str(e) for e in errors] == [f"{locked}: cannot read folder: Permission denied"]
+    with pytest.raises(InputError, match="cannot read folder"):
+        list(expand_inputs([str(tmp_path)]))
+
+
+# --- compressed inputs --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("suffix", "compress"), [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)]
+)
+def test_compressed_files_are_read_and_found(tmp_path: Path, suffix: str, compress: Any) -> None:
+    path = tmp_path / f"page.txt{suffix}"
+    path.write_bytes(compress(TEXT.encode("utf-8")))
+    assert read_source(str(path)).text == TEXT
+    assert list(expand_inputs([str(tmp_path)])) == [str(path)]
+
+
+def test_a_broken_compressed_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt.gz"
+    path.write_bytes(b"not gzip at all")
+    with pytest.raises(InputError, match=r"cannot decompress \.gz"):
+        read_source(str(path))
+
+
+def test_zst_is_read(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")  # in the test extra
+    path = tmp_path / "page.txt.zst"
+    path.write_bytes(zstandard.ZstdCompressor().compress(TEXT.encode("utf-8")))
+    assert read_source(str(path)).text == TEXT
+
+
+def test_zst_without_zstandard_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "zstandard", None)  # as if it were not installed
+    path = tmp_path / "page.txt.zst"
+    path.write_bytes(b"\x28\xb5\x2f\xfd")
+    with pytest.raises(InputError, match=r"pip install 'newskit\[zstd\]'"):
+        read_source(str(path))
