@@ -413,6 +413,9 @@ class Index:
         index = cls(conn, path)
         try:
             index._prepare()
+        except sqlite3.OperationalError as exc:  # a folder that cannot be written, a lock held too long
+            conn.close()
+            raise IndexDbError(f"{path}: cannot open the index ({exc})") from None
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise IndexDbError(f"{path}: not a newskit index ({exc})") from None
@@ -509,10 +512,10 @@ class Index:
         hold. Files that cannot be read go to the reader's ``on_error`` (if any: a
         refresh is never stopped by one; :attr:`Summary.failed` counts them) and are not
         stored (a stored one's articles are removed); a crawl file some of whose records
-        cannot be read is stored to be parsed again next time, so they are reported again. ``on_warning(source, message)`` and
-        ``on_note(source, note)`` hear again of unchanged files what the parse said of them
-        (HTML given by mistake; the parser's notes). The roots and ``pattern`` (``--glob``)
-        are recorded (:meth:`roots`)."""
+        cannot be read is stored to be parsed again next time, so they are reported again.
+        ``on_warning(source, message)`` and ``on_note(source, note)`` hear again of
+        unchanged files what the parse said of them (HTML given by mistake; the parser's
+        notes). The roots and ``pattern`` (``--glob``) are recorded (:meth:`roots`)."""
         settings = settings or Settings(split=reader.split, now=reader.now)
         parser, key = parser_version(), settings.key()
         given = sources

@@ -318,6 +318,10 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE t (x)")
     r = run("list", str(DATA), "--db", str(other))
     assert r.exit_code == 1 and "not a newskit index" in r.stderr
+    nowhere = tmp_path / "no-such-folder" / "i.db"
+    r = run("index", str(DATA), "--db", str(nowhere))
+    assert r.exit_code == 1
+    assert r.stderr == f"newskit: {nowhere}: cannot open the index (unable to open database file)\n"
 
 
 def test_standard_input_and_site_chrome_do_not_use_the_index(folder: Path) -> None:
