@@ -516,7 +516,7 @@ class Index:
         ``on_warning(source, message)`` and ``on_note(source, note)`` hear again of
         unchanged files what the parse said of them (HTML given by mistake; the parser's
         notes). The roots and ``pattern`` (``--glob``) are recorded (:meth:`roots`)."""
-        settings = settings or Settings(split=reader.split, now=reader.now)
+        settings = settings or Settings(split=reader.split, now=reader.now, text_field=reader.text_field)
         parser, key = parser_version(), settings.key()
         given = sources
         sources = [s for s in sources if s != STDIN and not is_index_file(s, self.path)]
