@@ -680,14 +680,23 @@ class Index:
         self._transaction(write)
 
     def _transaction(self, work: Any) -> Any:
+        """``work(connection)`` in one write transaction; an SQLite error (a lock held past
+        the busy timeout, a full disk, a table not as this newskit made it) is rolled back
+        and becomes :class:`IndexDbError`."""
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise IndexDbError(f"{self.path}: cannot write the index ({exc})") from None
         try:
             result = work(c)
-        except BaseException:
-            c.execute("ROLLBACK")
+            c.execute("COMMIT")
+        except BaseException as exc:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise IndexDbError(f"{self.path}: cannot write the index ({exc})") from None
             raise
-        c.execute("COMMIT")
         return result
 
     # -- reading --------------------------------------------------------------------------

@@ -295,6 +295,25 @@ def test_two_processes_at_once_both_finish(folder: Path, tmp_path: Path) -> None
     assert run("list", str(folder), "--db", str(db)).stdout == run("list", str(folder), "--no-db").stdout
 
 
+def test_a_writer_that_waits_too_long_is_one_line(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "i.db"
+    run("index", str(folder), "--db", str(db))
+    (folder / "more" / "story0.txt").write_text(story(50), encoding="utf-8")
+    monkeypatch.setattr(index_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its transaction
+    try:
+        r = run("index", str(folder), "--db", str(db))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert r.exit_code == 1
+    assert r.stderr == f"newskit: {db}: cannot write the index (database is locked)\n"
+    assert run("index", str(folder), "--db", str(db)).exit_code == 0  # and the next run goes on
+
+
 def test_an_index_of_another_schema_version_is_refused(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "i.db"
     run("index", str(folder), "--db", str(db))
