@@ -38,6 +38,7 @@ import click
 from . import __version__, render
 from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
 from .diff import diff_articles
+from .engine import DaskEngine, EngineError
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
 from .ids import check_names, find_articles, named_articles, where
 from .model import Article, Document
@@ -109,6 +110,9 @@ class State:
     site_chrome: bool = False  # learn each site's chrome from the inputs first (--site-chrome)
     hidden: bool = False  # walk hidden and tool folders too (--hidden)
     text_field: str = TEXT_FIELD  # the text of a JSON Lines record (--text-field)
+    engine: str = "local"  # where to parse: this machine, or a Dask cluster (--engine)
+    scheduler: str | None = None  # the Dask scheduler's address (--scheduler)
+    _engine: DaskEngine | None = None
     failed: bool = False
     _rules: Rules | None = None
 
@@ -145,7 +149,24 @@ class State:
         The rules are loaded at once, so a bad rules file fails before any output.
         """
         return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
-                        progress=progress, text_field=self.text_field)
+                        progress=progress, text_field=self.text_field, engine=self.dask(jobs))
+
+    def dask(self, jobs: int | None) -> DaskEngine | None:
+        """The Dask cluster to parse on (``--engine dask``; ``-j`` workers of a local one), made
+        once and closed when the command ends; None for this machine's processes."""
+        if self.scheduler is not None and self.engine != "dask":
+            raise click.UsageError("--scheduler ADDRESS goes with --engine dask.")
+        if self.engine != "dask":
+            return None
+        if self._engine is None:
+            engine = DaskEngine(self.scheduler, jobs or None)
+            click.get_current_context().call_on_close(engine.close)
+            try:
+                engine.client()  # started now: a cluster that cannot start fails before any output
+            except EngineError as exc:
+                raise CLIError(str(exc)) from None
+            self._engine = engine
+        return self._engine
 
     def done(self) -> None:
         """End the command: exit status 1 if an input failed, else carry on to 0."""
@@ -229,6 +250,7 @@ class _Reading(Reader):
                 site_chrome=self.site_chrome,
                 on_site_chrome=on_site_chrome,
                 text_field=self.text_field,
+                engine=None if one_process else self.engine,
             )
             if crawl:
                 bar.advance()
@@ -240,14 +262,34 @@ def paths_argument(fn: F) -> F:
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
-def _hidden(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
-    ctx.ensure_object(State).hidden = value
-    return value
+def _set_state(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A callback that keeps an option's value on the :class:`State` as ``name``."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        setattr(ctx.ensure_object(State), name, value)
+        return value
+
+    return keep
 
 
-def _text_field(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    ctx.ensure_object(State).text_field = value
-    return value
+def engine_option(fn: F) -> F:
+    """``--engine local|dask`` and ``--scheduler ADDRESS`` (kept on the :class:`State`)."""
+    fn = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        expose_value=False,
+        callback=_set_state("scheduler"),
+        help="With --engine dask: the scheduler to use (tcp://host:8786); none starts a local cluster of -j workers.",
+    )(fn)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        expose_value=False,
+        callback=_set_state("engine"),
+        help="Parse on this machine's processes, or on a Dask cluster (needs newskit[dask]).",
+    )(fn)
 
 
 def glob_option(fn: F) -> F:
@@ -259,14 +301,14 @@ def glob_option(fn: F) -> F:
         show_default=True,
         metavar="FIELD",
         expose_value=False,
-        callback=_text_field,
+        callback=_set_state("text_field"),
         help="The field that holds the text in a JSON Lines file (*.jsonl).",
     )(fn)
     fn = click.option(
         "--hidden",
         is_flag=True,
         expose_value=False,
-        callback=_hidden,
+        callback=_set_state("hidden"),
         help="Walk hidden folders (.git, .venv…) and tool folders (node_modules, __pycache__, *.egg-info) too.",
     )(fn)
     return click.option(
@@ -509,6 +551,7 @@ def show(
 @click.option("--no-title", is_flag=True, help="Leave the titles out.")
 @click.option("--summary", is_flag=True, help="Put the summary bullets before the body.")
 @jobs_option("Parse")
+@engine_option
 @split_option
 @now_option
 @site_chrome_option
@@ -773,6 +816,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except NewskitError as exc:  # one the command did not turn into a message itself
+        click.echo(f"newskit: {neutralise(str(exc))}", err=True)
+        sys.exit(ExitCode.INPUT_ERROR)
     except click.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
         _drop_stdout()
         click.echo("newskit: interrupted", err=True)
