@@ -121,6 +121,13 @@ def test_a_name_the_page_gives_itself_and_its_address_spells_comes_before_the_ow
     assert outlet_of(foot="About Gmail\nWrite to jane@gmail.com\n© 2012 Foo Bar Inc.") == "Foo Bar"
 
 
+def test_words_of_a_name_in_a_row_that_the_address_spells_are_the_outlet() -> None:
+    foot = "About Inside Gizmo Daily\nSend us tips: tips@gizmodaily.com\n© 2012 Foo Bar Inc."
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    # one word of a longer name is not enough: "Daily" of "Inside Gizmo Daily" for daily.com
+    assert outlet_of(foot=foot.replace("gizmodaily.com", "daily.com")) == "Foo Bar"
+
+
 def test_an_owner_who_signs_the_posts_is_the_blogger_not_the_blog() -> None:
     foot = "Posted by Jane Roe at 9:14 AM\n© 2012 Jane Roe"
     assert outlet_of("Gizmo Daily", foot=foot) == "Gizmo Daily"

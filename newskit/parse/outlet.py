@@ -60,6 +60,7 @@ _STRIPPED_C = re.compile(r"[cC]\)\s*(?:19|20)\d{2}")  # "(c) 2012 Foo" as a line
 _NAMED = re.compile(_NAME)
 _HANDLE = re.compile(r"(?<![\w.])@(\w{2,30})")  # "@gizmodaily", not "tips@gizmodaily.com"
 _MAIL_HOST = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")  # "gizmodaily.com" of "tips@gizmodaily.com"
+RUN_WORDS = 2  # words of a name in a row that spell an address ("Gizmo Daily" of "Inside Gizmo Daily")
 LABEL_MIN_CHARS = 3  # a site's name in its address has three letters or more ("ign", not "t" of t.co)
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
@@ -242,18 +243,31 @@ def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: Ou
         return None
     best: tuple[int, str] | None = None
     for name in dict.fromkeys(names):
-        letters = _NOT_LETTERS.sub("", oc.tld.sub("", oc.stem(name)).lower())
-        if len(letters) < NAME_MIN_CHARS or not any(_same_site(letters, label) for label in labels):
+        spelt = next((x for x in (_spelt_by(name, label, oc) for label in labels) if x), None)
+        if spelt is None:
             continue
-        n = _times(low, name)
+        n = _times(low, spelt)
         if best is None or n > best[0]:
-            best = (n, name)
+            best = (n, spelt)
     return best[1] if best else None
 
 
-def _same_site(letters: str, label: str) -> bool:
-    """Whether a name's letters spell a site's name in its address, an article aside."""
-    return letters == label or letters.removeprefix("the") == label.removeprefix("the")
+def _spelt_by(name: str, label: str, oc: OutletCues) -> str | None:
+    """The name, or the words of it, that spell a site's name in its address: all of them
+    ("Gizmo Daily", "The Gizmo Daily", "GizmoDaily.com" for gizmodaily), else two or more
+    in a row ("Gizmo Daily" of "Inside Gizmo Daily", "Gizmo Daily Stories"); else None."""
+    tokens = oc.tld.sub("", oc.stem(name)).split()
+    words = [_NOT_LETTERS.sub("", w.lower()) for w in tokens]
+    letters = "".join(words)
+    if len(letters) < NAME_MIN_CHARS or label not in letters:
+        return None
+    if letters == label or letters.removeprefix("the") == label.removeprefix("the"):
+        return name
+    for i in range(len(words)):
+        for j in range(i + RUN_WORDS, len(words) + 1):
+            if "".join(words[i:j]) == label:
+                return " ".join(tokens[i:j])
+    return None
 
 
 def _times(low: str, name: str) -> int:
