@@ -805,6 +805,29 @@ def test_a_link_to_the_story_before_by_its_words_is_not_the_title():
     assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
 
 
+@pytest.mark.parametrize("tools", ["Print Article Send a Tip", "Facebook Page · RSS Feed"])
+def test_a_row_of_share_tool_links_over_the_byline_is_not_the_title(tools):
+    # share and follow links run into one line between the headline and its byline: the
+    # line nearest the byline, of a headline's size, but two tool words or more (the
+    # headline's words are not the lead's: its place alone would not save it)
+    headline = "Commuters Brace for Months of Longer Journeys"
+    text = f"{MENU}{headline}\n{tools}\nby Jane Roe 6 Nov 2012, 3:00 PM\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, tools)["tools"] == -1.0  # title.tools_cost
+
+
+@pytest.mark.parametrize("headline", [
+    "Facebook Buys Instagram Outright",  # one tool word (a quarter of its words)
+    # two, among many words (below title.tools_share)
+    "Where Do the Photographers Who Left the Big Agencies Now Share Their Best Pictures? On Google+",
+])
+def test_a_headline_that_names_a_tool_or_two_is_left_alone(headline):
+    a = parse_text(f"{MENU}{headline}\nBy Jane Roe\n\n{STORY}\n", explain=True).articles[0]
+    assert a.title == headline
+    assert "tools" not in terms_of(a, headline)
+
+
 @pytest.mark.parametrize("text", ["« Bonjour », dit-il", "« Bonjour ».", "Plain headline", "Home ›› News"])
 def test_a_quotation_in_french_marks_is_no_arrow(text):
     from newskit.parse.title import arrow_link

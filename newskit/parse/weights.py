@@ -146,6 +146,9 @@ class TitleWeights:
     glued_cost: float = 0.4  # words run together in two places or more: glued link texts
     glued_min: int = 2
     arrow_cost: float = 0.5  # a link to another post: an arrow on one side ("« Older"), or "Previous Story ..."
+    tools_cost: float = 1.0  # share, follow and feed tools' link words ...
+    tools_min: int = 2  # ... this many of them or more in a candidate ...
+    tools_share: float = 0.25  # ... and this share of its words or more: a row of links, no headline
     dek_min_weight: int = 12  # a line this heavy, heavier than the title-like line above it ...
     dek_penalty: float = 0.3  # ... is its standfirst
     dek_head_min: int = 3  # ... when that line has this many words or more, not in capitals (no menu item)
