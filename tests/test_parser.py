@@ -805,6 +805,26 @@ def test_a_link_to_the_story_before_by_its_words_is_not_the_title():
     assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
 
 
+def test_a_title_case_headline_with_a_verb_is_no_line_of_names():
+    # capitalised words and a comma read as a list of names ("Jane Doe, Reuters"), but a
+    # name holds no "Is": the headline pays no names cost and beats the site's name line
+    headline = "Mayor Jones Is Leaving, Say Council Insiders"
+    text = f"{MENU}Town Bridge Watchers Online Journal\n{headline}\nNovember 5, 2012\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "names" not in terms_of(a, headline)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Permission To Be Bad", False), ("Why Bridges Rust", False), ("Jane Doe, Reuters", True), ("Jane Doe", True),
+])
+def test_clause_words_keep_a_line_from_reading_as_names(text, names):
+    from newskit.parse.cues import Cues
+    from newskit.rules import default_rules
+
+    assert Cues.of(default_rules()).name_text(text) is names
+
+
 @pytest.mark.parametrize("tools", ["Print Article Send a Tip", "Facebook Page · RSS Feed"])
 def test_a_row_of_share_tool_links_over_the_byline_is_not_the_title(tools):
     # share and follow links run into one line between the headline and its byline: the

@@ -97,6 +97,7 @@ class Cues:
         self._meta_start = re.compile(rf"(?i)\W*(?:{alternatives([*v['by'], *v['meta_labels']])})\b")
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
         self._tool_words = frozenset(v["tool_words"])
+        self._clause_words = frozenset(v["clause_words"])
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
@@ -216,6 +217,8 @@ class Cues:
         words = text.replace(",", " , ").split()
         if not NAMES_MIN <= len(words) <= NAMES_MAX or not all(self._name_word.match(w) for w in words):
             return False
+        if any(w.lower().replace("’", "'") in self._clause_words for w in words):
+            return False  # a clause in title case ("Permission To Be Bad"), not names
         return listed(text) or len(words) <= NAMES_BARE_MAX
 
     def bare_name(self, text: str) -> bool:
