@@ -649,6 +649,16 @@ def _write_files(
     help="Least similarity (0-1) for two articles to be duplicates.",
 )
 @click.option(
+    "--containment",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DedupeOptions().containment,
+    show_default=True,
+    metavar="FLOAT",
+    help="Least part (0-1) of the shorter article's words in sentences found in the longer "
+    "one for the two to be duplicates, whatever their similarity (a brief cut from a story, "
+    "a report quoted in a post).",
+)
+@click.option(
     "--keep",
     type=click.Choice([k.value for k in Keep]),
     default=Keep.FIRST.value,
@@ -680,6 +690,7 @@ def dedupe(
     paths: tuple[str, ...],
     pattern: str,
     threshold: float,
+    containment: float,
     keep: str,
     out_dir: Path | None,
     check: bool,
@@ -690,13 +701,20 @@ def dedupe(
 
     Compares the clean bodies of all articles of the inputs (never the site chrome) and
     groups copies and rewrites of one story (sentences reworded, added, dropped or
-    moved) into clusters. Lists one row per member of a cluster: cluster number, kept
-    (the member --keep picks; the others are compared with it), id, date, outlet,
-    title, share (part of its words in sentences it has in common with the kept one),
-    similarity (0-1) and source. Articles with no duplicate are not listed; the counts
-    go to stderr. --json and --jsonl write one object per cluster. --out DIR writes the
-    kept articles and the unique ones as clean text, one file each; --check is for
-    scripts.
+    moved), and articles mostly contained in another (--containment), into clusters.
+    Each cluster has a likely origin, the member whose text the others share most
+    (ties to the earliest date), and every member is a duplicate of it. A body needs 50
+    words in sentences to join another: menus and link lists are no copies.
+
+    Lists one row per member of a cluster: cluster number, kept (the member --keep
+    picks), relation (how it joined the origin: origin, copy, rewrite, contained), id,
+    date, outlet, title, share (part of its words in sentences it has in common with the
+    kept one), similarity (0-1, with the kept one), from_origin (part of its words in
+    sentences found in the origin), own (part in sentences found in no other member:
+    what this outlet added) and source. `newskit diff ORIGIN MEMBER` shows the two
+    side by side. Articles with no duplicate are not listed; the counts go to stderr.
+    --json and --jsonl write one object per cluster. --out DIR writes the kept articles
+    and the unique ones as clean text, one file each; --check is for scripts.
 
     Examples:
 
@@ -707,7 +725,7 @@ def dedupe(
         newskit -q dedupe --check folder/ > /dev/null || echo duplicates
     """
     try:
-        options = DedupeOptions(threshold=threshold, keep=Keep(keep))
+        options = DedupeOptions(threshold=threshold, containment=containment, keep=Keep(keep))
     except DedupeError as exc:
         raise click.UsageError(str(exc)) from None
     sources = state.sources(paths, pattern)
