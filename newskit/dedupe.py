@@ -11,8 +11,8 @@ How it works, in five steps:
    for exact copies; and the article's metadata. The text itself is not kept: an article
    costs its signature (512 bytes by default), 2 bytes a word, 4 to 12 bytes a sentence
    and its metadata. A body with less than ``min_prose`` words in sentences (menu items,
-   link lists, headlines: page chrome) gets no signature and joins no other article by
-   its text, not even an identical one; only an article of the same content id.
+   link lists, headlines: page chrome) gets no signature and joins no other article,
+   not even an identical one: short identical texts are no copies.
 2. **Candidates**, sub-quadratic: LSH banding over the signatures (``num_perm /
    band_rows`` bands, each a dict of buckets); articles that share a bucket in any band
    are candidates. A bucket larger than ``max_bucket`` (a phrase every page uses, or a
@@ -70,7 +70,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import partial
 from itertools import accumulate, chain, combinations, compress, repeat
-from operator import gt, lshift, or_, rshift
+from operator import and_, ge, gt, lshift, or_, rshift
 
 from .errors import InputError, NewskitError
 from .model import Article, Document
@@ -121,9 +121,8 @@ class DedupeOptions:
     the least number of words in sentences (sentences of at least four words that end as
     sentences do, with a full stop, ``!``, ``?`` or an ellipsis) that a body needs to
     join another by its text: a body of menu items, link lists or headlines is page
-    chrome, and two pages sharing it are no copies. Such an article joins only an
-    article of the same content id (the same title and body: the same article read
-    twice). ``index_words``: sentences of at least this many words are indexed whole,
+    chrome, and two pages sharing it are no copies. Such an article joins no other,
+    not even an identical one. ``index_words``: sentences of at least this many words are indexed whole,
     and articles sharing one are candidates too, which finds contained pairs (their
     shingle Jaccard is often only 0.08-0.13) without a lower ``min_estimate``; 0 turns
     the sentence index off.
@@ -206,7 +205,7 @@ class Fingerprint:
     to end; ``ends`` (uint32) says where each sentence ends in it; ``signature`` is
     ``num_perm`` uint32 MinHash values; ``exact`` is a digest of the normalised body (or
     of the content id when the body has less prose than ``min_prose``: then the
-    signature is empty, and the article joins no other by its text); ``keys`` (uint32)
+    signature is empty, and the article joins no other); ``keys`` (uint32)
     are hashes of its sentences of ``index_words`` words or more, for the sentence index.
     """
 
@@ -226,6 +225,7 @@ _SURROGATES = (0xD800, 0xDFFF)  # code points a str cannot hold alone
 _SENTENCE_CACHE = 4096  # articles whose sentences are remembered while clusters are checked
 MAX_SHINGLE = 10  # the longest shingle, in words
 PROSE_SENTENCE_WORDS = 4  # a sentence counts as prose from this many words (and a closing mark)
+_SENTENCE_PARTS = 4  # parts the sentence index is counted in (a power of two)
 ORIGIN_PAIRS_MAX = 64  # distinct bodies in a cluster up to which every pair of them is compared
 
 
@@ -302,7 +302,7 @@ def fingerprint(article: Article, options: DedupeOptions | None = None) -> Finge
     text = array("H", ids).tobytes().decode(_UTF16)  # one char per word, no surrogates
     lengths = list(map(len, sentences))
     ends = array("I", accumulate(lengths))
-    prose = sum(compress(lengths, map(_is_prose, lengths, ended)))
+    prose = sum(compress(lengths, map(and_, ended, map(ge, lengths, repeat(PROSE_SENTENCE_WORDS)))))
     info = ArticleInfo(
         id=article.id,
         source=article.source,
@@ -330,24 +330,16 @@ def fingerprint(article: Article, options: DedupeOptions | None = None) -> Finge
     return Fingerprint(info, exact.digest(), signature, text, ends.tobytes(), keys)
 
 
-def _is_prose(words: int, ended: bool) -> bool:
-    return ended and words >= PROSE_SENTENCE_WORDS
-
-
 def _sentence_hashes(text: str, ends: array[int], lengths: list[int], least: int) -> array[int]:
     """CRC-32 of each sentence of at least ``least`` words (of its word hashes), the same
     in every process and run; a sentence said twice in a body is hashed once."""
-    out = array("I")
-    start = 0
-    seen = set()
-    for end, n in zip(ends, lengths, strict=True):
-        if n >= least:
-            value = zlib.crc32(text[start:end].encode(_UTF16))
-            if value not in seen:
-                seen.add(value)
-                out.append(value)
-        start = end
-    return out
+    crc, utf16 = zlib.crc32, _UTF16
+    values = [
+        crc(text[end - n : end].encode(utf16))
+        for end, n in zip(ends, lengths, strict=True)
+        if n >= least
+    ]
+    return array("I", dict.fromkeys(values))
 
 
 # -- the exact check -------------------------------------------------------------------
@@ -592,11 +584,13 @@ class Deduper:
             self.stats.empty += 1
         elif not fp.signature:
             self.stats.short += 1
-        node = self._exact.get(fp.exact)
+        node = self._exact.get(fp.exact) if fp.signature else None
         if node is None:
             if fp.signature and len(fp.signature) != 4 * self.options.num_perm:
                 raise DedupeError("fingerprint made with a different num_perm")
-            node = self._exact[fp.exact] = len(self._texts)
+            node = len(self._texts)
+            if fp.signature:  # an article with too little prose is a node of its own
+                self._exact[fp.exact] = node
             self._texts.append(fp.text)
             self._ends.append(fp.ends)
             self._signatures.frombytes(fp.signature or bytes(4 * self.options.num_perm))
@@ -668,10 +662,18 @@ class Deduper:
                 pairs.update(zip(bucket, bucket[1:], strict=False))
 
     def _sentence_pairs(self) -> set[tuple[int, int]]:
-        """The pairs of nodes that share an indexed sentence (one hash lookup a sentence)."""
+        """The pairs of nodes that share an indexed sentence. The sentences are taken in
+        ``_SENTENCE_PARTS`` parts by the low bits of their hashes, so that the count of
+        each part's hashes, not of all, is in memory at once."""
         pairs: set[tuple[int, int]] = set()
-        if self._keys:
-            self._links(self._keys, self._key_nodes, pairs)
+        keys, nodes = self._keys, self._key_nodes
+        if not keys:
+            return pairs
+        low = keys.tobytes()[0 if sys.byteorder == "little" else 3 :: 4]  # each hash's low byte
+        mask = _SENTENCE_PARTS - 1
+        for part in range(_SENTENCE_PARTS):
+            chosen = low.translate(bytes(1 if b & mask == part else 0 for b in range(256)))
+            self._links(list(compress(keys, chosen)), compress(nodes, chosen), pairs)
         return pairs
 
     def _estimates(

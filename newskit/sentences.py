@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
@@ -290,6 +291,12 @@ def sentence_keys(
             out.extend(keys for keys in found if keys)
             continue
         last = len(spans) - 1
+        if all(found):  # the usual case: every sentence has words
+            out.extend(found)
+            prose.extend(repeat(True, last))
+            if found:
+                prose.append(ends_sentence(u))
+            continue
         for n, keys in enumerate(found):
             if keys:
                 out.append(keys)

@@ -133,6 +133,27 @@ def test_dedupe_json_shape_pinned() -> None:
     assert [json.loads(line) for line in jsonl] == clusters
 
 
+def test_diff_origin_member_shows_the_share_taken_from_the_origin() -> None:
+    """`dedupe` names the origin and each member's from_origin; `diff ORIGIN MEMBER`
+    compares the two, its share of B being that figure."""
+    (cluster,) = json.loads(run("dedupe", "data/", "--json").stdout)
+    assert cluster["origin"] == IRAQ_ARAB.id  # 91% of RFE/RL's text is in it, 69% the other way
+    (member,) = [m for m in cluster["members"] if m["id"] != cluster["origin"]]
+    assert member["relation"] == "rewrite"
+    r = run("diff", cluster["origin"], member["id"], "data/", "--json")
+    assert r.exit_code == 0
+    d = json.loads(r.stdout)
+    assert (d["a"]["id"], d["b"]["id"]) == (IRAQ_ARAB.id, IRAQ_RFE.id)
+    assert d["share_b"] == member["from_origin"] == 0.9107
+    assert d["share_a"] == 0.6927  # the origin's part found in the member
+    assert round(member["own"] + member["from_origin"], 4) == 1.0  # two members: own = the rest
+
+
+def test_dedupe_containment_validated() -> None:
+    r = run("dedupe", "data/", "--containment", "0")
+    assert r.exit_code == ExitCode.USAGE and "--containment" in r.stderr
+
+
 def test_dedupe_csv_header() -> None:
     r = run("dedupe", "data/", "--csv")
     lines = r.stdout.splitlines()
