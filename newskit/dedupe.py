@@ -37,9 +37,9 @@ How it works, in five steps:
    are one ``copy`` and need no check.
 4. **Cluster** without chaining: duplicate pairs link articles into groups
    (union-find). In each group the **origin** is the article whose text the others
-   share most (the sum, over the other articles, of the part of their words found in
-   it, each word weighted by its sentence's similarity; ties to the earliest date, then
-   the first in input order). The cluster is the origin and the articles that are
+   share most (the sum, over the other articles that are duplicates of it, of the part
+   of their words found in it, each word weighted by its sentence's similarity; ties to
+   the earliest date, then the first in input order). The cluster is the origin and the articles that are
    duplicates of it, taken most-from-the-origin first, each only if it shares a
    sentence with every member taken before it: A-B and B-C never put A and C, which
    share nothing, in one cluster. The articles left out are grouped again by their own
@@ -899,17 +899,21 @@ class _Work:
 
     def _origin(self, nodes: list[int], by_node: dict[int, list[int]]) -> int:
         """The node whose text the other articles share most: for each node, the sum over
-        the other articles of the part of their words found in it, each word weighted by
-        the similarity of its sentence (an exact copy counts 1). Every pair is compared
-        up to ``ORIGIN_PAIRS_MAX`` nodes; beyond, only the pairs found duplicates count.
-        Ties go to the earliest dated article, then to the first in input order."""
+        the other articles that are duplicates of it of the part of their words found in
+        it, each word weighted by the similarity of its sentence (an exact copy counts 1).
+        Only duplicates count, as only they can join it: a long rewrite that takes in
+        parts of several others is not their origin when most of them are not its
+        duplicates. Every pair is compared up to ``ORIGIN_PAIRS_MAX`` nodes; beyond, only
+        the pairs found duplicates while clustering count. Ties go to the earliest dated
+        article, then to the first in input order."""
         every = len(nodes) <= ORIGIN_PAIRS_MAX
+        inside = set(nodes)
         best: tuple[object, ...] | None = None
         chosen = nodes[0]
         for o in nodes:
             total = float(len(by_node[o]) - 1)
             for n in nodes if every else self.links_of(o):
-                if n != o and n in by_node:
+                if n != o and n in inside and self.related(n, o) is not None:
                     total += len(by_node[n]) * self.side(n, o)[2]
             first = min(by_node[o])
             date = min(

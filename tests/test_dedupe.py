@@ -348,6 +348,19 @@ def test_a_big_family_of_copies_is_chained_not_paired() -> None:
     assert runs[5] < 200  # chains: about one pair per member and band at most
 
 
+def test_a_cluster_beyond_every_pair_compared_still_has_an_origin() -> None:
+    """70 rewrites of one story (more than ORIGIN_PAIRS_MAX): not every pair of them is
+    compared, yet every one joins the origin, and the origin's copy is named copy."""
+    shared = _story(61, 8)
+    arts = [_article(shared + _story(seed, 2), seed) for seed in range(70)]
+    arts.append(_article(arts[5].body, 99))
+    (cluster,) = find_clusters(arts)
+    assert len(cluster) == 71
+    assert cluster.origin.relation is Relation.ORIGIN
+    assert sum(m.relation is Relation.ORIGIN for m in cluster.members) == 1
+    assert all(m.from_origin >= 0.6 for m in cluster.members)
+
+
 def test_threshold_is_respected_on_synthetic_pair() -> None:
     base = _story(3, 10)
     arts = [_article(base, 0), _article(base[:6] + _story(4, 4), 1)]
