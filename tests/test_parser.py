@@ -871,6 +871,42 @@ def test_dated_signatures_cut_comments_off_the_article():
     assert not any("reader number" in p for p in a.body)
 
 
+def test_a_long_comment_does_not_outweigh_the_short_post_above_it():
+    # The comments are signed (a name and a date over each), and one of them is longer
+    # than the post: the post, above the first signature, is the body all the same.
+    post = paragraphs(3, "post")
+    long_one = "\n\n".join(
+        f"Long comment paragraph {k} goes on and on about the whole thing, with more words than the post."
+        for k in range(6)
+    )
+    comments = "\n\n".join(
+        f"Reader {i} October {i + 1}, 2012 at 9:1{i} am\n\n"
+        + (long_one if i == 2 else f"Reader number {i} thinks this post has a point, and says so.")
+        + "\n\nReply"
+        for i in range(5)
+    )
+    text = f"The post's own headline\n\nby The Author on October 1, 2012\n\n{post}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
+def test_a_pages_own_date_line_is_no_comment_signature():
+    # Dated lines recur (the article's date, then the comments'), but a short teaser above
+    # the article's date line is not the body: the date line opens more than it.
+    teaser = ("A teaser of another story runs here, long enough to count as a sentence of body. "
+              "It goes on for a second sentence and then a third one, so that on its own, as it stands here "
+              "above the headline, it weighs as much as a short post would.")
+    story = paragraphs(5, "story")
+    comments = "\n\n".join(
+        f"Reader {i} October {i + 1}, 2012 at 9:1{i} am\n\nReader number {i} thinks so, and says it twice over."
+        for i in range(4)
+    )
+    text = f"{teaser}\n\nThe story's own headline\n\nOctober 1, 2012 at 8:00 am\n\n{story}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert sum(p.startswith("Paragraph") for p in a.body) == 5
+    assert not any("Reader number" in p for p in a.body)
+
+
 def test_an_embedded_posts_dated_source_stays_in_the_body():
     # "— Name (@handle) date" under a quoted post is its source: it is not a signature.
     quote = "\n\n".join(

@@ -23,7 +23,14 @@ END_RULES = frozenset({"comments", "newsletter", "copyright"})
 
 
 def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[float]:
-    """Each line's score in [lo, hi) for the body run.
+    """Each line's score in [lo, hi) for the body run (see :func:`_scores`)."""
+    return _scores(lines, lo, hi, weights, cues)[0]
+
+
+def _scores(
+    lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None
+) -> tuple[list[float], list[int]]:
+    """Each line's score in [lo, hi) for the body run, and the signature lines found.
 
     A body-like line scores its weight; a short sentence a little; a short line, or one a
     boilerplate rule removed, costs; a blank line is 0. Where paragraphs are set apart by
@@ -62,14 +69,15 @@ def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cue
             if i - 1 in teasers or i + 1 in teasers:
                 out[i - lo] = -weights.lines.short_cost
     # Date lines that recur down the page are signatures: each one cuts the run.
-    for i in signatures(lines, lo, hi, bw, cues):
+    signed = signatures(lines, lo, hi, bw, cues)
+    for i in signed:
         out[i - lo] = min(out[i - lo], -bw.signature_cost)
     # The rows of a table are short, but they are the article's as much as its sentences.
     # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
     for i in table_rows(lines, lo, hi, bw):
         if not lines[i].rule:
             out[i - lo] = max(out[i - lo], bw.table_row_score)
-    return out
+    return out, signed
 
 
 _COLONS = ":："  # what a "says:" line ends in (Cues.says), tested first: few lines do
@@ -95,6 +103,27 @@ def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues 
                 and cues.says(x.text) and not _QUOTE_SOURCE.match(x.text.lstrip()):
             says.append(i)
     return [*(dated if len(dated) >= bw.signature_lines else ()), *(says if len(says) >= bw.signature_lines else ())]
+
+
+def comment_openers(
+    lines: list[Line], signed: list[int], lo: int, hi: int, line_scores: list[float], bw: BodyWeights
+) -> dict[int, float]:
+    """The signatures (indices, from :func:`signatures`) that may open a section of
+    comments, each with the score of the text it opens (up to the next signature).
+
+    One opens comments where each of the next ``signature_lines`` signatures from it on
+    (it included) has prose (a body-like line) between it and the next one (or the end,
+    ``hi``): a comment is a signature over its text, again and again. A list of dated
+    teasers (a date under each headline, no prose between) is not."""
+    marks = sorted(set(signed))
+    if len(marks) < bw.signature_lines:
+        return {}
+    opened: list[float] = []  # the score of the prose under each signature, up to the next
+    for k, i in enumerate(marks):
+        end = marks[k + 1] if k + 1 < len(marks) else hi
+        opened.append(sum(sc for j in range(i + 1, end) if lines[j].good and (sc := line_scores[j - lo]) > 0))
+    m = bw.signature_lines
+    return {marks[k]: opened[k] for k in range(len(marks) - m + 1) if all(opened[k : k + m])}
 
 
 def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
@@ -162,13 +191,20 @@ def densest(
     search when a body of some size comes before it: what follows it is comments.
     """
     bw = weights.body
-    line_scores = scores(lines, lo, hi, weights, cues)
+    line_scores, signed = _scores(lines, lo, hi, weights, cues)
+    openers = comment_openers(lines, signed, lo, hi, line_scores, bw)
     # The lines that count: a blank line scores 0 and nothing else does.
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     for k, (i, _) in enumerate(counted):
         if lines[i].rule in BARRIER_RULES:
             found = _max_run(counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
+                return found[0], found[1]
+        elif i in openers:
+            # the first comment, under its signature, weighs less than the article above
+            # it; a page's own date line opens more than what stands above it
+            found = _max_run(counted[:k], weights)
+            if found and found[2] >= max(bw.min_body_weight, openers[i]):
                 return found[0], found[1]
     found = _max_run(counted, weights)
     if not found:
