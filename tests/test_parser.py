@@ -907,6 +907,20 @@ def test_a_pages_own_date_line_is_no_comment_signature():
     assert not any("Reader number" in p for p in a.body)
 
 
+def test_a_run_of_prose_beats_a_denser_menu_of_long_items():
+    # A chart's option menu or a network's link list, each item a long line of words with
+    # no sentence in it, outweighs the short story in words: the story's sentences are
+    # the body all the same.
+    menu = "\n".join(
+        f"Show the {k} chart of weekly prices for grain corn wheat barley oats rye and soy beans by region and year"
+        for k in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    )
+    story = paragraphs(4, "story")
+    text = f"Grain prices rise again this week\n\n{menu}\n\n{story}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2", "Paragraph 3"]
+
+
 def test_an_embedded_posts_dated_source_stays_in_the_body():
     # "— Name (@handle) date" under a quoted post is its source: it is not a signature.
     quote = "\n\n".join(

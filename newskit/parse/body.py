@@ -197,16 +197,16 @@ def densest(
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     for k, (i, _) in enumerate(counted):
         if lines[i].rule in BARRIER_RULES:
-            found = _max_run(counted[:k], weights)
+            found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
                 return found[0], found[1]
         elif i in openers:
             # the first comment, under its signature, weighs less than the article above
             # it; a page's own date line opens more than what stands above it
-            found = _max_run(counted[:k], weights)
+            found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= max(bw.min_body_weight, openers[i]):
                 return found[0], found[1]
-    found = _max_run(counted, weights)
+    found = _prose_run(lines, counted, weights)
     if not found:
         return None
     a, b, total = found
@@ -227,6 +227,42 @@ def densest(
             mass += sc
             last_good = i
     return a, b
+
+
+def _prose_run(
+    lines: list[Line], counted: list[tuple[int, float]], weights: ParseWeights
+) -> tuple[int, int, float] | None:
+    """The maximum-sum run of ``counted`` (see :func:`_max_run`), unless it is no prose:
+    where less than ``prose_share`` of its words are in lines that end like sentences (a
+    link list, an option menu, a sidebar of headlines), the maximum-sum run of sentence
+    prose alone (other lines cost as short lines do, table rows keep their score), when
+    that one weighs ``min_body_weight`` or more and ``prose_weight`` of the first one's score
+    (a list of short items that is the article, over a few sentences, stays)."""
+    found = _max_run(counted, weights)
+    if found is None:
+        return None
+    a, b, _ = found
+    prose = words = 0
+    for i, sc in counted:
+        if a <= i <= b and sc > 0:
+            words += lines[i].weight
+            if _prose(lines[i]):
+                prose += lines[i].weight
+    bw = weights.body
+    if prose >= bw.prose_share * words:
+        return found
+    cost = -weights.lines.short_cost
+    only = [(i, sc if sc <= 0 or lines[i].row or _prose(lines[i]) else cost) for i, sc in counted]
+    alt = _max_run(only, weights)
+    return alt if alt is not None and alt[2] >= max(bw.min_body_weight, bw.prose_weight * found[2]) else found
+
+
+_INNER_STOP = re.compile(r"\w[.!?…][\"'”’)]?\s+\S")  # a sentence ends inside the line
+
+
+def _prose(line: Line) -> bool:
+    """A line of sentences: it ends like one, or one ends inside it."""
+    return line.sentence or _INNER_STOP.search(line.text) is not None
 
 
 def _max_run(counted: list[tuple[int, float]], weights: ParseWeights) -> tuple[int, int, float] | None:

@@ -101,6 +101,10 @@ class BodyWeights:
     signature_lines: int = 3  # this many date lines or more in an article are signatures (comments, post lists) ...
     signature_cost: float = 40.0  # ... and each costs this in a body run, which it cuts
     signature_weight: int = 10  # a name with a speech verb ("Devin says:") this light is a signature too
+    # A body run with less than this share of its words in lines that end like sentences is
+    # no prose (a link list, a menu, headlines): the densest run of sentences is taken instead
+    prose_share: float = 0.5
+    prose_weight: float = 0.5  # ... when that run scores this share of the first one's score or more
 
 
 @dataclass(frozen=True, slots=True)
