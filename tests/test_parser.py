@@ -890,6 +890,26 @@ def test_a_long_comment_does_not_outweigh_the_short_post_above_it():
     assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
 
 
+def test_a_name_over_a_date_signs_one_comment():
+    # "Name says:" over a date line signs each comment once: with short comments under
+    # them ("Great post!"), they still open the comments, and a longer one does not
+    # outweigh the post.
+    post = paragraphs(3, "post")
+    long_one = "\n\n".join(
+        f"Long comment paragraph {k} goes on and on about the whole thing, with more words than the post."
+        for k in range(6)
+    )
+    comments = "\n\n".join(
+        f"Reader{i} says:\nOctober {i + 1}, 2012 at 9:1{i} am\n\n"
+        + (long_one if i == 3 else "Great post!")
+        + "\n\nReply"
+        for i in range(5)
+    )
+    text = f"The post's own headline\n\n{post}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
 def test_a_pages_own_date_line_is_no_comment_signature():
     # Dated lines recur (the article's date, then the comments'), but a short teaser above
     # the article's date line is not the body: the date line opens more than it.

@@ -112,18 +112,25 @@ def comment_openers(
     comments, each with the score of the text it opens (up to the next signature).
 
     One opens comments where each of the next ``signature_lines`` signatures from it on
-    (it included) has prose (a body-like line) between it and the next one (or the end,
-    ``hi``): a comment is a signature over its text, again and again. A list of dated
-    teasers (a date under each headline, no prose between) is not."""
-    marks = sorted(set(signed))
+    (it included) has a sentence (or a body-like line) between it and the next one (or
+    the end, ``hi``): a comment is a signature over its text, again and again. A list of
+    dated teasers (a date under each headline, no sentence between) is not. Signature
+    lines with no line of words between them ("Jane says:" over its date) sign one comment."""
+    marks: list[int] = []
+    for i in sorted(set(signed)):  # a name over a date ("Jane says:" / "May 2, 2012 at 9:14 am") signs once
+        if not marks or any(lines[j].key and not lines[j].rule for j in range(marks[-1] + 1, i)):
+            marks.append(i)
     if len(marks) < bw.signature_lines:
         return {}
     opened: list[float] = []  # the score of the prose under each signature, up to the next
+    spoken: list[bool] = []  # whether a sentence stands under it (a comment may be a short one)
     for k, i in enumerate(marks):
         end = marks[k + 1] if k + 1 < len(marks) else hi
-        opened.append(sum(sc for j in range(i + 1, end) if lines[j].good and (sc := line_scores[j - lo]) > 0))
+        under = [j for j in range(i + 1, end) if lines[j].key and not lines[j].rule]
+        opened.append(sum(sc for j in under if lines[j].good and (sc := line_scores[j - lo]) > 0))
+        spoken.append(any(lines[j].sentence or lines[j].good for j in under))
     m = bw.signature_lines
-    return {marks[k]: opened[k] for k in range(len(marks) - m + 1) if all(opened[k : k + m])}
+    return {marks[k]: opened[k] for k in range(len(marks) - m + 1) if all(spoken[k : k + m])}
 
 
 def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
