@@ -941,6 +941,19 @@ def test_a_run_of_prose_beats_a_denser_menu_of_long_items():
     assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2", "Paragraph 3"]
 
 
+def test_a_body_above_the_first_repeated_headline_is_an_article_too():
+    # Lines shown twice a few lines apart with a date between (comments posted twice) head
+    # articles; the post above the first of them, with a body of its own, is not its chrome.
+    post = paragraphs(3, "post")
+    comments = "\n\n".join(
+        f"Reader {i} says:\nOctober {i + 1}, 2012 at 9:1{i} am\n\nHello from reader number {i} again\n\n"
+        + "\n\n".join(f"Comment {n} line {k} has enough words in it to be read as a sentence." for k in range(3))
+        for n, i in enumerate((0, 0, 1, 1))
+    )
+    a = parse_text(f"The post's own headline\n\n{post}\n\n{comments}\n").articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
 def test_an_embedded_posts_dated_source_stays_in_the_body():
     # "— Name (@handle) date" under a quoted post is its source: it is not a signature.
     quote = "\n\n".join(
