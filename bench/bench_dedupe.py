@@ -15,6 +15,8 @@ dumps of one size: read, parse, fingerprint (signatures), candidates, exact chec
 clusters, and writes the clusters as JSON. This script then scores them against ``truth.json``.
 
 Tools:
+  newskit-site-chrome  (``--site-chrome``) the same as ``newskit dedupe --site-chrome``: the
+              inputs are read twice, each site's recurring lines learned and removed first.
   newskit     ``fingerprint_inputs(..., workers=W)`` + ``Deduper.clusters(workers=W)`` (the
               library as the CLI would use it): W worker processes read, parse and
               fingerprint; the candidate search is shared out too (at 20,000 bodies and
@@ -80,6 +82,23 @@ def run_newskit(dumps: Path, workers: int, threshold: float | None) -> dict:
     t1 = time.perf_counter()
     clusters = deduper.clusters(workers=workers)
     return _result(deduper, clusters, "read+parse+fingerprint", t0, t1, time.perf_counter())
+
+
+def run_newskit_site_chrome(dumps: Path, workers: int) -> dict:
+    """``newskit dedupe --site-chrome``: the pages read twice, each site's recurring lines
+    learned first and removed."""
+    from newskit.dedupe import DedupeOptions, dedupe_inputs
+    from newskit.pipeline import Reader
+    from newskit.reader import expand_inputs
+
+    t0 = time.perf_counter()
+    run = dedupe_inputs(list(expand_inputs([str(dumps)], "*.txt")), DedupeOptions(),
+                        Reader(jobs=workers, site_chrome=True))
+    t1 = time.perf_counter()
+    groups = [[(m.source, m.start, m.end) for m in c.members] for c in run.clusters]
+    return {"articles": run.total, "seconds": t1 - t0,
+            "stages": {"read twice+parse+fingerprint+cluster": t1 - t0},
+            "clusters": _clusters_out(groups)}
 
 
 def _result(deduper, clusters, first_stage: str, t0: float, t1: float, t2: float) -> dict:
@@ -216,6 +235,8 @@ def child_main(argv: list[str]) -> int:
         result = run_newskit(dumps, opts.get("workers", 2), opts.get("threshold"))
     elif tool == "newskit-1":
         result = run_newskit(dumps, 1, opts.get("threshold"))
+    elif tool == "newskit-site-chrome":
+        result = run_newskit_site_chrome(dumps, opts.get("workers", 2))
     elif tool == "newskit-bodies":
         result = run_newskit_bodies(dumps, truth, opts.get("threshold"))
     elif tool == "datasketch":
@@ -321,12 +342,35 @@ def score(truth: Truth, found: list[list[list[object]]]) -> dict:
                 base_of.update({m: k for m in c})
     by_rate: dict[float, list[int]] = defaultdict(lambda: [0, 0])
     for k, a in truth.articles.items():
-        if a["role"] == "rewrite" and k in base_of:
+        if a["role"] == "rewrite" and k in base_of and a["change"] is not None:
             pair = tuple(sorted((k, base_of[k])))
             by_rate[a["change"]][1] += 1
             by_rate[a["change"]][0] += pair in found_pairs
     out["recall_by_rate"] = {str(r): hit / n for r, (hit, n) in sorted(by_rate.items())}
     out["pairs_by_rate"] = {str(r): n for r, (_, n) in sorted(by_rate.items())}
+    if any("kind" in a for a in truth.articles.values()):
+        out["kinds"] = score_kinds(truth, groups)
+    return out
+
+
+def score_kinds(truth: Truth, groups: list[set[str]]) -> dict[str, dict[str, float | int]]:
+    """Pair precision and recall by kind of the harder benchmark (``--hard``): a true pair
+    is of its articles' kind; a found pair counts against every kind among its two
+    articles (a false pair of a site page and a single one is the site kind's)."""
+    kind = {k: a.get("kind", "single") for k, a in truth.articles.items()}
+    true_pairs = _pairs(truth.clusters)
+    found = _pairs(groups)
+    out: dict[str, dict[str, float | int]] = {}
+    for name in sorted(set(kind.values())):
+        t = {p for p in true_pairs if kind[p[0]] == name}
+        f = {p for p in found if name in (kind[p[0]], kind[p[1]])}
+        hit = len(t & f)
+        out[name] = {
+            "pair_precision": len(f & true_pairs) / len(f) if f else 1.0,
+            "pair_recall": hit / len(t) if t else 1.0,
+            "true_pairs": len(t),
+            "found_pairs": len(f),
+        }
     return out
 
 
@@ -350,6 +394,8 @@ def main(argv: list[str]) -> int:
                     help="size at which to tune the datasketch threshold to newskit's recall")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-single", action="store_true", help="skip the one-process newskit run")
+    ap.add_argument("--site-chrome", action="store_true",
+                    help="also run newskit with --site-chrome (2 workers)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per tool and size; the fastest is reported (default 1)")
     json_option(ap, "bench_dedupe")
@@ -381,6 +427,9 @@ def main(argv: list[str]) -> int:
         runs["newskit"] = run_child("newskit", size_dir, {"workers": args.workers}, rep)
         if not args.no_single:
             runs["newskit-1"] = run_child("newskit-1", size_dir, {}, rep)
+        if args.site_chrome:
+            runs["newskit-site-chrome"] = run_child(
+                "newskit-site-chrome", size_dir, {"workers": args.workers}, rep)
         runs["newskit-bodies"] = run_child("newskit-bodies", size_dir, {}, rep)
         if not args.no_baseline:
             runs["datasketch"] = run_child("datasketch", size_dir, {"lsh_threshold": lsh_t}, rep)
@@ -436,6 +485,14 @@ def print_tables(rows: list, lsh_t: float | None) -> None:
         s = q["all"]
         print(f"| {size} | {tool} | {_fmt(s['pair_precision'])} | {_fmt(s['pair_recall'])} | "
               f"{_fmt(s['cluster_precision'])} | {_fmt(s['cluster_recall'])} |")
+    if any("kinds" in q for _, _, _, q in rows):
+        print("\n## The harder benchmark, by kind (pairs)\n")
+        print("| articles | tool | kind | pair P | pair R | true pairs | found pairs |")
+        print("|---:|---|---|---:|---:|---:|---:|")
+        for size, tool, _, q in rows:
+            for name, k in q.get("kinds", {}).items():
+                print(f"| {size} | {tool} | {name} | {_fmt(k['pair_precision'])} | "
+                      f"{_fmt(k['pair_recall'])} | {k['true_pairs']} | {k['found_pairs']} |")
     rates = sorted({r for _, _, _, q in rows for r in q["recall_by_rate"]}, key=float)
     print("\n## Recall of base-rewrite pairs by change rate\n")
     print("| articles | tool | " + " | ".join(f"c={r}" for r in rates) + " |")

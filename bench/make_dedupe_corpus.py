@@ -3,7 +3,7 @@
 
 Usage:
     python -m bench.make_dedupe_corpus TRUTH_DIR OUT_DIR [--sizes 1000,10000,100000]
-                                       [--seed 20261121] [--json FILE]
+                                       [--seed 20261121] [--hard] [--json FILE]
 
 TRUTH_DIR is ``corpus/aeb/truth`` of the shared development corpus (96 real article bodies,
 ``body`` field). For each size N it writes ``OUT_DIR/N/dumps/*.txt`` (raw dumps, one outlet
@@ -47,6 +47,30 @@ and the headline and the page around the article differ (another outlet's chrome
 
 *Everything else* is single synthetic stories. Articles are shuffled before they are
 cut into files, so copies of a story sit in different files and outlets.
+
+The harder benchmark (``--hard``)
+---------------------------------
+One page a file, the same stories (real bodies first), and four kinds, each planted
+pair a story and one article made from it (``kind`` in the truth):
+
+- ``brief``: 20-50 % of the story's sentences, whole and unchanged, in 1-3 paragraphs
+  (the lead in seven briefs of ten, a run from further down in the others), of at least
+  three sentences, on another site with its own headline;
+- ``post``: a run of 30-60 % of a report's sentences quoted unchanged, in one or two
+  pieces, between paragraphs of the post's own (an introduction, a comment between the
+  pieces and often a closing one; synthetic sentences that add 15-50 % to the length of
+  the quote);
+- ``rewrite``: a rewrite as above, with a change rate drawn evenly from 0.1 to 0.6;
+- ``site`` (hard negatives): groups of 3-8 pages of one invented site, each a different
+  short story (3-8 sentences), all sharing the site's long chrome: a "Most read"
+  sidebar of five headlines with a teaser sentence each, an "About us" block of three
+  sentences and a subscription appeal, around the article as pages show them. No two
+  pages of a group are duplicates.
+
+About a fifth of the articles are single stories besides. Stories are used only when
+they have 10 sentences of prose or more (of four words or more, ending with a full stop,
+``!`` or ``?``: not a standings table), and a brief needs 60 words in such sentences. Truth:
+``kind`` and ``site`` (the site group) per article besides the fields above.
 """
 
 from __future__ import annotations
@@ -507,12 +531,241 @@ def write_corpus(maker: Maker, size: int, out_dir: Path) -> dict:
     return truth
 
 
+# -- the harder benchmark ----------------------------------------------------------------
+
+HARD_KINDS = {"brief": 0.2, "post": 0.2, "rewrite": 0.2, "site": 0.2}  # shares of articles
+SITE_PAGES = (3, 8)
+BRIEF_WORDS = 60
+
+
+def _flat(story: Story) -> list[str]:
+    return [s for para in story.paragraphs for s in para]
+
+
+_PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _prose_words(sentences: list[str]) -> int:
+    """Words in sentences of four words or more that end with a full stop, ! or ?."""
+    counts = (len(x.split()) for x in sentences if _PROSE_END.search(x))
+    return sum(n for n in counts if n >= 4)  # noqa: PLR2004
+
+
+def _prose_sentences(story: Story) -> int:
+    return sum(1 for x in _flat(story) if _prose_words([x]))
+
+
+def _paragraphs(sentences: list[str], rng: random.Random) -> list[list[str]]:
+    out: list[list[str]] = []
+    i = 0
+    while i < len(sentences):
+        n = rng.choice((1, 2, 2, 3))
+        out.append(sentences[i : i + n])
+        i += n
+    return out
+
+
+def make_brief(maker: Maker, story: Story) -> Story | None:
+    """20-50 % of ``story``'s sentences, whole: its lead, or a run from further down."""
+    rng = maker.rng
+    flat = _flat(story)
+    for _ in range(20):
+        k = max(3, round(rng.uniform(0.2, 0.5) * len(flat)))
+        if k > len(flat) // 2:
+            return None
+        start = 0 if rng.random() < 0.7 else rng.randrange(0, len(flat) - k + 1)
+        picked = flat[start : start + k]
+        if _prose_words(picked) >= BRIEF_WORDS:
+            paras = _paragraphs(picked, rng)[:3]
+            merged = paras[:2] + ([sum(paras[2:], [])] if paras[2:] else [])
+            return Story(maker.retitle(story.title, story.cast), merged, story.cast)
+    return None
+
+
+def make_post(maker: Maker, story: Story) -> Story:
+    """A run of 30-60 % of ``story`` quoted in one or two pieces between paragraphs of the
+    post's own (15-50 % of the quote's length)."""
+    rng = maker.rng
+    flat = _flat(story)
+    k = max(2, round(rng.uniform(0.3, 0.6) * len(flat)))
+    start = rng.randrange(0, len(flat) - k + 1)
+    quote = flat[start : start + k]
+    quote_words = sum(len(x.split()) for x in quote)
+    budget = rng.uniform(0.15, 0.5) * quote_words
+    cast = story.cast or maker.cast()
+    own: list[str] = []
+    for _ in range(200):  # sentences of its own up to the budget, one at least
+        sentence = maker.sentence(cast)
+        if own and sum(len(x.split()) for x in [*own, sentence]) > budget:
+            break
+        if own or len(sentence.split()) <= budget:
+            own.append(sentence)
+    cut = rng.randrange(1, len(quote)) if len(quote) > 3 and rng.random() < 0.5 else len(quote)  # noqa: PLR2004
+    intro = own[: max(1, len(own) // 3)]
+    middle = own[len(intro) : len(intro) + max(0, (len(own) - len(intro)) // 2)]
+    closing = own[len(intro) + len(middle) :]
+    paras = [intro, *_paragraphs(quote[:cut], rng)]
+    if cut < len(quote):
+        paras += ([middle] if middle else []) + _paragraphs(quote[cut:], rng)
+        middle = []
+    rest = middle + closing
+    if rest:
+        paras.append(rest)
+    words = [rng.choice(maker.vocab) for _ in range(rng.randint(4, 8))]
+    return Story(" ".join(words).capitalize(), paras, cast)
+
+
+@dataclass
+class Site:
+    outlet: Outlet
+    sidebar: list[str]
+    about: list[str]
+
+
+def make_site(maker: Maker) -> Site:
+    """An invented site with its own menus, sidebar, about block and appeal."""
+    rng = maker.rng
+    cast = maker.cast()
+    name = f"The {maker.name()} {rng.choice(('Times', 'Herald', 'Record', 'Observer', 'Star'))}"
+    sections = rng.sample(["World", "Local", "Business", "Sport", "Culture", "Opinion",
+                           "Science", "Health", "Travel", "Video"], 6)
+    outlet = Outlet(
+        name,
+        [name, *sections, "Search", "Sign in"],
+        ["{date}", "Share this article"],
+        ["Share", "Tweet", "Email"],
+        [f"About {name} | Contact | Privacy | Terms", f"© 2020 {name}. All rights reserved."],
+    )
+    sidebar = ["Most read"]
+    for _ in range(5):
+        headline = " ".join(rng.choice(maker.vocab) for _ in range(rng.randint(5, 9)))
+        sidebar += [headline.capitalize(), maker.sentence(cast)]
+    about = [
+        f"{name} is an independent newsroom founded in {rng.randint(1950, 2010)} and "
+        f"owned by its {rng.choice(('readers', 'staff', 'foundation'))}.",
+        maker.sentence(cast),
+        f"Our journalists cover {sections[0].lower()}, {sections[1].lower()} and "
+        f"{sections[2].lower()} news every day of the year.",
+        f"Subscribe to {name} for unlimited access to our journalism, cancel at any time.",
+    ]
+    return Site(outlet, sidebar, about)
+
+
+def short_story(maker: Maker) -> Story:
+    story = maker.story()
+    flat = _flat(story)[: maker.rng.randint(3, 8)]
+    return Story(story.title, _paragraphs(flat, maker.rng), story.cast)
+
+
+@dataclass
+class HardPage:
+    planted: Planted
+    kind: str
+    site: int | None = None
+
+
+def plant_hard(maker: Maker, size: int) -> tuple[list[HardPage], list[Site]]:
+    rng = maker.rng
+    pages: list[HardPage] = []
+    sites: list[Site] = []
+    cluster = 0
+    bases = iter(maker.real)
+
+    def base() -> Story:  # a story of 10 sentences of prose or more
+        while True:
+            story = next(bases, None) or maker.story()
+            if _prose_sentences(story) >= 10:  # noqa: PLR2004
+                return story
+
+    targets = {kind: share * size for kind, share in HARD_KINDS.items()}
+    counts = dict.fromkeys(HARD_KINDS, 0)
+    while any(counts[k] < targets[k] for k in counts):
+        kind = min(counts, key=lambda k: counts[k] / targets[k])
+        if kind == "site":
+            site = len(sites)
+            sites.append(make_site(maker))
+            for _ in range(rng.randint(*SITE_PAGES)):
+                pages.append(HardPage(Planted("", short_story(maker), "single", None, None, 0),
+                                      "site", site))
+                counts[kind] += 1
+            continue
+        story = base()
+        if kind == "brief":
+            made = make_brief(maker, story)
+            if made is None:
+                continue
+            derived, rate, changed = made, None, 0
+        elif kind == "post":
+            derived, rate, changed = make_post(maker, story), None, 0
+        else:
+            rate = rng.choice((0.1, 0.2, 0.3, 0.4, 0.5, 0.6))
+            derived, changed = maker.rewrite(story, rate)
+        pages.append(HardPage(Planted("", story, "base", cluster, None, 0), kind))
+        pages.append(HardPage(Planted("", derived, "rewrite", cluster, rate, changed), kind))
+        counts[kind] += 2
+        cluster += 1
+    while len(pages) < size:
+        pages.append(HardPage(Planted("", maker.story(), "single", None, None, 0), "single"))
+    pages = pages[:size]
+    rng.shuffle(pages)
+    for i, page in enumerate(pages):
+        page.planted.key = f"h{i:06d}"
+    return pages, sites
+
+
+def write_hard_corpus(maker: Maker, size: int, out_dir: Path) -> dict:
+    rng = maker.rng
+    pages, sites = plant_hard(maker, size)
+    articles = []
+    for n, page in enumerate(pages):
+        p = page.planted
+        site = sites[page.site] if page.site is not None else None
+        outlet = site.outlet if site else rng.choice(OUTLETS)
+        name = f"dumps/{n // 1000:03d}/{n:06d}.txt"
+        lines = list(outlet.header) + [""]
+        if site and rng.random() < 0.5:
+            lines += site.sidebar + [""]  # the sidebar before the article on some pages
+            after = site.about
+        elif site:
+            after = site.sidebar + [""] + site.about
+        else:
+            after = []
+        art, body_at = _article_lines(p.story, outlet, rng)
+        start = len(lines) + 1
+        lines += art
+        body_lines = [start + body_at + 2 * k for k in range(len(p.story.paragraphs))]
+        end = len(lines)
+        lines += after + [""] + list(outlet.footer)
+        articles.append({
+            "key": p.key, "file": name, "start_line": start, "end_line": end,
+            "body_lines": body_lines, "title": p.story.title, "role": p.role,
+            "cluster": p.cluster, "change": p.change, "changed": p.changed,
+            "sentences": sum(map(len, p.story.paragraphs)), "real": p.story.real,
+            "kind": page.kind, "site": page.site,
+        })
+        path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    clusters: dict[int, list[str]] = {}
+    for a in articles:
+        if a["cluster"] is not None:
+            clusters.setdefault(a["cluster"], []).append(a["key"])
+    truth = {
+        "size": size, "files": len(pages), "hard": True, "articles": articles,
+        "clusters": [sorted(v) for _, v in sorted(clusters.items())],
+    }
+    (out_dir / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    return truth
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("truth_dir", type=Path, help="corpus/aeb/truth of the shared corpus")
     ap.add_argument("out_dir", type=Path, help="where to write <size>/dumps and truth.json")
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated sizes")
     ap.add_argument("--seed", type=int, default=20261121)
+    ap.add_argument("--hard", action="store_true",
+                    help="the harder benchmark: briefs, posts, rewrites, sites (see above)")
     json_option(ap, "make_dedupe_corpus")
     args = ap.parse_args(argv)
     bodies = truth_records(args.truth_dir) if args.truth_dir.is_dir() else []
@@ -530,14 +783,15 @@ def main(argv: list[str] | None = None) -> int:
         if out.exists():
             for old in sorted(out.rglob("*.txt")):
                 old.unlink()
-        truth = write_corpus(maker, size, out)
+        truth = (write_hard_corpus if args.hard else write_corpus)(maker, size, out)
         n_clusters = len(truth["clusters"])
         made.append({"size": size, "files": truth["files"], "clusters": n_clusters, "folder": str(out)})
         print(
             f"{size}: {truth['files']} files, {n_clusters} planted clusters -> {out}",
             file=sys.stderr,
         )
-    write_figures("make_dedupe_corpus", {"seed": args.seed, "corpora": made}, args.json)
+    write_figures("make_dedupe_corpus", {"seed": args.seed, "hard": args.hard, "corpora": made},
+                  args.json)
     return 0
 
 

@@ -40,6 +40,7 @@ import click
 from . import __version__, render
 from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
 from .diff import diff_articles
+from .engine import DaskEngine, EngineError
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
 from .ids import ArticleRef, check_names, find_articles, named_articles, read_again, where
 from .index import Index, SearchOptions, Settings, default_db
@@ -112,6 +113,9 @@ class State:
     site_chrome: bool = False  # learn each site's chrome from the inputs first (--site-chrome)
     hidden: bool = False  # walk hidden and tool folders too (--hidden)
     text_field: str = TEXT_FIELD  # the text of a JSON Lines record (--text-field)
+    engine: str = "local"  # where to parse: this machine, or a Dask cluster (--engine)
+    scheduler: str | None = None  # the Dask scheduler's address (--scheduler)
+    _engine: DaskEngine | None = None
     failed: bool = False
     _rules: Rules | None = None
 
@@ -148,7 +152,24 @@ class State:
         The rules are loaded at once, so a bad rules file fails before any output.
         """
         return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
-                        progress=progress, text_field=self.text_field)
+                        progress=progress, text_field=self.text_field, engine=self.dask(jobs))
+
+    def dask(self, jobs: int | None) -> DaskEngine | None:
+        """The Dask cluster to parse on (``--engine dask``; ``-j`` workers of a local one), made
+        once and closed when the command ends; None for this machine's processes."""
+        if self.scheduler is not None and self.engine != "dask":
+            raise click.UsageError("--scheduler ADDRESS goes with --engine dask.")
+        if self.engine != "dask":
+            return None
+        if self._engine is None:
+            engine = DaskEngine(self.scheduler, jobs or None)
+            click.get_current_context().call_on_close(engine.close)
+            try:
+                engine.client()  # started now: a cluster that cannot start fails before any output
+            except EngineError as exc:
+                raise CLIError(str(exc)) from None
+            self._engine = engine
+        return self._engine
 
     def settings(self) -> Settings:
         """What the index records of the parse besides the parser: rules files, --split,
@@ -303,6 +324,7 @@ class _Reading(Reader):
                 site_chrome=self.site_chrome,
                 on_site_chrome=on_site_chrome,
                 text_field=self.text_field,
+                engine=None if one_process else self.engine,
             )
             if crawl:
                 bar.advance()
@@ -318,14 +340,34 @@ def paths_argument(fn: F) -> F:
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
-def _hidden(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
-    ctx.ensure_object(State).hidden = value
-    return value
+def _set_state(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A callback that keeps an option's value on the :class:`State` as ``name``."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        setattr(ctx.ensure_object(State), name, value)
+        return value
+
+    return keep
 
 
-def _text_field(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    ctx.ensure_object(State).text_field = value
-    return value
+def engine_option(fn: F) -> F:
+    """``--engine local|dask`` and ``--scheduler ADDRESS`` (kept on the :class:`State`)."""
+    fn = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        expose_value=False,
+        callback=_set_state("scheduler"),
+        help="With --engine dask: the scheduler to use (tcp://host:8786); none starts a local cluster of -j workers.",
+    )(fn)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        expose_value=False,
+        callback=_set_state("engine"),
+        help="Parse on this machine's processes, or on a Dask cluster (needs newskit[dask]).",
+    )(fn)
 
 
 def glob_option(fn: F) -> F:
@@ -337,14 +379,14 @@ def glob_option(fn: F) -> F:
         show_default=True,
         metavar="FIELD",
         expose_value=False,
-        callback=_text_field,
+        callback=_set_state("text_field"),
         help="The field that holds the text in a JSON Lines file (*.jsonl).",
     )(fn)
     fn = click.option(
         "--hidden",
         is_flag=True,
         expose_value=False,
-        callback=_hidden,
+        callback=_set_state("hidden"),
         help="Walk hidden folders (.git, .venv…) and tool folders (node_modules, __pycache__, *.egg-info) too.",
     )(fn)
     return click.option(
@@ -637,6 +679,7 @@ def show(
 @click.option("--no-title", is_flag=True, help="Leave the titles out.")
 @click.option("--summary", is_flag=True, help="Put the summary bullets before the body.")
 @jobs_option("Parse")
+@engine_option
 @split_option
 @now_option
 @site_chrome_option
@@ -734,6 +777,16 @@ def _write_files(
     help="Least similarity (0-1) for two articles to be duplicates.",
 )
 @click.option(
+    "--containment",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DedupeOptions().containment,
+    show_default=True,
+    metavar="FLOAT",
+    help="Least part (0-1) of the shorter article's words in sentences found in the longer "
+    "one for the two to be duplicates, whatever their similarity (a brief cut from a story, "
+    "a report quoted in a post).",
+)
+@click.option(
     "--keep",
     type=click.Choice([k.value for k in Keep]),
     default=Keep.FIRST.value,
@@ -765,6 +818,7 @@ def dedupe(
     paths: tuple[str, ...],
     pattern: str,
     threshold: float,
+    containment: float,
     keep: str,
     out_dir: Path | None,
     check: bool,
@@ -775,13 +829,20 @@ def dedupe(
 
     Compares the clean bodies of all articles of the inputs (never the site chrome) and
     groups copies and rewrites of one story (sentences reworded, added, dropped or
-    moved) into clusters. Lists one row per member of a cluster: cluster number, kept
-    (the member --keep picks; the others are compared with it), id, date, outlet,
-    title, share (part of its words in sentences it has in common with the kept one),
-    similarity (0-1) and source. Articles with no duplicate are not listed; the counts
-    go to stderr. --json and --jsonl write one object per cluster. --out DIR writes the
-    kept articles and the unique ones as clean text, one file each; --check is for
-    scripts.
+    moved), and articles mostly contained in another (--containment), into clusters.
+    Each cluster has a likely origin, the member whose text the others share most
+    (ties to the earliest date), and every member is a duplicate of it. A body needs 50
+    words in sentences to join another: menus and link lists are no copies.
+
+    Lists one row per member of a cluster: cluster number, kept (the member --keep
+    picks), relation (how it joined the origin: origin, copy, rewrite, contained), id,
+    date, outlet, title, share (part of its words in sentences it has in common with the
+    kept one), similarity (0-1, with the kept one), from_origin (part of its words in
+    sentences found in the origin), own (part in sentences found in no other member:
+    what this outlet added) and source. `newskit diff ORIGIN MEMBER` shows the two
+    side by side. Articles with no duplicate are not listed; the counts go to stderr.
+    --json and --jsonl write one object per cluster. --out DIR writes the kept articles
+    and the unique ones as clean text, one file each; --check is for scripts.
 
     Examples:
 
@@ -792,7 +853,7 @@ def dedupe(
         newskit -q dedupe --check folder/ > /dev/null || echo duplicates
     """
     try:
-        options = DedupeOptions(threshold=threshold, keep=Keep(keep))
+        options = DedupeOptions(threshold=threshold, containment=containment, keep=Keep(keep))
     except DedupeError as exc:
         raise click.UsageError(str(exc)) from None
     sources = state.sources(paths, pattern)
@@ -1028,6 +1089,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except NewskitError as exc:  # one the command did not turn into a message itself
+        click.echo(f"newskit: {neutralise(str(exc))}", err=True)
+        sys.exit(ExitCode.INPUT_ERROR)
     except click.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
         _drop_stdout()
         click.echo("newskit: interrupted", err=True)

@@ -1,34 +1,53 @@
-"""Finding exact copies and near-duplicate reports among articles, and grouping them.
+"""Finding exact copies and near-duplicate reports among articles, grouping them, and
+naming where each group's story likely came from.
 
-How it works, in four steps:
+How it works, in five steps:
 
 1. **Fingerprint** each article (:func:`fingerprint`): the words of its clean body (never
    the page around it), sentence by sentence, each word reduced to a 16-bit hash and kept
    as one character of a string (what rapidfuzz compares fastest); a one-permutation
-   MinHash signature of the body's word shingles (``num_perm`` bins of 32 bits); a digest
-   of the normalised body, for exact copies; and the article's metadata. The text itself
-   is not kept: an article costs its signature (512 bytes by default), 2 bytes a word,
-   4 bytes a sentence and its metadata.
+   MinHash signature of the body's word shingles (``num_perm`` bins of 32 bits); a CRC
+   of each sentence of ``index_words`` words or more; a digest of the normalised body,
+   for exact copies; and the article's metadata. The text itself is not kept: an article
+   costs its signature (512 bytes by default), 2 bytes a word, 4 to 12 bytes a sentence
+   and its metadata. A body with less than ``min_prose`` words in sentences (menu items,
+   link lists, headlines: page chrome) gets no signature and joins no other article,
+   not even an identical one: short identical texts are no copies.
 2. **Candidates**, sub-quadratic: LSH banding over the signatures (``num_perm /
    band_rows`` bands, each a dict of buckets); articles that share a bucket in any band
    are candidates. A bucket larger than ``max_bucket`` (a phrase every page uses, or a
    big family of copies) links its members in a chain rather than every pair. Candidates
    whose signatures agree on fewer than ``min_estimate`` of their bins (an estimate of
-   shingle Jaccard) are dropped.
-3. **Check** each remaining pair exactly (:func:`newskit.sentences.score_sentences`):
-   every sentence of one meets every sentence of the other (rapidfuzz Indel similarity
-   over word hashes, in any order); pairs of sentences at or above ``sentence_threshold``
-   are matched one to one, best first. The pair's similarity counts the words of both
-   texts, those of matched sentences weighted by their sentence similarity:
-   ``sum((words_a + words_b) x similarity, over matched sentences) / (words of A and B)``.
-   A pair is a duplicate when it reaches ``threshold``. Wire rewrites of one story
-   (sentences dropped, added, moved, reworded) keep most sentences recognisable, and
-   score 0.6-0.9, while their shingle Jaccard falls to 0.2-0.45, far below the 0.7-0.8 web
-   dedupe usually asks for; unrelated stories share no sentence and score 0.
-4. **Cluster** duplicate pairs transitively (union-find); exact copies (same normalised
-   body, or the same content id for articles without a body) join without a check. Each
-   cluster gets a representative (the article ``keep`` would keep) and every member is
-   scored against it.
+   shingle Jaccard) are dropped. Articles that share an indexed sentence are candidates
+   too, whatever their estimate: a brief cut from a long story, or a report quoted in a
+   longer post, has a shingle Jaccard of only 0.08-0.13 with it.
+3. **Check** each candidate pair exactly (:func:`newskit.sentences.align`): every
+   sentence of one meets every sentence of the other (rapidfuzz Indel similarity over
+   word hashes, in any order); pairs of sentences at or above ``sentence_threshold`` are
+   matched one to one, best first. The pair's similarity counts the words of both texts,
+   those of matched sentences weighted by their sentence similarity:
+   ``sum((words_a + words_b) x similarity, over matched sentences) / (words of A and B)``;
+   each side's share is the part of its words in matched sentences. The pair is a
+   duplicate (:func:`relation`) when the shorter one's share reaches ``containment``
+   (``contained``; ``rewrite`` if the longer one's does too), or when the similarity
+   reaches ``threshold`` (``rewrite``). Wire rewrites of one story (sentences dropped,
+   added, moved, reworded) keep most sentences recognisable, and score 0.6-0.9, while
+   their shingle Jaccard falls to 0.2-0.45, far below the 0.7-0.8 web dedupe usually
+   asks for; unrelated stories share no sentence and score 0. Same normalised bodies
+   are one ``copy`` and need no check.
+4. **Cluster** without chaining: duplicate pairs link articles into groups
+   (union-find). In each group the **origin** is the article whose text the others
+   share most (the sum, over the other articles that are duplicates of it, of the part
+   of their words found in it, each word weighted by its sentence's similarity; ties to
+   the earliest date, then the first in input order). The cluster is the origin and the articles that are
+   duplicates of it, taken most-from-the-origin first, each only if it shares a
+   sentence with every member taken before it: A-B and B-C never put A and C, which
+   share nothing, in one cluster. The articles left out are grouped again by their own
+   links, and so on.
+5. **Report** each member against the cluster's representative (the article ``keep``
+   would keep: share, similarity) and against its origin (``relation``, ``from_origin``:
+   the part of its words found in the origin), and its ``own`` part: the words in
+   sentences found in no other member, what that outlet added.
 
 Everything here is plain data in, plain data out: no printing, no click, no rich. Many
 files are read through :mod:`newskit.pipeline` (:func:`fingerprint_inputs`,
@@ -51,19 +70,28 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import partial
 from itertools import accumulate, chain, combinations, compress, repeat
-from operator import gt, lshift, or_, rshift
+from operator import and_, ge, gt, lshift, or_, rshift
 
 from .errors import InputError, NewskitError
 from .model import Article, Document
 from .pipeline import Reader, fork_map
 from .reader import expand_inputs
 from .rules import Rules
-from .sentences import PairScore, score_sentences, sentence_keys
+from .sentences import PairScore, align, score_alignment, score_sentences, sentence_keys
 from .unionfind import UnionFind
 
 
 class DedupeError(NewskitError):
     """Bad dedupe options."""
+
+
+class Relation(StrEnum):
+    """How a member of a cluster is related to the cluster's origin (see the module docs)."""
+
+    ORIGIN = "origin"  # the origin itself
+    COPY = "copy"  # the same normalised body as the origin
+    REWRITE = "rewrite"  # pair similarity at or above ``threshold``
+    CONTAINED = "contained"  # the shorter one mostly in the longer, the longer not in it
 
 
 class Keep(StrEnum):
@@ -86,10 +114,25 @@ class DedupeOptions:
     ``num_perm`` bins cut into bands of ``band_rows`` bins, ``min_estimate`` and
     ``max_bucket`` (see the module docs). With the defaults a pair of shingle Jaccard 0.25
     becomes a candidate with probability 0.98, and 0.3 with 0.998.
+
+    ``containment`` is the least share of the shorter article's words, in sentences also
+    found in the longer one, for the pair to be duplicates however low their similarity
+    (a brief cut from a story, a wire report quoted in a longer post). ``min_prose`` is
+    the least number of words in sentences (sentences of at least four words that end as
+    sentences do, with a full stop, ``!``, ``?`` or an ellipsis) that a body needs to
+    join another by its text: a body of menu items, link lists or headlines is page
+    chrome, and two pages sharing it are no copies. Such an article joins no other,
+    not even an identical one. ``index_words``: sentences of at least this many words are indexed whole,
+    and articles sharing one are candidates too, which finds contained pairs (their
+    shingle Jaccard is often only 0.08-0.13) without a lower ``min_estimate``; 0 turns
+    the sentence index off.
     """
 
     threshold: float = 0.5
     sentence_threshold: float = 0.5
+    containment: float = 0.6
+    min_prose: int = 50
+    index_words: int = 8
     shingle: int = 3
     sample: int = 1
     num_perm: int = 128
@@ -104,7 +147,7 @@ class DedupeOptions:
         except ValueError:
             choices = ", ".join(k.value for k in Keep)
             raise DedupeError(f"keep must be one of {choices}, not {self.keep!r}") from None
-        for name in ("threshold", "sentence_threshold"):
+        for name in ("threshold", "sentence_threshold", "containment"):
             value = getattr(self, name)
             if not 0 < value <= 1:
                 raise DedupeError(f"{name} must be in (0, 1], not {value!r}")
@@ -121,6 +164,11 @@ class DedupeOptions:
         if not 1 <= self.band_rows <= self.num_perm or self.num_perm % self.band_rows:
             raise DedupeError(
                 f"band_rows must divide num_perm ({self.num_perm}), not {self.band_rows!r}"
+            )
+        if self.min_prose < 0 or self.index_words < 0:
+            raise DedupeError(
+                f"min_prose and index_words must be 0 or more, not {self.min_prose!r} "
+                f"and {self.index_words!r}"
             )
         if self.max_bucket < 2:  # noqa: PLR2004 (a bucket of one holds no pair)
             raise DedupeError(f"max_bucket must be at least 2, not {self.max_bucket!r}")
@@ -146,6 +194,7 @@ class ArticleInfo:
     date: str | None
     words: int
     sentences: int
+    prose: int = 0  # words in sentences (see DedupeOptions.min_prose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +204,9 @@ class Fingerprint:
     ``text`` holds one character per body word (a 16-bit hash of the word), sentences end
     to end; ``ends`` (uint32) says where each sentence ends in it; ``signature`` is
     ``num_perm`` uint32 MinHash values; ``exact`` is a digest of the normalised body (or
-    of the content id when the body is empty).
+    of the content id when the body has less prose than ``min_prose``: then the
+    signature is empty, and the article joins no other); ``keys`` (uint32)
+    are hashes of its sentences of ``index_words`` words or more, for the sentence index.
     """
 
     info: ArticleInfo
@@ -163,6 +214,7 @@ class Fingerprint:
     signature: bytes
     text: str
     ends: bytes
+    keys: bytes = b""
 
 
 _VOCAB: dict[bytes, int] = {}  # word key -> its 16-bit hash, a cache
@@ -172,6 +224,9 @@ _VOCAB_MAX = 500_000  # word hashes remembered at most
 _SURROGATES = (0xD800, 0xDFFF)  # code points a str cannot hold alone
 _SENTENCE_CACHE = 4096  # articles whose sentences are remembered while clusters are checked
 MAX_SHINGLE = 10  # the longest shingle, in words
+PROSE_SENTENCE_WORDS = 4  # a sentence counts as prose from this many words (and a closing mark)
+_SENTENCE_PARTS = 4  # parts the sentence index is counted in (a power of two)
+ORIGIN_PAIRS_MAX = 64  # distinct bodies in a cluster up to which every pair of them is compared
 
 
 def _word_hashes(keys: list[bytes]) -> list[int]:
@@ -241,10 +296,13 @@ def _signature(ids: list[int], shingle: int, sample: int, num_perm: int) -> arra
 def fingerprint(article: Article, options: DedupeOptions | None = None) -> Fingerprint:
     """The fingerprint of one article's body (see :class:`Fingerprint`)."""
     options = options or DedupeOptions()
-    sentences = sentence_keys(article.body)
+    ended: list[bool] = []
+    sentences = sentence_keys(article.body, ended)
     ids = _word_hashes(list(chain.from_iterable(sentences)))
     text = array("H", ids).tobytes().decode(_UTF16)  # one char per word, no surrogates
-    ends = array("I", accumulate(map(len, sentences)))
+    lengths = list(map(len, sentences))
+    ends = array("I", accumulate(lengths))
+    prose = sum(compress(lengths, map(and_, ended, map(ge, lengths, repeat(PROSE_SENTENCE_WORDS)))))
     info = ArticleInfo(
         id=article.id,
         source=article.source,
@@ -255,17 +313,33 @@ def fingerprint(article: Article, options: DedupeOptions | None = None) -> Finge
         date=article.date,
         words=len(text),
         sentences=len(ends),
+        prose=prose,
     )
-    if text:
+    keys = b""
+    if text and prose >= options.min_prose:
         exact = hashlib.blake2b(digest_size=12)
-        for keys in sentences:
-            exact.update(b" ".join(keys))
+        for words in sentences:
+            exact.update(b" ".join(words))
             exact.update(b"\n")
         signature = _signature(ids, options.shingle, options.sample, options.num_perm).tobytes()
+        if options.index_words:
+            keys = _sentence_hashes(text, ends, lengths, options.index_words).tobytes()
     else:
         exact = hashlib.blake2b(b"id\0" + article.id.encode(), digest_size=12)
         signature = b""
-    return Fingerprint(info, exact.digest(), signature, text, ends.tobytes())
+    return Fingerprint(info, exact.digest(), signature, text, ends.tobytes(), keys)
+
+
+def _sentence_hashes(text: str, ends: array[int], lengths: list[int], least: int) -> array[int]:
+    """CRC-32 of each sentence of at least ``least`` words (of its word hashes), the same
+    in every process and run; a sentence said twice in a body is hashed once."""
+    crc, utf16 = zlib.crc32, _UTF16
+    values = [
+        crc(text[end - n : end].encode(utf16))
+        for end, n in zip(ends, lengths, strict=True)
+        if n >= least
+    ]
+    return array("I", dict.fromkeys(values))
 
 
 # -- the exact check -------------------------------------------------------------------
@@ -298,11 +372,16 @@ def compare(a: Fingerprint, b: Fingerprint, options: DedupeOptions | None = None
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One article of a cluster, scored against the cluster's representative.
+    """One article of a cluster, scored against the cluster's representative and its origin.
 
     ``share`` is the part of this article's words in sentences also found in the
     representative, ``shared`` how many of its ``sentences`` those are; ``similarity`` is
     the pair similarity. The representative itself scores 1.0 and is ``exact``.
+
+    ``relation`` says how the article joined the cluster's origin (:class:`Relation`;
+    ``origin`` for the origin itself); ``from_origin`` is the part of its words in
+    sentences also found in the origin (1.0 for the origin), ``own`` the part in
+    sentences found in no other member of the cluster: what this outlet added.
     """
 
     index: int  # position among all input articles, from 0
@@ -311,6 +390,9 @@ class Member:
     share: float = 0.0
     similarity: float = 0.0
     exact: bool = False
+    relation: Relation = Relation.ORIGIN
+    from_origin: float = 1.0
+    own: float = 0.0
 
     # The article's own fields, read through from its info.
     id = property(lambda self: self.info.id)
@@ -338,14 +420,20 @@ class Member:
             "share": round(self.share, 4),
             "similarity": round(self.similarity, 4),
             "exact": self.exact,
+            "relation": self.relation.value,
+            "from_origin": round(self.from_origin, 4),
+            "own": round(self.own, 4),
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """Articles that are copies or near-duplicates of one another (transitively).
+    """An origin and the articles that are copies or rewrites of it, contained in it or
+    containing it.
 
-    ``members[0]`` is the representative; the others follow in input order.
+    ``members[0]`` is the representative (the one ``keep`` keeps); the others follow in
+    input order. Every member is a duplicate of the origin; two other members need not
+    be duplicates of each other (two briefs cut from one story).
     """
 
     members: tuple[Member, ...]
@@ -354,6 +442,12 @@ class Cluster:
     def representative(self) -> Member:
         return self.members[0]
 
+    @property
+    def origin(self) -> Member:
+        """The likely origin: the member whose text the others share most (ties go to
+        the earliest dated, then to the first in input order)."""
+        return next(m for m in self.members if m.relation is Relation.ORIGIN)
+
     def __len__(self) -> int:
         return len(self.members)
 
@@ -361,8 +455,12 @@ class Cluster:
         return {
             "size": len(self.members),
             "representative": self.representative.id,
+            "origin": self.origin.id,
             "members": [m.to_dict() for m in self.members],
         }
+
+
+_NO_DATE = datetime.min.replace(tzinfo=UTC)  # stands in for a missing date in sort keys
 
 
 def _date_key(value: str | None) -> datetime | None:
@@ -403,11 +501,45 @@ class DedupeStats:
 
     articles: int = 0
     empty: int = 0  # articles without body words (only exact ids can join them)
+    short: int = 0  # articles with body words but less prose than min_prose (likewise)
     distinct: int = 0  # distinct normalised bodies
     candidates: int = 0  # pairs sharing an LSH bucket
     checked: int = 0  # pairs given the exact check
     duplicates: int = 0  # pairs that passed it
     clusters: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """The exact check of two distinct bodies A and B (A's node number the smaller): its
+    score, each side's share weighted by the similarity of its matched sentences, and the
+    indices of the matched sentences of each side (uint32)."""
+
+    score: PairScore
+    weighted_a: float
+    weighted_b: float
+    matched_a: bytes
+    matched_b: bytes
+
+    def side(self, first: bool) -> tuple[float, int, float, bytes]:
+        """``(share, shared, weighted share, matched sentences)`` of A or of B."""
+        s = self.score
+        if first:
+            return s.share_a, s.shared_a, self.weighted_a, self.matched_a
+        return s.share_b, s.shared_b, self.weighted_b, self.matched_b
+
+
+def relation(score: PairScore, options: DedupeOptions, *, a_shorter: bool) -> Relation | None:
+    """How two distinct bodies are duplicates, from their check, or None when they are not:
+    ``contained`` when the shorter one's share reaches ``containment`` and the longer
+    one's does not; else ``rewrite`` when the similarity reaches ``threshold``, or both
+    shares reach ``containment``."""
+    short, long = (score.share_a, score.share_b) if a_shorter else (score.share_b, score.share_a)
+    if short >= options.containment:
+        return Relation.CONTAINED if long < options.containment else Relation.REWRITE
+    if score.similarity >= options.threshold:
+        return Relation.REWRITE
+    return None
 
 
 class Deduper:
@@ -427,8 +559,11 @@ class Deduper:
         self._texts: list[str] = []  # node -> word hashes, one char each
         self._ends: list[bytes] = []  # node -> sentence ends (uint32)
         self._signatures = array("I")  # node-major, num_perm values each
+        self._joins = bytearray()  # node -> 1 if it may join others by its text
+        self._keys = array("I")  # sentence hashes of all nodes, node after node
+        self._key_nodes = array("I")  # the node of each of them
         self._sources: dict[str, str] = {}
-        self._has_text = b""  # node -> 1 if its body has words (set by candidate_pairs)
+        self._has_text = b""  # node -> 1 if it takes part in the candidate search
 
     def __repr__(self) -> str:
         return f"Deduper({len(self)} articles, {len(self._texts)} distinct, {self.options!r})"
@@ -447,14 +582,23 @@ class Deduper:
         self.stats.articles += 1
         if not fp.text:
             self.stats.empty += 1
-        node = self._exact.get(fp.exact)
+        elif not fp.signature:
+            self.stats.short += 1
+        node = self._exact.get(fp.exact) if fp.signature else None
         if node is None:
             if fp.signature and len(fp.signature) != 4 * self.options.num_perm:
                 raise DedupeError("fingerprint made with a different num_perm")
-            node = self._exact[fp.exact] = len(self._texts)
+            node = len(self._texts)
+            if fp.signature:  # an article with too little prose is a node of its own
+                self._exact[fp.exact] = node
             self._texts.append(fp.text)
             self._ends.append(fp.ends)
             self._signatures.frombytes(fp.signature or bytes(4 * self.options.num_perm))
+            self._joins.append(1 if fp.signature else 0)
+            if fp.keys:
+                before = len(self._keys)
+                self._keys.frombytes(fp.keys)
+                self._key_nodes.extend(repeat(node, len(self._keys) - before))
         self._node_of.append(node)
 
     def __len__(self) -> int:
@@ -465,6 +609,7 @@ class Deduper:
     def candidate_pairs(self, workers: int = 1) -> list[tuple[float, int, int]]:
         """``(estimate, node_a, node_b)`` for every candidate pair of distinct bodies,
         most similar first. ``estimate`` is the share of signature bins that agree.
+        Pairs that share an indexed sentence are candidates whatever their estimate.
 
         With ``workers`` > 1 (on Linux, for ``parallel_from`` bodies or more), forked
         processes share the bands out; the result is the same.
@@ -472,7 +617,7 @@ class Deduper:
         bands = range(self.options.bands)
         # Computed here, before any fork: a helper that touched every text (even to read
         # its length) would make the system copy the pages holding them.
-        self._has_text = bytes(1 if text else 0 for text in self._texts)
+        self._has_text = bytes(self._joins)
         if self._parallel(workers, len(self._texts), self.parallel_from):
             parts = fork_map(_candidates_part, self, [bands[i::workers] for i in range(workers)])
             raw: set[int] = set()
@@ -480,11 +625,16 @@ class Deduper:
             for codes, kept in parts:
                 raw.update(array("Q", codes))
                 found.update(((a, b), estimate) for estimate, a, b in kept)
+            by_sentence = self._sentence_pairs()
+            raw.update((a << 32) | b for a, b in by_sentence)
             self.stats.candidates = len(raw)
             out = [(estimate, a, b) for (a, b), estimate in found.items()]
+            out += self._estimates(by_sentence.difference(found), 0.0)
         else:
             pairs, out = self._candidates(bands)
-            self.stats.candidates = len(pairs)
+            by_sentence = self._sentence_pairs()
+            self.stats.candidates = len(pairs | by_sentence)
+            out += self._estimates(by_sentence.difference((a, b) for _, a, b in out), 0.0)
         out.sort(key=lambda t: (-t[0], t[1], t[2]))
         return out
 
@@ -493,6 +643,59 @@ class Deduper:
         """Whether to fork helpers: asked for, worth it, and on Linux (where fork is
         cheap and safe; elsewhere everything runs in this process)."""
         return workers > 1 and size >= least and sys.platform.startswith("linux")
+
+    def _links(self, keys: Sequence[int], nodes: Iterable[int], pairs: set[tuple[int, int]]) -> None:
+        """Add to ``pairs`` the pairs of nodes that share a key (a bucket larger than
+        ``max_bucket`` links its members in a chain)."""
+        counts = Counter(keys)
+        if len(counts) == len(keys):
+            return  # no key held by two nodes
+        shared = set(compress(counts, map(gt, counts.values(), repeat(1))))
+        buckets: dict[int, list[int]] = {}
+        chosen = map(shared.__contains__, keys)
+        for key, node in compress(zip(keys, nodes, strict=True), chosen):
+            buckets.setdefault(key, []).append(node)
+        for bucket in buckets.values():
+            if len(bucket) <= self.options.max_bucket:
+                pairs.update(combinations(bucket, 2))
+            else:  # a phrase everyone uses, or a big family of copies: a chain
+                pairs.update(zip(bucket, bucket[1:], strict=False))
+
+    def _sentence_pairs(self) -> set[tuple[int, int]]:
+        """The pairs of nodes that share an indexed sentence. The sentences are taken in
+        ``_SENTENCE_PARTS`` parts by the low bits of their hashes, so that the count of
+        each part's hashes, not of all, is in memory at once."""
+        pairs: set[tuple[int, int]] = set()
+        keys, nodes = self._keys, self._key_nodes
+        if not keys:
+            return pairs
+        low = keys.tobytes()[0 if sys.byteorder == "little" else 3 :: 4]  # each hash's low byte
+        mask = _SENTENCE_PARTS - 1
+        for part in range(_SENTENCE_PARTS):
+            chosen = low.translate(bytes(1 if b & mask == part else 0 for b in range(256)))
+            self._links(list(compress(keys, chosen)), compress(nodes, chosen), pairs)
+        return pairs
+
+    def _estimates(
+        self, pairs: Iterable[tuple[int, int]], least_share: float
+    ) -> list[tuple[float, int, int]]:
+        """``(estimate, a, b)`` of the pairs whose signatures agree on ``least_share`` of
+        their bins or more. Agreeing bins: XOR two signatures read as big ints, count the
+        zero 32-bit words (much faster than comparing them value by value)."""
+        k = self.options.num_perm
+        size = 4 * k
+        number = int.from_bytes
+        least = least_share * k
+        out = []
+        with memoryview(self._signatures).cast("B") as raw:
+            for a, b in pairs:
+                diff = number(raw[a * size : (a + 1) * size]) ^ number(
+                    raw[b * size : (b + 1) * size]
+                )
+                agree = array("I", diff.to_bytes(size)).count(0)
+                if agree >= least:
+                    out.append((agree / k, a, b))
+        return out
 
     def _candidates(
         self, bands: Iterable[int]
@@ -519,36 +722,13 @@ class Deduper:
                 for column in columns[1:]:
                     keys = map(or_, map(lshift, keys, repeat(32)), column)
             keys = list(keys) if everyone else list(compress(keys, has_text))
-            counts = Counter(keys)
-            if len(counts) == len(keys):
-                continue  # no bucket with two nodes in this band
-            shared = set(compress(counts, map(gt, counts.values(), repeat(1))))
-            buckets: dict[int, list[int]] = {}
-            chosen = map(shared.__contains__, keys)
-            for key, node in compress(zip(keys, nodes, strict=True), chosen):
-                buckets.setdefault(key, []).append(node)
-            for bucket in buckets.values():
-                if len(bucket) <= self.options.max_bucket:
-                    pairs.update(combinations(bucket, 2))
-                else:  # a phrase everyone uses, or a big family of copies: a chain
-                    pairs.update(zip(bucket, bucket[1:], strict=False))
-        # Agreeing bins: XOR two signatures read as big ints, count the zero 32-bit words
-        # (much faster than comparing them value by value).
-        size = 4 * k
-        number = int.from_bytes
-        out = []
-        least = self.options.min_estimate * k
-        for a, b in pairs:
-            diff = number(raw[a * size : (a + 1) * size]) ^ number(raw[b * size : (b + 1) * size])
-            agree = array("I", diff.to_bytes(size)).count(0)
-            if agree >= least:
-                out.append((agree / k, a, b))
+            self._links(keys, nodes, pairs)
         if words is not None:
             words.release()
         raw.release()
-        return pairs, out
+        return pairs, self._estimates(pairs, self.options.min_estimate)
 
-    # -- check and cluster
+    # -- check
 
     def _sentences(self, node: int, cache: dict[int, list[str]]) -> list[str]:
         found = cache.get(node)
@@ -558,70 +738,250 @@ class Deduper:
             found = cache[node] = _split(self._texts[node], array("I", self._ends[node]))
         return found
 
-    def _check(self, a: int, b: int, cache: dict[int, list[str]]) -> PairScore:
+    def _check(self, a: int, b: int, cache: dict[int, list[str]]) -> _Pair:
+        """The exact check of nodes ``a`` < ``b``."""
         self.stats.checked += 1
-        return score_sentences(
-            self._sentences(a, cache), self._sentences(b, cache), self.options.sentence_threshold
+        sa, sb = self._sentences(a, cache), self._sentences(b, cache)
+        aligned = align(sa, sb, self.options.sentence_threshold)
+        score = score_alignment(sa, sb, aligned)
+        wa = sum(len(sa[i]) * sim for i, _, sim in aligned)
+        wb = sum(len(sb[j]) * sim for _, j, sim in aligned)
+        na, nb = len(self._texts[a]), len(self._texts[b])
+        return _Pair(
+            score,
+            wa / na if na else 0.0,
+            wb / nb if nb else 0.0,
+            array("I", [i for i, _, _ in aligned]).tobytes(),
+            array("I", [j for _, j, _ in aligned]).tobytes(),
         )
+
+    def _relation(self, a: int, b: int, pair: _Pair) -> Relation | None:
+        """How nodes ``a`` < ``b`` are duplicates (None: they are not)."""
+        if not (self._joins[a] and self._joins[b]):
+            return None
+        shorter = len(self._texts[a]) <= len(self._texts[b])
+        return relation(pair.score, self.options, a_shorter=shorter)
+
+    # -- clusters
 
     def clusters(self, workers: int = 1) -> list[Cluster]:
         """Find the clusters among everything added so far (singletons are left out),
         in order of their first member. ``workers`` > 1 shares the candidate search out
-        (see :meth:`candidate_pairs`); the checks stay in this process."""
-        options = self.options
+        (see :meth:`candidate_pairs`); the checks stay in this process.
+
+        Duplicate pairs link articles into groups (union-find); a group is then cut into
+        clusters that do not chain: its origin and the articles that are duplicates of
+        the origin form a cluster, and the rest are grouped again by their own links.
+        """
         nodes = len(self._texts)
         self.stats.distinct = nodes
         uf = UnionFind(nodes)
-        scores: dict[tuple[int, int], PairScore] = {}
-        cache: dict[int, list[str]] = {}
+        work = _Work(self, {}, set(), {})
         duplicates = 0
         for _, a, b in self.candidate_pairs(workers):
-            if uf.find(a) == uf.find(b):
-                continue  # already one cluster: the check would not change it
-            score = self._check(a, b, cache)
-            scores[a, b] = score
-            if score.similarity >= options.threshold:
+            pair = work.pair(a, b)
+            rel = self._relation(a, b, pair)
+            if rel is None:
+                del work.pairs[a, b]  # keep the checks of duplicates only
+                work.failed.add((a, b))
+            else:
                 duplicates += 1
+                work.links.setdefault(a, []).append(b)
+                work.links.setdefault(b, []).append(a)
                 uf.union(a, b)
         self.stats.duplicates = duplicates
         groups: dict[int, list[int]] = {}
         for index, node in enumerate(self._node_of):
             groups.setdefault(uf.find(node), []).append(index)
-        out = []
+        out: list[Cluster] = []
         for indices in groups.values():
             if len(indices) > 1:
-                out.append(self._cluster(indices, scores, cache))
+                out.extend(work.split(indices))
         out.sort(key=lambda c: min(m.index for m in c.members))
         self.stats.clusters = len(out)
         return out
 
-    def _cluster(
-        self,
-        indices: list[int],
-        scores: dict[tuple[int, int], PairScore],
-        cache: dict[int, list[str]],
-    ) -> Cluster:
-        plain = [self._member(i) for i in indices]
-        rep = _kept(plain, self.options.keep)
-        rep_node = self._node_of[rep.index]
-        members = [replace(rep, shared=rep.sentences, share=1.0, similarity=1.0, exact=True)]
-        for m in plain:
-            if m.index == rep.index:
-                continue
-            node = self._node_of[m.index]
-            if node == rep_node:
-                same = replace(m, shared=m.sentences, share=1.0, similarity=1.0, exact=True)
-                members.append(same)
-                continue
-            a, b = min(node, rep_node), max(node, rep_node)
-            score = scores.get((a, b)) or self._check(a, b, cache)
-            scores[a, b] = score
-            mine = (score.share_a, score.shared_a) if a == node else (score.share_b, score.shared_b)
-            members.append(replace(m, share=mine[0], shared=mine[1], similarity=score.similarity))
-        return Cluster(tuple(members))
-
     def _member(self, index: int) -> Member:
         return Member(index, self._infos[index])
+
+
+@dataclass(slots=True)
+class _Work:
+    """The checks made while clustering: those of duplicate pairs (``pairs``), the pairs
+    checked and found not to be duplicates (``failed``) and each node's duplicates
+    (``links``)."""
+
+    deduper: Deduper
+    pairs: dict[tuple[int, int], _Pair]
+    failed: set[tuple[int, int]]
+    links: dict[int, list[int]]
+    cache: dict[int, list[str]] = field(default_factory=dict)
+
+    def pair(self, a: int, b: int) -> _Pair:
+        """The check of nodes ``a`` and ``b`` (in any order), made once."""
+        key = (a, b) if a < b else (b, a)
+        found = self.pairs.get(key)
+        if found is None:
+            found = self.pairs[key] = self.deduper._check(*key, self.cache)
+        return found
+
+    def related(self, a: int, b: int) -> Relation | None:
+        """How nodes ``a`` and ``b`` (distinct, in any order) are duplicates, if they are."""
+        key = (a, b) if a < b else (b, a)
+        if key in self.failed:
+            return None
+        return self.deduper._relation(*key, self.pair(a, b))
+
+    def side(self, node: int, other: int) -> tuple[float, int, float, bytes]:
+        """``node``'s share, shared sentences, weighted share and matched sentences in
+        its check against ``other``."""
+        return self.pair(node, other).side(node < other)
+
+    def split(self, indices: list[int]) -> list[Cluster]:
+        """The clusters of one linked group of articles (see :meth:`Deduper.clusters`)."""
+        d = self.deduper
+        by_node: dict[int, list[int]] = {}
+        for index in indices:
+            by_node.setdefault(d._node_of[index], []).append(index)
+        out: list[Cluster] = []
+        todo = [list(by_node)]
+        while todo:
+            nodes = todo.pop()
+            if sum(len(by_node[n]) for n in nodes) < 2:  # noqa: PLR2004 (a pair at least)
+                continue
+            origin = self._origin(nodes, by_node)
+            joined = self._joined(origin, nodes, by_node)
+            members = [origin, *joined]
+            out.append(self._cluster(members, joined, by_node))
+            rest = [n for n in nodes if n != origin and n not in joined]
+            todo.extend(self._groups(rest))
+        return out
+
+    def _joined(
+        self, origin: int, nodes: list[int], by_node: dict[int, list[int]]
+    ) -> dict[int, Relation]:
+        """The nodes that join ``origin``'s cluster, with their relation to it: those
+        that are duplicates of the origin, most of their text from it first, each joining
+        only if it shares a sentence with every one that joined before it (up to
+        ``ORIGIN_PAIRS_MAX`` nodes; beyond, being a duplicate of the origin is enough)."""
+        found = {n: rel for n in nodes if n != origin and (rel := self.related(n, origin))}
+        order = sorted(found, key=lambda n: (-self.side(n, origin)[2], min(by_node[n])))
+        if len(nodes) > ORIGIN_PAIRS_MAX:
+            return {n: found[n] for n in order}
+        joined: dict[int, Relation] = {}
+        for n in order:
+            if all(self.side(n, m)[1] for m in joined):
+                joined[n] = found[n]
+        return joined
+
+    def _groups(self, nodes: list[int]) -> list[list[int]]:
+        """``nodes`` grouped by their duplicate links among themselves."""
+        inside = set(nodes)
+        seen: set[int] = set()
+        groups = []
+        for start in nodes:
+            if start in seen:
+                continue
+            seen.add(start)
+            group, stack = [], [start]
+            while stack:
+                n = stack.pop()
+                group.append(n)
+                for m in self.links_of(n):
+                    if m in inside and m not in seen:
+                        seen.add(m)
+                        stack.append(m)
+            groups.append(sorted(group))
+        return groups
+
+    def links_of(self, node: int) -> list[int]:
+        return self.links.get(node, [])
+
+    def _origin(self, nodes: list[int], by_node: dict[int, list[int]]) -> int:
+        """The node whose text the other articles share most: for each node, the sum over
+        the other articles that are duplicates of it of the part of their words found in
+        it, each word weighted by the similarity of its sentence (an exact copy counts 1).
+        Only duplicates count, as only they can join it: a long rewrite that takes in
+        parts of several others is not their origin when most of them are not its
+        duplicates. Every pair is compared up to ``ORIGIN_PAIRS_MAX`` nodes; beyond, only
+        the pairs found duplicates while clustering count. Ties go to the earliest dated
+        article, then to the first in input order."""
+        every = len(nodes) <= ORIGIN_PAIRS_MAX
+        inside = set(nodes)
+        best: tuple[object, ...] | None = None
+        chosen = nodes[0]
+        for o in nodes:
+            total = float(len(by_node[o]) - 1)
+            for n in nodes if every else self.links_of(o):
+                if n != o and n in inside and self.related(n, o) is not None:
+                    total += len(by_node[n]) * self.side(n, o)[2]
+            first = min(by_node[o])
+            date = min(
+                (dk for i in by_node[o] if (dk := _date_key(self.deduper._infos[i].date))),
+                default=None,
+            )
+            key = (-round(total, 9), date is None, date or _NO_DATE, first)
+            if best is None or key < best:
+                best, chosen = key, o
+        return chosen
+
+    def _cluster(
+        self, nodes: list[int], joined: dict[int, Relation], by_node: dict[int, list[int]]
+    ) -> Cluster:
+        """The cluster of ``nodes`` (the origin first, then those ``joined`` to it)."""
+        d = self.deduper
+        origin = nodes[0]
+        every = len(nodes) <= ORIGIN_PAIRS_MAX
+        indices = sorted(i for n in nodes for i in by_node[n])
+        plain = [d._member(i) for i in indices]
+        rep = _kept(plain, d.options.keep)
+        rep_node = d._node_of[rep.index]
+        first_of_origin = self._first_origin(by_node[origin])
+        members = []
+        for m in plain:
+            node = d._node_of[m.index]
+            own = self._own(node, nodes if every else [origin], by_node)
+            if node == rep_node:
+                m = replace(m, shared=m.sentences, share=1.0, similarity=1.0, exact=True)
+            else:
+                share, shared, _, _ = self.side(node, rep_node)
+                similarity = self.pair(node, rep_node).score.similarity
+                m = replace(m, share=share, shared=shared, similarity=similarity)
+            if node == origin:
+                rel = Relation.ORIGIN if m.index == first_of_origin else Relation.COPY
+                m = replace(m, relation=rel, from_origin=1.0, own=own)
+            else:
+                m = replace(m, relation=joined[node], from_origin=self.side(node, origin)[0], own=own)
+            members.append(m)
+        members.sort(key=lambda m: (m.index != rep.index, m.index))
+        return Cluster(tuple(members))
+
+    def _first_origin(self, indices: list[int]) -> int:
+        """Of exact copies of the origin, the one named origin: the earliest dated, then
+        the first in input order."""
+        infos = self.deduper._infos
+        return min(
+            indices,
+            key=lambda i: (
+                (dk := _date_key(infos[i].date)) is None,
+                dk or _NO_DATE,
+                i,
+            ),
+        )
+
+    def _own(self, node: int, others: list[int], by_node: dict[int, list[int]]) -> float:
+        """The part of ``node``'s words in sentences found in no other member."""
+        if len(by_node[node]) > 1:
+            return 0.0  # an exact copy is in the cluster: every sentence is in another
+        d = self.deduper
+        matched: set[int] = set()
+        for other in others:
+            if other != node:
+                matched.update(array("I", self.side(node, other)[3]))
+        sentences = self.deduper._sentences(node, self.cache)
+        words = len(d._texts[node])
+        common = sum(len(sentences[i]) for i in matched)
+        return (words - common) / words if words else 0.0
 
 
 def _candidates_part(deduper: Deduper, bands: range) -> tuple[bytes, list[tuple[float, int, int]]]:

@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
+from .engine import DaskEngine
 from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, Reason
 from .parse import AUTO, parse_text, split_lines
@@ -232,6 +233,7 @@ def map_sources(
     site_chrome: bool = False,
     on_site_chrome: Callable[[SiteChrome, int], None] | None = None,
     text_field: str = TEXT_FIELD,
+    engine: DaskEngine | None = None,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
@@ -257,6 +259,10 @@ def map_sources(
     :class:`newskit.reader.Records`) is a document per record, each with its own source
     (``crawl.jsonl#17``): ``fn`` is called, and the callbacks hear, once per record.
     ``text_field`` names the field of a JSON Lines record that holds its text.
+
+    With an ``engine`` (:class:`newskit.engine.DaskEngine`), the inputs are read and parsed
+    on its cluster's workers instead of this machine's processes (``jobs`` is then not
+    used); the results, and so the output, are the same.
     """
     rules = rules or default_rules()
     check_split(split)
@@ -273,10 +279,12 @@ def map_sources(
                 stdin = read_source(STDIN)
             except InputError:
                 stdin = None  # reported in its turn, below
-        learned = _learn(sources, rules, jobs, split, now, stdin, text_field)
+        learned = _learn(sources, rules, jobs, split, now, stdin, text_field, engine)
         chrome_of = _chrome_of(learned)
-    if jobs <= 1 or explain:
-        outcomes: Iterator[_Outcome] = (
+    if engine is not None and not explain:
+        outcomes: Iterator[_Outcome] = _on_cluster(engine, fn, sources, rules, split, now, chrome_of, stdin, text_field)
+    elif jobs <= 1 or explain:
+        outcomes = (
             outcome
             for source in sources
             for outcome in _run(fn, source, rules, explain, split, now, chrome_of(source),
@@ -321,12 +329,15 @@ def _hear(
 
 def _learn(
     sources: list[str], rules: Rules, jobs: int, split: str, now: dt.datetime | None, stdin: Decoded | None,
-    text_field: str = TEXT_FIELD,
+    text_field: str = TEXT_FIELD, engine: DaskEngine | None = None,
 ) -> SiteChrome:
     """The first pass of ``site_chrome``: every input parsed and summed up, then the chrome
     of each site learned (inputs that cannot be read are left out; the second pass reports them)."""
-    if jobs <= 1:
-        outcomes: Iterable[_Outcome] = (
+    if engine is not None:
+        outcomes: Iterable[_Outcome] = _on_cluster(engine, page_lines, sources, rules, split, now, _chrome_of(None),
+                                                   stdin, text_field)
+    elif jobs <= 1:
+        outcomes = (
             outcome
             for source in sources
             for outcome in _run(page_lines, source, rules, split=split, now=now,
@@ -401,6 +412,50 @@ def _run_chunk(
                                 text_field=text_field)]
 
 
+def _on_cluster(
+    engine: DaskEngine, fn: Callable[[Document], Any], sources: list[str], rules: Rules, split: str,
+    now: dt.datetime | None, chrome_of: Callable[[str], Chrome], stdin: Decoded | None, text_field: str,
+) -> Iterator[_Outcome]:
+    """The outcomes of ``sources`` in order, the files read and parsed on ``engine``'s
+    workers; standard input, read here, goes to a worker as text."""
+    failed = _Outcome(STDIN, error="not read")
+    if STDIN in sources and stdin is None:
+        try:
+            stdin = read_source(STDIN)
+        except InputError as exc:
+            failed = _Outcome(exc.source, error=exc.reason)
+    chunks: list[tuple[list[str], dict[str, Chrome], Decoded | None]] = []
+    for source in sources:
+        if not chunks or len(chunks[-1][0]) >= CHUNK or source == STDIN:
+            chunks.append(([], {}, None))
+        chunks[-1][0].append(source)
+        chunks[-1][1][source] = chrome_of(source)
+        if source == STDIN:
+            chunks[-1] = (chunks[-1][0], chunks[-1][1], stdin)
+    settings = (fn, rules, split, now, text_field)
+    for chunk, outcomes in zip(chunks, engine.map_ordered(_cluster_chunk, chunks, settings), strict=True):
+        if STDIN in chunk[0] and chunk[2] is None:  # standard input could not be read
+            outcomes = [failed if o.source == STDIN else o for o in outcomes]
+        yield from outcomes
+
+
+def _cluster_chunk(
+    chunk: tuple[list[str], dict[str, Chrome], Decoded | None],
+    settings: tuple[Callable[[Document], Any], Rules, str, dt.datetime | None, str],
+) -> list[_Outcome]:
+    """On a cluster's worker: read, parse and map a chunk of inputs (see :func:`_on_cluster`)."""
+    sources, chrome, stdin = chunk
+    fn, rules, split, now, text_field = settings
+    out: list[_Outcome] = []
+    for source in sources:
+        if source == STDIN and stdin is None:
+            out.append(_Outcome(STDIN))  # replaced by the driver's error
+            continue
+        out.extend(_run(fn, source, rules, split=split, now=now, chrome=chrome.get(source),
+                        decoded=stdin if source == STDIN else None, text_field=text_field))
+    return out
+
+
 # --- a reading's settings ---------------------------------------------------------------
 
 
@@ -431,6 +486,7 @@ class Reader:
     site_chrome: bool = False
     on_site_chrome: Callable[[SiteChrome, int], None] | None = None
     text_field: str = TEXT_FIELD  # the text of a JSON Lines record
+    engine: DaskEngine | None = None  # parse on a Dask cluster (see newskit.engine)
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
@@ -455,6 +511,7 @@ class Reader:
             site_chrome=self.site_chrome,
             on_site_chrome=self.on_site_chrome,
             text_field=self.text_field,
+            engine=None if one_process else self.engine,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:

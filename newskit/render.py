@@ -202,9 +202,10 @@ def json_lines(records: Iterable[object], out: TextOut) -> None:
 # --- dedupe ----------------------------------------------------------------------------
 
 DEDUPE_COLUMNS = (
-    "cluster", "kept", "id", "date", "outlet", "title", "share", "similarity", "source"
+    "cluster", "kept", "relation", "id", "date", "outlet", "title", "share", "similarity",
+    "from_origin", "own", "source",
 )
-CLUSTER_KEYS = ("size", "representative", "members")
+CLUSTER_KEYS = ("size", "representative", "origin", "members")
 """The keys of a cluster in ``dedupe --json/--jsonl`` (:meth:`Cluster.to_dict`)."""
 
 
@@ -216,12 +217,15 @@ def dedupe_rows(clusters: Sequence[Cluster]) -> Iterator[dict[str, object]]:
             yield {
                 "cluster": number,
                 "kept": "yes" if m.index == kept else "no",
+                "relation": m.relation.value,
                 "id": m.id,
                 "date": m.date,
                 "outlet": m.outlet,
                 "title": m.title,
                 "share": round(m.share, 2),
                 "similarity": round(m.similarity, 2),
+                "from_origin": round(m.from_origin, 2),
+                "own": round(m.own, 2),
                 "source": f"{m.source}:{m.start}-{m.end}",
             }
 

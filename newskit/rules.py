@@ -105,6 +105,11 @@ class Rules:
         ]
         self._max_words = max((r.max_words for r in self.line_rules), default=0)
 
+    def __reduce__(self) -> tuple[type[Rules], tuple[object, ...]]:
+        """Pickled as what it was made of: what is derived from it (the parser's cues, the
+        match caches) is made again where it is used (a Dask worker)."""
+        return (Rules, (self.line_rules, self.outlets, self.vocabulary))
+
     def match(self, line: str, words: int | None = None) -> str | None:
         """The name of the first rule that removes ``line``, or None."""
         key = rule_key(line)

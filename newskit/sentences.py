@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
@@ -252,27 +253,54 @@ def body_sentences(paragraphs: Iterable[str]) -> list[str]:
     return out
 
 
-def sentence_keys(paragraphs: Iterable[str]) -> list[list[bytes]]:
+_CLOSERS = "\"')]\u00bb\u300d\u300f"  # what may follow a sentence's last mark
+_ENDS = ".!?\u2026\u3002\uff01\uff1f"  # marks that end a sentence
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` (unified) ends as a sentence does: with a full stop, ``!``, ``?``
+    or an ellipsis, closing quotes and brackets aside (``He left."``). Menu items, link
+    lists and headlines do not."""
+    tail = text.rstrip().rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _ENDS
+
+
+def sentence_keys(
+    paragraphs: Iterable[str], prose: list[bool] | None = None
+) -> list[list[bytes]]:
     """The keys of every sentence of a body, as UTF-8 bytes; sentences without words are
     left out. ``[words(s) for s in body_sentences(paragraphs)]``, encoded and faster:
     dedupe runs it on every article.
+
+    With a list as ``prose``, one flag per sentence returned is appended to it: whether
+    the sentence ends as a sentence does (:func:`ends_sentence`; every sentence of a
+    paragraph but its last does, as the paragraph was cut there).
     """
     out: list[list[bytes]] = []
     for p in paragraphs:
         u = unify(p)
+        spans = _spans(u)
         if u.isascii():
             # One translation for the paragraph (lowercase, punctuation to spaces, offsets
             # kept); each sentence then only drops its dots and splits.
             folded = u.encode().translate(_ASCII_FOLD)
-            for b, e in _spans(u):
-                keys = folded[b:e].replace(b".", b"").split()
-                if keys:
-                    out.append(keys)
+            found = [folded[b:e].replace(b".", b"").split() for b, e in spans]
         else:
-            for b, e in _spans(u):
-                keys = _unified_keys(u[b:e])
-                if keys:
-                    out.append(keys)
+            found = [_unified_keys(u[b:e]) for b, e in spans]
+        if prose is None:
+            out.extend(keys for keys in found if keys)
+            continue
+        last = len(spans) - 1
+        if all(found):  # the usual case: every sentence has words
+            out.extend(found)
+            prose.extend(repeat(True, last))
+            if found:
+                prose.append(ends_sentence(u))
+            continue
+        for n, keys in enumerate(found):
+            if keys:
+                out.append(keys)
+                prose.append(n < last or ends_sentence(u))
     return out
 
 

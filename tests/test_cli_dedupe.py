@@ -49,14 +49,16 @@ def test_dedupe_finds_the_sample_pair_and_not_hamas() -> None:
     assert r.exit_code == 0
     assert r.stderr == "newskit: 3 articles: 2 in 1 cluster, 1 unique; 2 to keep\n"
     got = rows(r)
-    assert [row[:3] for row in got] == [["1", "yes", IRAQ_RFE.id], ["1", "no", IRAQ_ARAB.id]]
+    assert [row[:4] for row in got] == [
+        ["1", "yes", "rewrite", IRAQ_RFE.id], ["1", "no", "origin", IRAQ_ARAB.id]
+    ]
     assert all(len(row) == len(DEDUPE_COLUMNS) for row in got)
     assert HAMAS.id not in r.stdout
     rfe, arab = got
-    assert rfe[6:8] == ["1.0", "1.0"]  # the kept one, against itself
-    assert 0.5 < float(arab[6]) < 0.9 and 0.5 < float(arab[7]) < 0.9  # share, similarity
-    assert arab[3:6] == ["2020-10-01", "Arab News", IRAQ_ARAB.title]
-    assert arab[8] == f"{ARAB}:{IRAQ_ARAB.start}-{IRAQ_ARAB.end}"
+    assert rfe[7:9] == ["1.0", "1.0"]  # the kept one, against itself
+    assert 0.5 < float(arab[7]) < 0.9 and 0.5 < float(arab[8]) < 0.9  # share, similarity
+    assert arab[4:7] == ["2020-10-01", "Arab News", IRAQ_ARAB.title]
+    assert arab[11] == f"{ARAB}:{IRAQ_ARAB.start}-{IRAQ_ARAB.end}"
 
 
 def test_dedupe_quiet_and_no_duplicates() -> None:
@@ -70,17 +72,18 @@ def test_dedupe_exact_copies(tmp_path: Path) -> None:
     r = run("dedupe", str(tmp_path))
     assert r.exit_code == 0
     got = rows(r)
-    clusters = {(row[0], row[2]) for row in got}
+    clusters = {(row[0], row[3]) for row in got}
     assert clusters == {("1", IRAQ_ARAB.id), ("2", HAMAS.id)}
     assert [row[1] for row in got] == ["yes", "no", "yes", "no"]
-    assert all(row[6:8] == ["1.0", "1.0"] for row in got)
+    assert all(row[7:9] == ["1.0", "1.0"] for row in got)
+    assert [row[2] for row in got] == ["origin", "copy", "origin", "copy"]
 
 
 def test_dedupe_threshold_respected() -> None:
-    r = run("dedupe", "data/", "--threshold", "0.99")
+    r = run("dedupe", "data/", "--threshold", "0.99", "--containment", "1")
     assert (r.exit_code, r.stdout) == (0, "")
     assert r.stderr == "newskit: 3 articles: 0 in 0 clusters, 3 unique; 3 to keep\n"
-    assert rows(run("dedupe", "data/", "--threshold", "0.6"))[0][2] == IRAQ_RFE.id
+    assert rows(run("dedupe", "data/", "--threshold", "0.6"))[0][3] == IRAQ_RFE.id
 
 
 @pytest.mark.parametrize("value", ["0", "1.5", "-0.1", "high"])
@@ -94,7 +97,7 @@ def test_dedupe_threshold_validated(value: str) -> None:
 def test_dedupe_keep_longest_and_earliest() -> None:
     for keep in ("longest", "earliest"):
         got = rows(run("dedupe", "data/", "--keep", keep))
-        assert [row[1:3] for row in got] == [["yes", IRAQ_ARAB.id], ["no", IRAQ_RFE.id]], keep
+        assert [[row[1], row[3]] for row in got] == [["yes", IRAQ_ARAB.id], ["no", IRAQ_RFE.id]], keep
     assert run("dedupe", "data/", "--keep", "last").exit_code == ExitCode.USAGE
 
 
@@ -102,7 +105,7 @@ def test_dedupe_check_exit_status() -> None:
     r = run("dedupe", "--check", "data/")
     assert r.exit_code == ExitCode.DUPLICATES_FOUND == 3
     assert IRAQ_ARAB.id in r.stdout
-    r = run("dedupe", "--check", "data/", "--threshold", "0.99")
+    r = run("dedupe", "--check", "data/", "--threshold", "0.99", "--containment", "1")
     assert r.exit_code == 0
     assert run("dedupe", "--check", RFE).exit_code == 0
 
@@ -113,11 +116,12 @@ def test_dedupe_json_shape_pinned() -> None:
     clusters = json.loads(r.stdout)
     assert len(clusters) == 1
     cluster = clusters[0]
-    assert list(cluster) == ["size", "representative", "members"]
+    assert list(cluster) == ["size", "representative", "origin", "members"]
     assert cluster["size"] == 2 and cluster["representative"] == IRAQ_RFE.id
     member_keys = [
         "id", "source", "start_line", "end_line", "title", "outlet", "date", "words",
-        "sentences", "shared_sentences", "share", "similarity", "exact",
+        "sentences", "shared_sentences", "share", "similarity", "exact", "relation",
+        "from_origin", "own",
     ]
     assert [list(m) for m in cluster["members"]] == [member_keys, member_keys]
     rep, other = cluster["members"]
@@ -127,6 +131,27 @@ def test_dedupe_json_shape_pinned() -> None:
     assert 0 < other["shared_sentences"] < other["sentences"]
     jsonl = run("dedupe", "data/", "--jsonl").stdout.splitlines()
     assert [json.loads(line) for line in jsonl] == clusters
+
+
+def test_diff_origin_member_shows_the_share_taken_from_the_origin() -> None:
+    """`dedupe` names the origin and each member's from_origin; `diff ORIGIN MEMBER`
+    compares the two, its share of B being that figure."""
+    (cluster,) = json.loads(run("dedupe", "data/", "--json").stdout)
+    assert cluster["origin"] == IRAQ_ARAB.id  # 91% of RFE/RL's text is in it, 69% the other way
+    (member,) = [m for m in cluster["members"] if m["id"] != cluster["origin"]]
+    assert member["relation"] == "rewrite"
+    r = run("diff", cluster["origin"], member["id"], "data/", "--json")
+    assert r.exit_code == 0
+    d = json.loads(r.stdout)
+    assert (d["a"]["id"], d["b"]["id"]) == (IRAQ_ARAB.id, IRAQ_RFE.id)
+    assert d["share_b"] == member["from_origin"] == 0.9107
+    assert d["share_a"] == 0.6927  # the origin's part found in the member
+    assert round(member["own"] + member["from_origin"], 4) == 1.0  # two members: own = the rest
+
+
+def test_dedupe_containment_validated() -> None:
+    r = run("dedupe", "data/", "--containment", "0")
+    assert r.exit_code == ExitCode.USAGE and "--containment" in r.stderr
 
 
 def test_dedupe_csv_header() -> None:
@@ -179,7 +204,7 @@ def test_dedupe_stdin_and_bad_input() -> None:
     text = (ROOT / RFE).read_text(encoding="utf-8")
     r = CliRunner().invoke(cli, ["dedupe", "-", RFE, "missing.txt"], input=text)
     assert r.exit_code == 1
-    assert [row[2] for row in rows(r)] == [IRAQ_RFE.id, IRAQ_RFE.id]
+    assert [row[3] for row in rows(r)] == [IRAQ_RFE.id, IRAQ_RFE.id]
     assert "missing.txt" in r.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,15 +15,18 @@ from newskit.dedupe import (
     DedupeOptions,
     Deduper,
     Keep,
+    Relation,
     choose_kept,
     compare,
     dedupe_inputs,
     find_clusters,
     fingerprint,
     fingerprint_inputs,
+    relation,
 )
 from newskit.errors import NewskitError
-from newskit.model import Article
+from newskit.model import Article, content_id
+from newskit.sentences import PairScore
 
 ROOT = Path(__file__).resolve().parent.parent
 RFE = ROOT / "data" / "000_120db16d2a8201b2.txt"
@@ -118,8 +122,11 @@ def test_sample_pair_is_below_usual_web_dedupe_thresholds(samples: list[Article]
 def test_sample_pair_threshold_is_respected(samples: list[Article]) -> None:
     rfe, arab, _ = samples
     score = compare(fingerprint(rfe), fingerprint(arab)).similarity
-    assert find_clusters([rfe, arab], DedupeOptions(threshold=score - 0.01))
-    assert not find_clusters([rfe, arab], DedupeOptions(threshold=score + 0.01))
+    # Most of each is in the other (91% and 69%): containment alone would join them.
+    alone = {"containment": 1.0}
+    assert find_clusters([rfe, arab], DedupeOptions(threshold=score - 0.01, **alone))
+    assert not find_clusters([rfe, arab], DedupeOptions(threshold=score + 0.01, **alone))
+    assert find_clusters([rfe, arab], DedupeOptions(threshold=score + 0.01))
 
 
 def test_workers_give_the_same_clusters(samples: list[Article]) -> None:
@@ -145,8 +152,9 @@ def test_unreadable_input_goes_to_on_error(tmp_path: Path) -> None:
 
 
 def test_exact_copies_cluster_without_regard_to_case_quotes_and_spacing() -> None:
-    body = ['He said: "We can\'t tolerate the threats."', "The U.S. envoy left on Monday."]
-    copy = ["He said: “We can’t  tolerate the THREATS.”", "The U.S. envoy left on Monday."]
+    rest = _story(5, 4)
+    body = ['He said: "We can\'t tolerate the threats."', "The U.S. envoy left on Monday.", *rest]
+    copy = ["He said: “We can’t  tolerate the THREATS.”", "The U.S. envoy left on Monday.", *rest]
     other = _story(1)
     arts = [_article(body, 0), _article(other, 1), _article(copy, 2, title="Other title")]
     clusters = find_clusters(arts)
@@ -155,7 +163,8 @@ def test_exact_copies_cluster_without_regard_to_case_quotes_and_spacing() -> Non
     assert copy_member.exact and copy_member.similarity == 1.0 and copy_member.share == 1.0
 
 
-def test_articles_without_body_join_only_by_content_id() -> None:
+def test_articles_without_body_join_nothing() -> None:
+    """Not even articles of the same content id (two pages of one title and no body)."""
     arts = [
         Article(source="a", start=1, end=1, title="T", id="same"),
         Article(source="b", start=1, end=1, title="T", id="same"),
@@ -164,9 +173,8 @@ def test_articles_without_body_join_only_by_content_id() -> None:
     deduper = Deduper()
     for a in arts:
         deduper.add(a)
-    assert _ids(deduper.clusters()) == [{"same"}]
+    assert deduper.clusters() == []
     assert deduper.stats.empty == 3
-    assert [m.source for m in deduper.clusters()[0].members] == ["a", "b"]
 
 
 # -- near duplicates -------------------------------------------------------------------
@@ -202,17 +210,122 @@ def test_other_signature_settings_find_the_rewrites(options: DedupeOptions) -> N
     )
 
 
-def test_clusters_are_transitive_and_scored_against_the_representative() -> None:
-    a = _story(7, 12)
-    b = a[:8] + _story(8, 4)  # shares 8 sentences with a
-    c = b[4:] + _story(9, 8)  # shares 8 sentences with b, only 4 with a
+def test_clusters_do_not_chain() -> None:
+    """A-B and B-C are duplicates, A and C share nothing: never one cluster."""
+    a = _story(7, 10)
+    b = a[:6] + _story(8, 6)  # 6 of its 12 sentences are A's
+    c = b[6:] + _story(9, 2)  # 6 of its 8 sentences are B's, none is A's
     arts = [_article(a, 0), _article(b, 1), _article(c, 2)]
-    options = DedupeOptions(threshold=0.5)
-    assert compare(fingerprint(arts[0]), fingerprint(arts[2])).similarity < 0.5
-    (cluster,) = find_clusters(arts, options)
-    assert [m.id for m in cluster.members] == ["id0", "id1", "id2"]
-    far = cluster.members[2]
-    assert far.shared == 4 and far.similarity < 0.5  # honest score against the representative
+    fa, fb, fc = (fingerprint(x) for x in arts)
+    assert compare(fa, fc).similarity == 0.0
+    assert compare(fa, fb).similarity >= 0.5 and compare(fb, fc).similarity >= 0.5
+    (cluster,) = find_clusters(arts)  # union-find alone: one cluster of all three
+    ids = {m.id for m in cluster.members}
+    assert "id1" in ids and len(ids) == 2  # B, the text both share, and one of them
+    assert cluster.origin.id == "id1"
+
+
+def test_every_member_is_a_duplicate_of_the_origin() -> None:
+    """A chain of rewrites, each dropping the first quarter of the one before it and
+    adding as much: neighbours are duplicates, the ends are not; no cluster holds a
+    member that is not a duplicate of its origin."""
+    chain = [_story(500, 16)]
+    for k in range(1, 6):
+        chain.append(chain[-1][4:] + _story(500 + k, 4))
+    arts = [_article(body, i) for i, body in enumerate(chain)]
+    fps = [fingerprint(x) for x in arts]
+    assert compare(fps[0], fps[1]).similarity >= 0.5 and compare(fps[0], fps[4]).similarity == 0
+    clusters = find_clusters(arts)
+    assert len(clusters) >= 2  # union-find alone: one cluster of all six
+    for cluster in clusters:
+        ids = {m.id for m in cluster.members}
+        assert not {"id0", "id4"} <= ids and not {"id0", "id5"} <= ids
+        origin = fps[int(cluster.origin.id[2:])]
+        for m in cluster.members:
+            if m.id != cluster.origin.id:
+                assert compare(fps[int(m.id[2:])], origin).similarity >= 0.5
+
+
+def test_a_brief_contained_in_a_long_story_is_found_by_the_sentence_index() -> None:
+    """Briefs of 6 sentences cut whole from stories of 60: shingle Jaccard about 0.1,
+    similarity about 0.2. They are ``contained``; the LSH bands alone miss many."""
+    stories = [_story(600 + k, 60) for k in range(12)]
+    arts = [_article(body, k) for k, body in enumerate(stories)]
+    arts += [_article(body[20:26], 100 + k) for k, body in enumerate(stories)]
+    jaccards = []
+    for k in range(12):
+        long, brief = fingerprint(arts[k]), fingerprint(arts[12 + k])
+        sig_a, sig_b = (memoryview(f.signature).cast("I") for f in (long, brief))
+        jaccards.append(sum(x == y for x, y in zip(sig_a, sig_b, strict=True)) / 128)
+        assert compare(long, brief).similarity < 0.25
+    assert max(jaccards) < 0.2
+    clusters = find_clusters(arts)
+    assert sorted(_ids(clusters), key=sorted) == sorted(
+        ({f"id{k}", f"id{100 + k}"} for k in range(12)), key=sorted
+    )
+    for cluster in clusters:
+        story, brief = sorted(cluster.members, key=lambda m: -m.words)
+        assert (story.relation, brief.relation) == (Relation.ORIGIN, Relation.CONTAINED)
+        assert brief.from_origin == 1.0 and brief.own == 0.0
+        assert 0.85 < story.own < 0.95  # 54 of its 60 sentences are its own
+    without_index = find_clusters(arts, DedupeOptions(index_words=0))
+    assert len(without_index) < 12
+    assert find_clusters(arts, DedupeOptions(containment=1.0, threshold=0.9)) == clusters
+
+
+def test_relation_of_a_pair() -> None:
+    options = DedupeOptions()
+    contained = PairScore(0.3, 1.0, 0.2, 5, 5, 5, 25)
+    assert relation(contained, options, a_shorter=True) is Relation.CONTAINED
+    assert relation(contained, options, a_shorter=False) is None  # B is not mostly in A
+    both = PairScore(0.45, 0.7, 0.65, 9, 9, 12, 13)  # most of each in the other
+    assert relation(both, options, a_shorter=True) is Relation.REWRITE
+    assert relation(PairScore(0.55, 0.5, 0.5, 5, 5, 10, 10), options, a_shorter=True) is (
+        Relation.REWRITE
+    )
+    assert relation(PairScore(0.45, 0.5, 0.4, 5, 5, 10, 12), options, a_shorter=True) is None
+
+
+def test_chrome_bodies_are_no_copies() -> None:
+    """Identical bodies with too little prose (a menu, a few short lines) join nothing,
+    not even the same article twice."""
+    menu = [" ".join(_WORDS[i : i + 3]).title() for i in range(0, 60, 3)]  # 20 items
+    short = ["The council met today.", "It will meet again soon.", "Rain is expected."]  # 9 prose words
+    arts = [
+        _article(menu, 0, title="Harbour news"),
+        _article(menu, 1, title="Rail news"),
+        _article(short, 2, title="One"),
+        _article(short, 3, title="Two"),
+    ]
+    arts = [replace(a, id=content_id(a.title, a.body)) for a in arts]
+    deduper = Deduper()
+    for a in arts:
+        deduper.add(a)
+    assert deduper.clusters() == [] and deduper.stats.short == 4
+    assert fingerprint(arts[0]).info.prose == 0 and fingerprint(arts[2]).info.prose == 9
+    assert find_clusters([arts[0], arts[0]]) == []
+    assert find_clusters(arts[:2], DedupeOptions(min_prose=0))  # the gate is what holds them
+
+
+def test_origin_is_what_the_others_share_most_then_the_earliest() -> None:
+    story = _story(700, 24)
+    brief = story[:6]
+    rewrite = _rewrite(story, 701, 0.2)
+    arts = [
+        _article(brief, 0, published="2020-10-01"),
+        _article(rewrite, 1, published="2020-10-01"),
+        _article(story, 2, published="2020-10-03"),
+        _article(story, 3, published="2020-10-02"),  # an exact copy, a day earlier
+    ]
+    (cluster,) = find_clusters(arts)
+    assert cluster.representative.id == "id0"  # keep=first
+    assert cluster.origin.id == "id3"  # the story; of its two copies the earlier one
+    by_id = {m.id: m for m in cluster.members}
+    assert by_id["id2"].relation is Relation.COPY
+    assert by_id["id0"].relation is Relation.CONTAINED and by_id["id0"].from_origin == 1.0
+    assert by_id["id1"].relation is Relation.REWRITE and 0.5 < by_id["id1"].from_origin < 1
+    assert by_id["id0"].own == 0.0 and by_id["id2"].own == by_id["id3"].own == 0.0
+    assert by_id["id1"].own > 0.05  # the sentences the rewrite added
 
 
 def test_a_shared_boilerplate_sentence_does_not_make_duplicates() -> None:
@@ -235,13 +348,27 @@ def test_a_big_family_of_copies_is_chained_not_paired() -> None:
     assert runs[5] < 200  # chains: about one pair per member and band at most
 
 
+def test_a_cluster_beyond_every_pair_compared_still_has_an_origin() -> None:
+    """70 rewrites of one story (more than ORIGIN_PAIRS_MAX): not every pair of them is
+    compared, yet every one joins the origin, and the origin's copy is named copy."""
+    shared = _story(61, 8)
+    arts = [_article(shared + _story(seed, 2), seed) for seed in range(70)]
+    arts.append(_article(arts[5].body, 99))
+    (cluster,) = find_clusters(arts)
+    assert len(cluster) == 71
+    assert cluster.origin.relation is Relation.ORIGIN
+    assert sum(m.relation is Relation.ORIGIN for m in cluster.members) == 1
+    assert all(m.from_origin >= 0.6 for m in cluster.members)
+
+
 def test_threshold_is_respected_on_synthetic_pair() -> None:
     base = _story(3, 10)
     arts = [_article(base, 0), _article(base[:6] + _story(4, 4), 1)]
     score = compare(fingerprint(arts[0]), fingerprint(arts[1])).similarity
     assert 0.5 < score < 0.7
-    assert len(find_clusters(arts, DedupeOptions(threshold=score))) == 1
-    assert find_clusters(arts, DedupeOptions(threshold=min(1.0, score + 0.001))) == []
+    alone = {"containment": 1.0}  # 6 of 10 sentences each way: containment would join them
+    assert len(find_clusters(arts, DedupeOptions(threshold=score, **alone))) == 1
+    assert find_clusters(arts, DedupeOptions(threshold=min(1.0, score + 0.001), **alone)) == []
 
 
 def test_candidate_search_shared_out_gives_the_same_result(
@@ -324,11 +451,12 @@ def test_to_dict_shape() -> None:
     body = _story(40, 6)
     (cluster,) = find_clusters([_article(body, 0), _article(body, 1)])
     d = cluster.to_dict()
-    assert list(d) == ["size", "representative", "members"]
-    assert d["size"] == 2 and d["representative"] == "id0"
+    assert list(d) == ["size", "representative", "origin", "members"]
+    assert d["size"] == 2 and d["representative"] == d["origin"] == "id0"
     assert list(d["members"][1]) == [  # type: ignore[index]
         "id", "source", "start_line", "end_line", "title", "outlet", "date", "words",
-        "sentences", "shared_sentences", "share", "similarity", "exact",
+        "sentences", "shared_sentences", "share", "similarity", "exact", "relation",
+        "from_origin", "own",
     ]
 
 

@@ -101,8 +101,38 @@ def test_a_feed_or_mail_link_is_no_framed_name() -> None:
 def test_a_masthead_names_the_outlet_where_the_page_shows_its_address() -> None:
     top = "Gizmo Daily - gadgets and more"
     assert outlet_of(top, foot="Send us tips: tips@gizmodaily.com") == "Gizmo Daily"
-    assert outlet_of(top) is None  # no address of it: a first line is as often a menu item
-    assert outlet_of("Featured", foot="Send us tips: tips@gizmodaily.com") is None
+    assert outlet_of("Menu", "Featured", foot="Send us tips: tips@gizmodaily.com") is None
+    # below the first line, a name needs the address: a line there is as often a menu item
+    assert outlet_of("Menu", top, foot="Send us tips: tips@gizmodaily.com") == "Gizmo Daily"
+    assert outlet_of("Menu", top) is None
+
+
+def test_the_first_line_names_the_outlet_where_nothing_else_does_if_it_is_chrome() -> None:
+    assert outlet_of("Gizmo Daily - gadgets and more") == "Gizmo Daily"
+    assert parse_text("Bridge closes\n" + BODY).articles[0].outlet is None  # the headline (a clipping)
+    assert outlet_of("Gizmo Daily", foot="© 2019 Foo Bar Inc.") == "Foo Bar"  # the owner comes first
+
+
+def test_a_name_the_page_gives_itself_and_its_address_spells_comes_before_the_owner() -> None:
+    foot = "About Gizmo Daily\nSend us tips: tips@gizmodaily.com\n© 2012 Foo Bar Inc. All rights reserved."
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    assert outlet_of(foot=foot.replace("tips@gizmodaily.com", "tips@example.org")) == "Foo Bar"
+    # a mail service's or a social network's address spells no site's own name
+    assert outlet_of(foot="About Gmail\nWrite to jane@gmail.com\n© 2012 Foo Bar Inc.") == "Foo Bar"
+
+
+def test_words_of_a_name_in_a_row_that_the_address_spells_are_the_outlet() -> None:
+    foot = "About Inside Gizmo Daily\nSend us tips: tips@gizmodaily.com\n© 2012 Foo Bar Inc."
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    # one word of a longer name is not enough: "Daily" of "Inside Gizmo Daily" for daily.com
+    assert outlet_of(foot=foot.replace("gizmodaily.com", "daily.com")) == "Foo Bar"
+
+
+def test_an_owner_who_signs_the_posts_is_the_blogger_not_the_blog() -> None:
+    foot = "Posted by Jane Roe at 9:14 AM\n© 2012 Jane Roe"
+    assert outlet_of("Gizmo Daily", foot=foot) == "Gizmo Daily"
+    assert outlet_of("Menu", foot=foot) == "Jane Roe"  # no other name: the owner stays
+    assert outlet_of("Gizmo Daily", foot="© 2012 Jane Roe") == "Jane Roe"  # she signs nothing
 
 
 def test_the_site_a_publisher_says_it_owns_is_the_outlet() -> None:
@@ -120,4 +150,4 @@ def test_a_site_address_before_the_copyright_sign_is_the_outlet() -> None:
 
 def test_a_masthead_may_be_spelt_by_the_site_handle() -> None:
     assert outlet_of("Gizmo Daily", foot="Follow @GizmoDaily") == "Gizmo Daily"
-    assert outlet_of("Gizmo Daily", foot="Follow @janeroe") is None  # someone else's handle
+    assert outlet_of("Menu", "Gizmo Daily", foot="Follow @janeroe") is None  # someone else's handle

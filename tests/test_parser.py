@@ -805,6 +805,49 @@ def test_a_link_to_the_story_before_by_its_words_is_not_the_title():
     assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
 
 
+def test_a_title_case_headline_with_a_verb_is_no_line_of_names():
+    # capitalised words and a comma read as a list of names ("Jane Doe, Reuters"), but a
+    # name holds no "Is": the headline pays no names cost and beats the site's name line
+    headline = "Mayor Jones Is Leaving, Say Council Insiders"
+    text = f"{MENU}Town Bridge Watchers Online Journal\n{headline}\nNovember 5, 2012\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "names" not in terms_of(a, headline)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Permission To Be Bad", False), ("Why Bridges Rust", False), ("Jane Doe, Reuters", True), ("Jane Doe", True),
+])
+def test_clause_words_keep_a_line_from_reading_as_names(text, names):
+    from newskit.parse.cues import Cues
+    from newskit.rules import default_rules
+
+    assert Cues.of(default_rules()).name_text(text) is names
+
+
+@pytest.mark.parametrize("tools", ["Print Article Send a Tip", "Facebook Page · RSS Feed"])
+def test_a_row_of_share_tool_links_over_the_byline_is_not_the_title(tools):
+    # share and follow links run into one line between the headline and its byline: the
+    # line nearest the byline, of a headline's size, but two tool words or more (the
+    # headline's words are not the lead's: its place alone would not save it)
+    headline = "Commuters Brace for Months of Longer Journeys"
+    text = f"{MENU}{headline}\n{tools}\nby Jane Roe 6 Nov 2012, 3:00 PM\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, tools)["tools"] == -1.0  # title.tools_cost
+
+
+@pytest.mark.parametrize("headline", [
+    "Facebook Buys Instagram Outright",  # one tool word (a quarter of its words)
+    # two, among many words (below title.tools_share)
+    "Where Do the Photographers Who Left the Big Agencies Now Share Their Best Pictures? On Google+",
+])
+def test_a_headline_that_names_a_tool_or_two_is_left_alone(headline):
+    a = parse_text(f"{MENU}{headline}\nBy Jane Roe\n\n{STORY}\n", explain=True).articles[0]
+    assert a.title == headline
+    assert "tools" not in terms_of(a, headline)
+
+
 @pytest.mark.parametrize("text", ["« Bonjour », dit-il", "« Bonjour ».", "Plain headline", "Home ›› News"])
 def test_a_quotation_in_french_marks_is_no_arrow(text):
     from newskit.parse.title import arrow_link
@@ -826,6 +869,89 @@ def test_dated_signatures_cut_comments_off_the_article():
     a = parse_text(text).articles[0]
     assert len(a.body) == 4
     assert not any("reader number" in p for p in a.body)
+
+
+def test_a_long_comment_does_not_outweigh_the_short_post_above_it():
+    # The comments are signed (a name and a date over each), and one of them is longer
+    # than the post: the post, above the first signature, is the body all the same.
+    post = paragraphs(3, "post")
+    long_one = "\n\n".join(
+        f"Long comment paragraph {k} goes on and on about the whole thing, with more words than the post."
+        for k in range(6)
+    )
+    comments = "\n\n".join(
+        f"Reader {i} October {i + 1}, 2012 at 9:1{i} am\n\n"
+        + (long_one if i == 2 else f"Reader number {i} thinks this post has a point, and says so.")
+        + "\n\nReply"
+        for i in range(5)
+    )
+    text = f"The post's own headline\n\nby The Author on October 1, 2012\n\n{post}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
+def test_a_name_over_a_date_signs_one_comment():
+    # "Name says:" over a date line signs each comment once: with short comments under
+    # them ("Great post!"), they still open the comments, and a longer one does not
+    # outweigh the post.
+    post = paragraphs(3, "post")
+    long_one = "\n\n".join(
+        f"Long comment paragraph {k} goes on and on about the whole thing, with more words than the post."
+        for k in range(6)
+    )
+    comments = "\n\n".join(
+        f"Reader{i} says:\nOctober {i + 1}, 2012 at 9:1{i} am\n\n"
+        + (long_one if i == 3 else "Great post!")
+        + "\n\nReply"
+        for i in range(5)
+    )
+    text = f"The post's own headline\n\n{post}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
+def test_a_pages_own_date_line_is_no_comment_signature():
+    # Dated lines recur (the article's date, then the comments'), but a short teaser above
+    # the article's date line is not the body: the date line opens more than it.
+    teaser = ("A teaser of another story runs here, long enough to count as a sentence of body. "
+              "It goes on for a second sentence and then a third one, so that on its own, as it stands here "
+              "above the headline, it weighs as much as a short post would.")
+    story = paragraphs(5, "story")
+    comments = "\n\n".join(
+        f"Reader {i} October {i + 1}, 2012 at 9:1{i} am\n\nReader number {i} thinks so, and says it twice over."
+        for i in range(4)
+    )
+    text = f"{teaser}\n\nThe story's own headline\n\nOctober 1, 2012 at 8:00 am\n\n{story}\n\n{comments}\n"
+    a = parse_text(text).articles[0]
+    assert sum(p.startswith("Paragraph") for p in a.body) == 5
+    assert not any("Reader number" in p for p in a.body)
+
+
+def test_a_run_of_prose_beats_a_denser_menu_of_long_items():
+    # A chart's option menu or a network's link list, each item a long line of words with
+    # no sentence in it, outweighs the short story in words: the story's sentences are
+    # the body all the same.
+    menu = "\n".join(
+        f"Show the {k} chart of weekly prices for grain corn wheat barley oats rye and soy beans by region and year"
+        for k in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    )
+    story = paragraphs(4, "story")
+    text = f"Grain prices rise again this week\n\n{menu}\n\n{story}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2", "Paragraph 3"]
+
+
+def test_a_body_above_the_first_repeated_headline_is_an_article_too():
+    # Lines shown twice a few lines apart with a date between (comments posted twice) head
+    # articles; the post above the first of them, with a body of its own, is not its chrome.
+    post = paragraphs(3, "post")
+    comments = "\n\n".join(
+        f"Reader {i} says:\nOctober {i + 1}, 2012 at 9:1{i} am\n\nHello from reader number {i} again\n\n"
+        + "\n\n".join(f"Comment {n} line {k} has enough words in it to be read as a sentence." for k in range(3))
+        for n, i in enumerate((0, 0, 1, 1))
+    )
+    a = parse_text(f"The post's own headline\n\n{post}\n\n{comments}\n").articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
 
 
 def test_an_embedded_posts_dated_source_stays_in_the_body():

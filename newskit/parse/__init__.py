@@ -37,7 +37,7 @@ from .cues import Cues
 from .features import features, site_chrome
 from .layout import Repeats, Span, join_fragments, join_wrapped
 from .layout import split as layout_split
-from .outlet import find_outlet
+from .outlet import find_outlet, first_line_outlet
 from .parts import AUTO, FILE, find_parts, separator_pattern
 from .weights import DEFAULT_WEIGHTS, ParseWeights
 
@@ -89,7 +89,8 @@ def parse_text(
     if not lines:
         return doc
     cues = Cues.of(rules)
-    outlet, drop = find_outlet(text, lines, rules, weights.outlet)
+    told = find_outlet(text, lines, rules, weights.outlet)
+    outlet, drop = told.name, told.drop
     repeats = Repeats.of(lines)
     found = find_parts(lines, cues, weights, split)
     doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)
@@ -109,6 +110,10 @@ def parse_text(
             if (found.separators or found.leftovers) and any(x.key for x in lines[start:end]):
                 doc.notes.append(_too_little(start, end))
     doc.chrome.sort(key=lambda r: r.no)
+    if told.first_line is not None:
+        outlet = first_line_outlet(told, doc.articles, doc.chrome)
+        for art in doc.articles:
+            art.outlet = outlet
     return doc
 
 

@@ -23,7 +23,14 @@ END_RULES = frozenset({"comments", "newsletter", "copyright"})
 
 
 def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[float]:
-    """Each line's score in [lo, hi) for the body run.
+    """Each line's score in [lo, hi) for the body run (see :func:`_scores`)."""
+    return _scores(lines, lo, hi, weights, cues)[0]
+
+
+def _scores(
+    lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None
+) -> tuple[list[float], list[int]]:
+    """Each line's score in [lo, hi) for the body run, and the signature lines found.
 
     A body-like line scores its weight; a short sentence a little; a short line, or one a
     boilerplate rule removed, costs; a blank line is 0. Where paragraphs are set apart by
@@ -62,14 +69,15 @@ def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cue
             if i - 1 in teasers or i + 1 in teasers:
                 out[i - lo] = -weights.lines.short_cost
     # Date lines that recur down the page are signatures: each one cuts the run.
-    for i in signatures(lines, lo, hi, bw, cues):
+    signed = signatures(lines, lo, hi, bw, cues)
+    for i in signed:
         out[i - lo] = min(out[i - lo], -bw.signature_cost)
     # The rows of a table are short, but they are the article's as much as its sentences.
     # (Prose with two spaces after each full stop may look like rows: it keeps its weight.)
     for i in table_rows(lines, lo, hi, bw):
         if not lines[i].rule:
             out[i - lo] = max(out[i - lo], bw.table_row_score)
-    return out
+    return out, signed
 
 
 _COLONS = ":："  # what a "says:" line ends in (Cues.says), tested first: few lines do
@@ -95,6 +103,34 @@ def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues 
                 and cues.says(x.text) and not _QUOTE_SOURCE.match(x.text.lstrip()):
             says.append(i)
     return [*(dated if len(dated) >= bw.signature_lines else ()), *(says if len(says) >= bw.signature_lines else ())]
+
+
+def comment_openers(
+    lines: list[Line], signed: list[int], lo: int, hi: int, line_scores: list[float], bw: BodyWeights
+) -> dict[int, float]:
+    """The signatures (indices, from :func:`signatures`) that may open a section of
+    comments, each with the score of the text it opens (up to the next signature).
+
+    One opens comments where each of the next ``signature_lines`` signatures from it on
+    (it included) has a sentence (or a body-like line) between it and the next one (or
+    the end, ``hi``): a comment is a signature over its text, again and again. A list of
+    dated teasers (a date under each headline, no sentence between) is not. Signature
+    lines with no line of words between them ("Jane says:" over its date) sign one comment."""
+    marks: list[int] = []
+    for i in sorted(set(signed)):  # a name over a date ("Jane says:" / "May 2, 2012 at 9:14 am") signs once
+        if not marks or any(lines[j].key and not lines[j].rule for j in range(marks[-1] + 1, i)):
+            marks.append(i)
+    if len(marks) < bw.signature_lines:
+        return {}
+    opened: list[float] = []  # the score of the prose under each signature, up to the next
+    spoken: list[bool] = []  # whether a sentence stands under it (a comment may be a short one)
+    for k, i in enumerate(marks):
+        end = marks[k + 1] if k + 1 < len(marks) else hi
+        under = [j for j in range(i + 1, end) if lines[j].key and not lines[j].rule]
+        opened.append(sum(sc for j in under if lines[j].good and (sc := line_scores[j - lo]) > 0))
+        spoken.append(any(lines[j].sentence or lines[j].good for j in under))
+    m = bw.signature_lines
+    return {marks[k]: opened[k] for k in range(len(marks) - m + 1) if all(spoken[k : k + m])}
 
 
 def table_rows(lines: list[Line], lo: int, hi: int, bw: BodyWeights) -> list[int]:
@@ -162,15 +198,22 @@ def densest(
     search when a body of some size comes before it: what follows it is comments.
     """
     bw = weights.body
-    line_scores = scores(lines, lo, hi, weights, cues)
+    line_scores, signed = _scores(lines, lo, hi, weights, cues)
+    openers = comment_openers(lines, signed, lo, hi, line_scores, bw)
     # The lines that count: a blank line scores 0 and nothing else does.
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     for k, (i, _) in enumerate(counted):
         if lines[i].rule in BARRIER_RULES:
-            found = _max_run(counted[:k], weights)
+            found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
                 return found[0], found[1]
-    found = _max_run(counted, weights)
+        elif i in openers:
+            # the first comment, under its signature, weighs less than the article above
+            # it; a page's own date line opens more than what stands above it
+            found = _prose_run(lines, counted[:k], weights)
+            if found and found[2] >= max(bw.min_body_weight, openers[i]):
+                return found[0], found[1]
+    found = _prose_run(lines, counted, weights)
     if not found:
         return None
     a, b, total = found
@@ -191,6 +234,42 @@ def densest(
             mass += sc
             last_good = i
     return a, b
+
+
+def _prose_run(
+    lines: list[Line], counted: list[tuple[int, float]], weights: ParseWeights
+) -> tuple[int, int, float] | None:
+    """The maximum-sum run of ``counted`` (see :func:`_max_run`), unless it is no prose:
+    where less than ``prose_share`` of its words are in lines that end like sentences (a
+    link list, an option menu, a sidebar of headlines), the maximum-sum run of sentence
+    prose alone (other lines cost as short lines do, table rows keep their score), when
+    that one weighs ``min_body_weight`` or more and ``prose_weight`` of the first one's score
+    (a list of short items that is the article, over a few sentences, stays)."""
+    found = _max_run(counted, weights)
+    if found is None:
+        return None
+    a, b, _ = found
+    prose = words = 0
+    for i, sc in counted:
+        if a <= i <= b and sc > 0:
+            words += lines[i].weight
+            if _prose(lines[i]):
+                prose += lines[i].weight
+    bw = weights.body
+    if prose >= bw.prose_share * words:
+        return found
+    cost = -weights.lines.short_cost
+    only = [(i, sc if sc <= 0 or lines[i].row or _prose(lines[i]) else cost) for i, sc in counted]
+    alt = _max_run(only, weights)
+    return alt if alt is not None and alt[2] >= max(bw.min_body_weight, bw.prose_weight * found[2]) else found
+
+
+_INNER_STOP = re.compile(r"\w[.!?…][\"'”’)]?\s+\S")  # a sentence ends inside the line
+
+
+def _prose(line: Line) -> bool:
+    """A line of sentences: it ends like one, or one ends inside it."""
+    return line.sentence or _INNER_STOP.search(line.text) is not None
 
 
 def _max_run(counted: list[tuple[int, float]], weights: ParseWeights) -> tuple[int, int, float] | None:

@@ -57,6 +57,7 @@ STANDFIRST_MIN_WEIGHT = 8  # a standfirst is longer than most headlines
 NAMES_MIN, NAMES_MAX = 2, 8  # words of a line of names ("Jane Doe, Reuters")
 NAMES_BARE_MAX = 4  # ... with no comma, "and" or slash: a name of up to four words
 TITLE_CASE_MIN_WORDS = 3  # title case is told on three longer words or more
+_TOOL_WORD = re.compile(r"[\w+-]+")  # a word of a tool's label ("e-mail", "google+")
 TITLE_CASE_SHARE = 0.7  # ... most of them capitalised
 LONG_WORD = 4  # a longer word, for title case
 
@@ -95,6 +96,8 @@ class Cues:
         )
         self._meta_start = re.compile(rf"(?i)\W*(?:{alternatives([*v['by'], *v['meta_labels']])})\b")
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
+        self._tool_words = frozenset(v["tool_words"])
+        self._clause_words = frozenset(v["clause_words"])
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
@@ -133,6 +136,12 @@ class Cues:
     def other_post(self, key: str) -> bool:
         """A link to another post, its headline after the link's words ("Previous Story <headline>")."""
         return self._other_post.match(key) is not None
+
+    def tool_words(self, key: str) -> tuple[int, int]:
+        """How many words of share, follow and feed tools' link labels ``key`` holds, and
+        how many words in all ("Print Article Send a Tip": 3 of 5)."""
+        words = _TOOL_WORD.findall(key.lower())
+        return sum(w in self._tool_words for w in words), len(words)
 
     def home(self, key: str) -> bool:
         """"Home", where a breadcrumb trail starts."""
@@ -208,6 +217,8 @@ class Cues:
         words = text.replace(",", " , ").split()
         if not NAMES_MIN <= len(words) <= NAMES_MAX or not all(self._name_word.match(w) for w in words):
             return False
+        if any(w.lower().replace("’", "'") in self._clause_words for w in words):
+            return False  # a clause in title case ("Permission To Be Bad"), not names
         return listed(text) or len(words) <= NAMES_BARE_MAX
 
     def bare_name(self, text: str) -> bool:

@@ -186,7 +186,9 @@ def split(
         spans.append((h, end, h))
     if len(spans) < 2:  # noqa: PLR2004 (one header is no split)
         return [(start, stop, None)]
-    _, first_end, first_head = spans[0]
+    first, first_end, first_head = spans[0]
+    if body_weight(lines, start, first) >= weights.body.min_body_weight:
+        return [(start, first, None), *spans]  # a body of its own above the first headline: an article too
     spans[0] = (start, first_end, first_head)  # what comes before the first headline is that article's chrome
     return spans
 

@@ -4,16 +4,30 @@ In order of trust:
 
 1. an outlet profile of the rules (``[[outlet]]`` in ``newskit/rules/default.toml``),
    whose ``detect`` pattern is in the dump;
-2. the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
+2. the site a publisher says it owns ("Live Science is part of Future US Inc");
+3. a name the page gives itself (the copyright owner, a framed name, a masthead: see
+   below) that an address the page shows spells, case, spaces and an article aside
+   ("Gizmo Daily" and "tips@gizmodaily.com", "www.GizmoDaily.com" on a short line): the
+   page's own address names its own site, where the copyright line may name a parent
+   company ("© 2012 Foo Corp" on a page of "Gizmo Daily"). A social network's or a mail
+   service's address (``outlet_not_sites``: "twitter", "gmail") spells no outlet;
+4. the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
    All rights reserved." -> "Foo Media", "Copyright Gannett 2018" -> "Gannett"), unless
    the owner is a publisher ("Hearst Communications", "CBS Interactive": a name that ends
-   in a publisher's word, ``outlet_publisher_words``), who owns the site under another name;
-3. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
+   in a publisher's word, ``outlet_publisher_words``), who owns the site under another
+   name, or signs the page's posts ("Posted by Jane Roe" and "© 2012 Jane Roe": a
+   blogger, whose blog's name comes first where the page gives one);
+5. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
    X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``), or a site's
    address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
    times, case aside): the most frequent. A blog platform's name ("WordPress.com",
-   ``outlet_platforms``) is not the blog's;
-4. the publisher owner, as a last resort.
+   ``outlet_platforms``) is not the blog's; or the masthead: one of the first lines, a
+   short name whose letters are in an address the page shows;
+6. the publisher owner;
+7. the page's first line, a short name no rule took, where nothing else (or only an owner
+   who signs the posts) names the outlet
+   and the parser removed that line as chrome (a first line that is the headline, as on
+   a clipping, names nothing).
 
 Nothing here knows a site: the words are data in ``newskit/rules/cues.toml``.
 """
@@ -22,9 +36,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain
-from typing import TYPE_CHECKING
+from itertools import chain, islice
+from typing import TYPE_CHECKING, NamedTuple
 
+from ..model import Article, Kind, LineRecord
 from ..rules import Rules
 from ..vocabulary import alternatives
 from .weights import OutletWeights
@@ -44,6 +59,9 @@ _QUOTE = "[\"“”‘’']"  # a name in quotes: 'Follow “The Daily Bugle”'
 _STRIPPED_C = re.compile(r"[cC]\)\s*(?:19|20)\d{2}")  # "(c) 2012 Foo" as a line's key has it: its "(" is an edge
 _NAMED = re.compile(_NAME)
 _HANDLE = re.compile(r"(?<![\w.])@(\w{2,30})")  # "@gizmodaily", not "tips@gizmodaily.com"
+_MAIL_HOST = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")  # "gizmodaily.com" of "tips@gizmodaily.com"
+RUN_WORDS = 2  # words of a name in a row that spell an address ("Gizmo Daily" of "Inside Gizmo Daily")
+LABEL_MIN_CHARS = 3  # a site's name in its address has three letters or more ("ign", not "t" of t.co)
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
@@ -62,9 +80,12 @@ class OutletCues:
     domain: re.Pattern[str]  # "CBSNews.com"
     tld: re.Pattern[str]  # ".com": what a line with an address holds (found fast, it opens with a dot)
     addressed: re.Pattern[str]  # a site's address before the sign: "Wired.com © 2012 Condé Nast"
+    host: re.Pattern[str]  # a site's address: its subdomains, its name, its ending ("blog.gizmodaily.co.uk")
     part_of: tuple[str, ...]  # "Live Science is part of Future US": the outlet, then its owner
     not_names: frozenset[str]
     frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
+    not_sites: frozenset[str]  # the names of sites that are no page's outlet: "twitter", "gmail"
+    signs: tuple[str, ...]  # the words a byline opens with ("by", "von"): a post's author's name follows
 
     @classmethod
     def of(cls, rules: Rules) -> OutletCues:
@@ -89,10 +110,14 @@ class OutletCues:
             tld=re.compile(rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
             addressed=re.compile(rf"([A-Za-z0-9][\w-]{{1,40}}\.(?:{alternatives(v['outlet_domains'])}))\s*(?:©|\(c\)|"
                                  rf"{alternatives(v['copyright'])})", re.I),
+            host=re.compile(rf"(?<![\w.-])((?:[A-Za-z0-9-]+\.)*)([A-Za-z0-9][\w-]{{1,40}})"
+                            rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
             part_of=tuple(v["outlet_part_of"]),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
             frame_ends=frozenset([*(w.split()[0] for w in v["outlet_frames_before"]),
                                   *(w.split()[-1] for w in v["outlet_frames_after"])]),
+            not_sites=frozenset([*v["outlet_not_sites"], *v["outlet_platforms"], *v["outlet_not_names"]]),
+            signs=tuple(v["by"]),
         )
         return found
 
@@ -127,26 +152,122 @@ class OutletCues:
             name = shorter
 
 
-def find_outlet(
-    text: str, lines: list[Line], rules: Rules, weights: OutletWeights = DEFAULT_WEIGHTS,
-) -> tuple[str | None, re.Pattern[str] | None]:
+class Found(NamedTuple):
+    """What the page tells of its outlet: its name (None where it tells none), the pattern of
+    the outlet's own chrome lines (from its profile), and the page's first line as a
+    masthead (its index and name) that stands for the outlet where that line is chrome
+    (not the article's title or text: :func:`first_line_outlet`)."""
+
+    name: str | None
+    drop: re.Pattern[str] | None = None
+    first_line: tuple[int, str] | None = None
+
+
+def find_outlet(text: str, lines: list[Line], rules: Rules, weights: OutletWeights = DEFAULT_WEIGHTS) -> Found:
     """The outlet's name, where it can be told, and the pattern of its own chrome lines."""
     profile = rules.detect_outlet(text)
     if profile is not None:
-        return profile.name, profile.drop
+        return Found(profile.name, profile.drop)
     oc = OutletCues.of(rules)
     owner = _owner(lines, oc)
     part = _part_of(text, owner, oc) if owner else None
     if part:
-        return part, None
+        return Found(part)
+    low = text.lower()
+    confirmed = _confirmed(text, low, lines, owner, oc, weights)
+    if confirmed:
+        return Found(confirmed)
+    if owner and not oc.is_publisher(owner) and _signs(low, owner, oc):
+        # The owner signs the page's posts ("© 2012 Jane Roe" and "Posted by Jane Roe"): a
+        # blogger, whose blog's name is the outlet where the page gives one.
+        framed = _framed_or_masthead(low, lines, oc, weights)
+        return Found(framed) if framed else Found(owner, first_line=_first_line(lines, oc, weights))
+    told = _told(low, lines, owner, oc, weights)
+    return Found(told, first_line=None if told else _first_line(lines, oc, weights))
+
+
+def first_line_outlet(found: Found, articles: list[Article], chrome: list[LineRecord]) -> str | None:
+    """The outlet of a parsed page: the page's first line where :func:`find_outlet` offered
+    it and the parser removed it as chrome (a first line that is the article's headline,
+    as on a clipping, names no outlet); else the name found."""
+    if found.first_line is None:
+        return found.name
+    no = found.first_line[0] + 1
+    records = chain(chrome, *(a.lines for a in articles if a.start <= no <= a.end))
+    record = next((r for r in records if r.no == no), None)
+    return found.first_line[1] if record is not None and record.kind is Kind.REMOVED else found.name
+
+
+def _signs(low: str, owner: str, oc: OutletCues) -> bool:
+    """Whether the page's posts are signed with the owner's name ("Posted by Jane Roe"), on
+    a line with no copyright sign ("© 2012 by Jane Roe" signs nothing). (``low``: the
+    page's text in lower case.)"""
+    for said in (f"{word} {owner.lower()}" for word in oc.signs):
+        i = low.find(said)
+        while i >= 0:
+            end = low.find("\n", i)
+            if not copyright_sign(low[low.rfind("\n", 0, i) + 1 : end if end >= 0 else len(low)]):
+                return True
+            i = low.find(said, i + 1)
+    return False
+
+
+def _framed_or_masthead(low: str, lines: list[Line], oc: OutletCues, weights: OutletWeights) -> str | None:
+    found = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
+    return found[1] if found else None
+
+
+def _told(low: str, lines: list[Line], owner: str | None, oc: OutletCues, weights: OutletWeights) -> str | None:
+    """The outlet the copyright owner, a framed name or the masthead tell."""
     if owner and not oc.is_publisher(owner):
-        return owner, None
-    framed = _framed(text, lines, oc) or _masthead(text, lines, oc, weights)
+        return owner
+    framed = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
     if framed is None or owner is None:
-        return (framed[1] if framed else owner), None
+        return framed[1] if framed else owner
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
     # Group"): the owner stays unless the framed name is on the page more often than it.
-    return (framed[1] if framed[0] > _times(text.lower(), oc.stem(owner)) else owner), None
+    return framed[1] if framed[0] > _times(low, oc.stem(owner)) else owner
+
+
+def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: OutletCues,
+               w: OutletWeights) -> str | None:
+    """The name, of those the page gives itself (the copyright owner, a framed name, a
+    masthead), that an address the page shows spells, the most frequent."""
+    top = islice((x for x in lines if x.key), w.masthead_lines)
+    mastheads = (_MASTHEAD_CUT.split(x.key, maxsplit=1)[0] for x in top if not (x.rule or x.home or x.dates))
+    # (A name that is an address, "Example.com", is not confirmed by itself.)
+    given = (x.strip(" .!") for x in chain((x.framed for x in lines if x.framed), mastheads))
+    names = [x for x in [owner or "", *(x for x in given if not oc.tld.search(x))] if x]
+    labels = _labels(text, oc) if names else []
+    if not labels:
+        return None
+    best: tuple[int, str] | None = None
+    for name in dict.fromkeys(names):
+        spelt = next((x for x in (_spelt_by(name, label, oc) for label in labels) if x), None)
+        if spelt is None:
+            continue
+        n = _times(low, spelt)
+        if best is None or n > best[0]:
+            best = (n, spelt)
+    return best[1] if best else None
+
+
+def _spelt_by(name: str, label: str, oc: OutletCues) -> str | None:
+    """The name, or the words of it, that spell a site's name in its address: all of them
+    ("Gizmo Daily", "The Gizmo Daily", "GizmoDaily.com" for gizmodaily), else two or more
+    in a row ("Gizmo Daily" of "Inside Gizmo Daily", "Gizmo Daily Stories"); else None."""
+    tokens = oc.tld.sub("", oc.stem(name)).split()
+    words = [_NOT_LETTERS.sub("", w.lower()) for w in tokens]
+    letters = "".join(words)
+    if len(letters) < NAME_MIN_CHARS or label not in letters:
+        return None
+    if letters == label or letters.removeprefix("the") == label.removeprefix("the"):
+        return name
+    for i in range(len(words)):
+        for j in range(i + RUN_WORDS, len(words) + 1):
+            if "".join(words[i:j]) == label:
+                return " ".join(tokens[i:j])
+    return None
 
 
 def _times(low: str, name: str) -> int:
@@ -193,7 +314,7 @@ def copyright_sign(key: str) -> bool:
     )
 
 
-def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
+def _framed(low: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
     """The most frequent name the page frames as its own, or its address at an edge, and
     how often it is on the page."""
     # (What each line frames is one of its features, read once per distinct text.)
@@ -205,7 +326,6 @@ def _framed(text: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | N
     best: tuple[int, str] | None = None
     if not names:
         return None
-    low = text.lower()
     for name in dict.fromkeys(names):
         if name.lower() in oc.not_names or low.count(name.lower()) < RECURS or oc.is_publisher(name):
             continue
@@ -244,16 +364,16 @@ def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
     return None
 
 
-def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
+def _masthead(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
     """The site's name at the top of the page, its tagline cut off ("Gizmo Daily - gadgets
     and more" -> "Gizmo Daily"), and how often it is on the page: the first of the page's
     first lines that no rule took, holds no date, is a short name, in capitals ("Gizmo
     Daily") or else on the page again ("gizmoblog"), and whose letters are in an address
     the page shows ("gizmodaily.com", "tips@gizmodaily.com"). (A first line is as often a
-    menu item, "Featured" or "Japan": the address tells the site's name from those.)"""
-    low = ""
+    menu item, "Featured" or "Japan": the address tells the site's name from those; the
+    first line alone is taken only where nothing else names the outlet, :func:`_first_line`.)"""
     addresses: list[str] | None = None
-    for x in [x for x in lines if x.key][: w.masthead_lines]:
+    for x in islice((x for x in lines if x.key), w.masthead_lines):
         if x.rule or x.home or x.dates:
             continue
         name = _MASTHEAD_CUT.split(x.key, maxsplit=1)[0].strip(" .!")
@@ -265,8 +385,57 @@ def _masthead(text: str, lines: list[Line], oc: OutletCues, w: OutletWeights) ->
             addresses = _addresses(lines, oc)
         if not any(letters in found for found in addresses):
             continue
-        low = low or text.lower()
         n = _times(low, name)
         if n >= RECURS or _NAMED.fullmatch(name):
             return n, name
     return None
+
+
+def _labels(text: str, oc: OutletCues) -> list[str]:
+    """The names of the sites whose addresses the page shows, in letters: "gizmodaily" of
+    "tips@gizmodaily.com" and of a short line "www.GizmoDaily.com", or a line that is one
+    address (a long line is prose, whose addresses are of the sites it talks about). A blog's host
+    gives the blog's name ("gizmoblog" of "gizmoblog.wordpress.com"); a social network's or a
+    mail service's address (``outlet_not_sites``) gives none. (Read from the page's text
+    at the "@" and the endings, ".com", that the patterns find fast: most lines have none.)"""
+    found: list[str] = []
+    for m in _MAIL_HOST.finditer(text):
+        host = oc.host.fullmatch(m.group(1))
+        if host and m.start() > 0 and _word(text[m.start() - 1]):
+            found.append(_host_label(host, oc))
+    end = 0  # the end of the last line read
+    for m in oc.tld.finditer(text):
+        if m.start() < end:
+            continue  # on the line just read
+        start = text.rfind("\n", end, m.start()) + 1 or end
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if len(line) <= FRAMED_MAX_CHARS or " " not in line:
+            found.extend(_host_label(h, oc) for h in oc.host.finditer(line))
+    labels = (_NOT_LETTERS.sub("", label.lower()) for label in found)
+    return [x for x in dict.fromkeys(labels) if len(x) >= LABEL_MIN_CHARS and x not in oc.not_sites]
+
+
+def _host_label(m: re.Match[str], oc: OutletCues) -> str:
+    """The site's name of an address ``oc.host`` matched: "gizmodaily" of "www.gizmodaily.com",
+    "gizmoblog" of "gizmoblog.blogspot.com"."""
+    name, subdomains = m.group(2), m.group(1).rstrip(".")
+    if subdomains and name.lower() in oc.not_names:
+        return subdomains.rsplit(".", 1)[-1]
+    return name
+
+
+
+def _first_line(lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
+    """The page's first line as its masthead, where nothing else names the outlet: a short
+    name ("Gizmo Daily", its tagline cut off) that no rule took and that holds no date."""
+    i = next((i for i, x in enumerate(lines) if x.key), None)
+    if i is None or lines[i].rule or lines[i].home or lines[i].dates:
+        return None
+    name = _MASTHEAD_CUT.split(lines[i].key, maxsplit=1)[0].strip(" .!")
+    letters = _NOT_LETTERS.sub("", name.lower())
+    if (len(letters) < NAME_MIN_CHARS or len(name) > w.masthead_chars or len(name.split()) > w.masthead_words
+            or name.lower() in oc.not_names or oc.is_publisher(name)):
+        return None
+    return i, name

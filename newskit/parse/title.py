@@ -35,7 +35,7 @@ ARROWS_BACK = ("«", "‹")  # what opens a link to the post before
 ARROWS_ON = ("»", "›")  # what closes a link to the post after
 
 # The terms of a candidate's score, in the order they are added.
-SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued", "arrow")
+SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued", "arrow", "tools")
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
     "standfirst", "subtitle", "breadcrumb", "label value",
@@ -70,6 +70,9 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
         -tw.glued_cost if len(JUNCTION.findall(key)) >= tw.glued_min else 0.0,
         # a link to the post before or after: an arrow, or its words ("Previous Story ...")
         -tw.arrow_cost if arrow_link(key) or cues.other_post(key) else 0.0,
+        # share, follow and feed tools' links in a row ("Print Article Send a Tip")
+        -tw.tools_cost if (tools := cues.tool_words(key))[0] >= tw.tools_min and tools[0] >= tw.tools_share * tools[1]
+        else 0.0,
     )
 
 
@@ -118,8 +121,8 @@ class TitlePicker:
             p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
             s = self._shape(self.lines[i].key, self.lines[i].text)
             # the terms added in order, the shape's own first (see _total)
-            score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6]) \
-                + p[7] + p[8] + p[9] + p[10]
+            score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] \
+                + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))

@@ -101,6 +101,10 @@ class BodyWeights:
     signature_lines: int = 3  # this many date lines or more in an article are signatures (comments, post lists) ...
     signature_cost: float = 40.0  # ... and each costs this in a body run, which it cuts
     signature_weight: int = 10  # a name with a speech verb ("Devin says:") this light is a signature too
+    # A body run with less than this share of its words in lines that end like sentences is
+    # no prose (a link list, a menu, headlines): the densest run of sentences is taken instead
+    prose_share: float = 0.5
+    prose_weight: float = 0.5  # ... when that run scores this share of the first one's score or more
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,9 @@ class TitleWeights:
     glued_cost: float = 0.4  # words run together in two places or more: glued link texts
     glued_min: int = 2
     arrow_cost: float = 0.5  # a link to another post: an arrow on one side ("« Older"), or "Previous Story ..."
+    tools_cost: float = 1.0  # share, follow and feed tools' link words ...
+    tools_min: int = 2  # ... this many of them or more in a candidate ...
+    tools_share: float = 0.25  # ... and this share of its words or more: a row of links, no headline
     dek_min_weight: int = 12  # a line this heavy, heavier than the title-like line above it ...
     dek_penalty: float = 0.3  # ... is its standfirst
     dek_head_min: int = 3  # ... when that line has this many words or more, not in capitals (no menu item)
