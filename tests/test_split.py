@@ -189,26 +189,57 @@ def test_a_copyright_line_under_the_body_is_the_articles_not_a_pages_end():
     assert titles(text) == TWO
 
 
-def _clipping(headline: str, topic: str, subheading: str = "") -> str:
-    para = BODY.replace("bridge", topic)
+# Three clippings on three subjects, hand-written: each paragraph comes back to its own
+# article's words (the bridge, the schools, the ferry), as the paragraphs of one article do.
+CLIPPINGS = {
+    "Council keeps the old bridge open": [
+        "The council voted on Tuesday to keep the old bridge open to walkers and cyclists for another year.",
+        "Engineers found rust in the bridge's lower beams last spring and asked for a full survey of the span.",
+        "The survey of the bridge will report in March, and the council will decide on repairs after that.",
+        "Walkers who cross the bridge every morning welcomed the vote, though some worry about the beams.",
+    ],
+    "Schools will open late after the storm": [
+        "Schools across the district will open two hours late on Friday after the storm brought down trees.",
+        "Buses cannot reach several villages where fallen trees still block the lanes, the district said.",
+        "Teachers were asked to check their classrooms for leaks before pupils arrive at the schools.",
+        "Parents will get a text message if any school stays closed for the whole day.",
+    ],
+    "The harbour gets a new ferry": [
+        "A new ferry will sail from the harbour in June, replacing a vessel that has served the island since 1987.",
+        "The ferry carries twice as many cars and runs on electric motors when it is inside the harbour walls.",
+        "Islanders have waited a decade for the ferry, and the old one often missed crossings in winter gales.",
+        "Tickets for the new ferry go on sale next month at the harbour office and online.",
+    ],
+}
+DIGEST = list(CLIPPINGS)
+
+
+def _clipping(headline: str, subheading: str = "") -> str:
+    paras = CLIPPINGS[headline]
     middle = f"\n\n{subheading}\n\n" if subheading else "\n\n"
-    return f"{headline}\n\n{para * 2}\n\n{para}{middle}{para}\n"
-
-
-DIGEST = ["Council keeps the old bridge open", "Schools will open late after the storm", "The harbour gets a new ferry"]
+    return f"{headline}\n\n" + "\n\n".join(paras[:2]) + middle + "\n\n".join(paras[2:]) + "\n"
 
 
 def test_a_digest_splits_at_the_wider_gaps_above_its_headlines():
     # Articles with no chrome, paragraphs one blank line apart, articles two or three.
-    text = (_clipping(DIGEST[0], "bridge", "What the engineers found") + "\n\n" + _clipping(DIGEST[1], "school")
-            + "\n\n\n" + _clipping(DIGEST[2], "ferry", "The cost"))
+    text = (_clipping(DIGEST[0], "What the engineers found") + "\n\n" + _clipping(DIGEST[1])
+            + "\n\n\n" + _clipping(DIGEST[2], "The cost"))
     assert titles(text) == DIGEST
-    # Where the articles are set apart as narrowly as their paragraphs, nothing tells them apart.
-    assert len(titles(text.replace("\n\n\n\n", "\n\n").replace("\n\n\n", "\n\n"))) == 1
+
+
+def test_a_digest_set_apart_as_narrowly_as_its_paragraphs_splits_where_the_subject_changes():
+    # One blank line everywhere: a new article's headline stands between two subjects, a
+    # subheading between paragraphs about the same things.
+    first, second = DIGEST[0], DIGEST[2]
+    text = _clipping(first, "What the engineers found") + "\n" + _clipping(second, "The cost")
+    assert "\n\n\n" not in text
+    assert titles(text) == [first, second]
+    # The same articles about one subject (every paragraph about the bridge) are one article.
+    assert len(titles(text.replace("ferry", "bridge").replace("harbour", "bridge"))) == 1
 
 
 def test_a_page_with_chrome_is_no_digest():
-    text = "Home\nNews\nSport\n\n" + _clipping(DIGEST[0], "bridge") + "\n\n" + _clipping(DIGEST[1], "school")
+    text = "Home\nNews\nSport\n\n" + _clipping(DIGEST[0]) + "\n\n" + _clipping(DIGEST[1])
     assert len(titles(text + "\nPrivacy policy\nTerms of use\n")) == 1
 
 

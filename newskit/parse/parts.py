@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from ..errors import SplitError
 from .body import densest
+from .cohesion import Cohesion
 from .cues import FORM_FEED, NUMBERED, Cues
 from .features import Line
 from .weights import LayoutWeights, ParseWeights
@@ -172,17 +173,14 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
 
 def _split_pages(lines: list[Line], parts: Parts, weights: ParseWeights) -> Parts:
     """``parts`` with each span split further where whole pages were appended with only
-    blank lines between them (see :func:`page_cuts`)."""
+    blank lines between them (see :func:`page_cuts`) and where the articles of a digest
+    start (:func:`digest_cuts`)."""
     spans: list[tuple[int, int]] = []
     for lo, hi in parts.spans:
         start = lo
-        for at in [*page_cuts(lines, lo, hi, weights), hi]:
-            for cut in digest_cuts(lines, start, at, weights):
-                spans.append((start, cut))
-                start = cut
-            if at < hi:
-                spans.append((start, at))
-                start = at
+        for at in sorted({*page_cuts(lines, lo, hi, weights), *digest_cuts(lines, lo, hi, weights)}):
+            spans.append((start, at))
+            start = at
         spans.append((start, hi))
     parts.spans = spans
     return parts
@@ -192,32 +190,90 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> l
     """Where articles set one after another with no chrome (a digest, a clippings file)
     start in ``[lo, hi)``.
 
-    Only a dump that opens with an article (a headline, :func:`_headline`, or a body-like
-    line first) and holds no rule's line among its first and last
+    Only a dump that opens with an article (a line of a headline's shape, :func:`_titled`,
+    a body-like line or a date line first) and holds no rule's line among its first and last
     ``layout.digest_clear_lines`` lines of words (a page opens with its menu, ends with its
-    footer) may be a digest. Its articles start at a headline under a gap of
-    ``layout.digest_gap_lines`` blank lines or more, wider than the gap that sets its
-    paragraphs apart (:func:`_paragraph_gap`), where the parts on both sides each have a
-    body of their own (``body.min_body_weight``). A subheading inside an article stands
-    under the gap its paragraphs have, and stays.
+    footer) may be a digest. Its articles start where the words change subject
+    (:class:`~newskit.parse.cohesion.Cohesion`, the cohesion across a line):
+
+    - at a headline (:func:`_headline`) under a gap of ``layout.digest_gap_lines`` blank
+      lines or more, wider than the gap that sets its paragraphs apart
+      (:func:`_paragraph_gap`), where the cohesion across it is under
+      ``layout.digest_wide_cohesion`` (a wide gap inside an article, over a subheading,
+      stands between paragraphs about the same things);
+    - at a headline under a narrower gap, as narrow as the paragraphs', or at a paragraph
+      under a wide gap (an article with no headline; a blog's notice under its post),
+      where the cohesion across it is under ``layout.digest_narrow_cohesion`` and no
+      higher than at any such start within ``layout.digest_rival_lines`` lines of words
+      (a subheading stands between paragraphs about the same things; across a new
+      article's start the words change, and they change most at the start itself), and
+      the parts on both sides each hold ``layout.digest_paragraphs`` body-like lines or
+      more (the words of one paragraph, a blog's tagline over its post, are too few to
+      tell a subject by);
+
+    and the parts on both sides each have a body of their own (``body.min_body_weight``).
     """
     lw = weights.layout
     # (Cheap first: most dumps are pages, with chrome at their ends.)
     first = next((i for i in range(lo, hi) if lines[i].key), None)
     if first is None or _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines) \
-            or not (lines[first].good or _headline(lines, first, hi, lw)):
+            or not (lines[first].good or lines[first].dates or _titled(lines[first], lw)):
         return []
-    heads = [j for j in _wide_gaps(lines, lo, hi, lw.digest_gap_lines) if _headline(lines, j, hi, lw)]
-    if not heads or _paragraph_gap(lines, lo, hi) >= lw.digest_gap_lines:
+    wide = max(_paragraph_gap(lines, lo, hi) + 1, lw.digest_gap_lines)
+    starts = _digest_starts(lines, lo, hi, wide, lw)
+    if not starts:
         return []
+    coh = Cohesion(lines, lo, hi, lw.digest_window)
+    scored = [(coh.across(at), at, broad and head) for at, broad, head in starts]
+    order = {at: k for k, at in enumerate(coh.rows)}
+    heads: list[tuple[int, bool]] = []  # (start, told by its words alone)
+    for score, at, headed in scored:
+        if headed:
+            if score < lw.digest_wide_cohesion:
+                heads.append((at, False))
+            continue
+        if score >= lw.digest_narrow_cohesion:
+            continue
+        near = (s for s, b, _ in scored if b != at and abs(order[b] - order[at]) <= lw.digest_rival_lines)
+        if all(score <= s for s in near):
+            heads.append((at, True))
     out: list[int] = []
     start = lo
     least = weights.body.min_body_weight
-    for k, at in enumerate(heads):
-        nxt = heads[k + 1] if k + 1 < len(heads) else hi
-        if body_weight(lines, start, at) >= least and body_weight(lines, at, nxt) >= least:
-            out.append(at)
-            start = at
+    for k, (at, strict) in enumerate(heads):
+        nxt = heads[k + 1][0] if k + 1 < len(heads) else hi
+        if body_weight(lines, start, at) < least or body_weight(lines, at, nxt) < least:
+            continue
+        if strict and min(_paragraphs(lines, start, at), _paragraphs(lines, at, nxt)) < lw.digest_paragraphs:
+            continue
+        out.append(at)
+        start = at
+    return out
+
+
+def _paragraphs(lines: list[Line], start: int, end: int) -> int:
+    """The body-like lines (no rule's) in ``[start, end)``."""
+    return sum(1 for x in lines[start:end] if x.good and not x.rule)
+
+
+def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWeights) -> list[tuple[int, bool, bool]]:
+    """The lines of words in ``(lo, hi)`` under a blank line that may start an article of
+    a digest, each with whether its gap is ``wide`` blank lines or more and whether it is
+    a headline (:func:`_headline`): a headline, or under a wide gap a body-like line too."""
+    out: list[tuple[int, bool, bool]] = []
+    run = 0
+    seen = False  # a line of words above
+    for i in range(lo, hi):
+        x = lines[i]
+        if not x.key:
+            run += 1
+            continue
+        if seen and run:
+            broad = run >= wide
+            head = _headline(lines, i, hi, lw)
+            if head or (broad and x.good and not x.rule):
+                out.append((i, broad, head))
+        seen, run = True, 0
     return out
 
 
@@ -237,18 +293,10 @@ def _chrome_at_ends(lines: list[Line], lo: int, hi: int, near: int) -> bool:
     return False
 
 
-def _wide_gaps(lines: list[Line], lo: int, hi: int, wide: int) -> list[int]:
-    """The lines of words in ``(lo, hi)`` with ``wide`` blank lines or more right above them."""
-    out: list[int] = []
-    run = 0
-    for i in range(lo, hi):
-        if lines[i].key:
-            if run >= wide and i > lo + run:
-                out.append(i)
-            run = 0
-        else:
-            run += 1
-    return out
+def _titled(x: Line, lw: LayoutWeights) -> bool:
+    """A headline's shape: ``layout.digest_headline_min`` to ``layout.digest_headline_weight``
+    words, no rule's line, no date."""
+    return not x.rule and not x.dates and lw.digest_headline_min <= x.weight <= lw.digest_headline_weight
 
 
 def _headline(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
@@ -256,8 +304,7 @@ def _headline(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
     ``layout.digest_headline_min`` to ``layout.digest_headline_weight`` words that is no
     rule's and holds no date, with a body-like line within ``layout.digest_head_lines``
     lines under it (the byline or date of a clipping may stand between)."""
-    x = lines[at]
-    if x.rule or x.dates or not lw.digest_headline_min <= x.weight <= lw.digest_headline_weight:
+    if not _titled(lines[at], lw):
         return False
     return any(y.good and not y.rule for y in lines[at + 1 : min(hi, at + 1 + lw.digest_head_lines)])
 

@@ -75,6 +75,16 @@ class LayoutWeights:
     digest_headline_weight: int = 25  # ... or lighter ...
     digest_head_lines: int = 4  # ... with a body-like line within this many lines under it ...
     digest_clear_lines: int = 10  # ... in a dump with no rule's line among its first and last this many lines of words
+    # ... where the words change subject (parse.cohesion, 0 to 1): across a start under a wide
+    # gap the cohesion is under digest_wide_cohesion; under a gap as narrow as the paragraphs',
+    # under digest_narrow_cohesion and no higher than at any start within digest_rival_lines
+    # lines of words, with digest_paragraphs body-like lines or more on each side; each
+    # side's words are taken within digest_window words
+    digest_window: int = 250
+    digest_wide_cohesion: float = 0.07
+    digest_narrow_cohesion: float = 0.03
+    digest_rival_lines: int = 3
+    digest_paragraphs: int = 2
     page_apart_lines: int = 10  # ... and two footers in one gap close two pages with this many lines of words between
     page_open_lines: int = 10  # appended pages, no footer: a gap of this many chrome lines of words or more ...
     page_menu_lines: int = 9  # ... whose part under its widest blank gap opens a page: this many menu lines or more ...
