@@ -256,3 +256,21 @@ def test_appended_pages_with_no_footer_split_at_the_next_pages_opening():
     # Set apart no wider than its paragraphs, or with too short a menu, a page is not told apart.
     assert len(titles(UNFOOTED + "\n" + OPENING)) == 1
     assert len(titles(UNFOOTED + "\n\n" + OPENING.replace("Weather\nOpinion\nEvents\n", ""))) == 1
+
+
+def _page(headline: str) -> str:
+    # A page with a short menu (too short to be told as a page's opening) and no footer.
+    body = "\n\n".join(CLIPPINGS[headline] * 3)
+    more = "".join(f"More news teaser number {k}\n" for k in range(1, 17))
+    return f"Home\nNews\nSport\n\n{headline}\n\n{body}\n\nShare this article\nTweet\nEmail\n\nMore news\n{more}"
+
+
+def test_appended_pages_that_no_footer_or_opening_tells_apart_split_where_the_subject_changes():
+    first, second = DIGEST[0], DIGEST[2]
+    assert titles(_page(first) + "\n\n" + _page(second)) == [first, second]
+    # Two bodies about the same things (a page's article and a second run of it) stay one.
+    same = _page(second).replace("ferry", "bridge").replace("harbour", "bridge")
+    assert len(titles(_page(first) + "\n\n" + same)) == 1
+    # A thread of comments, each signed with its date, is the page's, whatever its words.
+    signed = "".join(f"\nReader {k}\nMarch {k}, 2024\nI liked it.\n" for k in range(1, 4))
+    assert len(titles(_page(first) + signed + "\n\n" + _page(second))) == 1

@@ -18,6 +18,7 @@ article uses count for little; the cohesion is the cosine of the two weighted ba
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..text import content_words
@@ -55,8 +56,15 @@ class Cohesion:
         """The cohesion between the lines of words before line ``at`` and those from
         ``at`` on; ``at`` is a line of words of the part."""
         k = self._pos[at]
-        before = self._bag(range(k - 1, -1, -1))
-        after = self._bag(range(k, len(self.rows)))
+        return self._cosine(self._bag(range(k - 1, -1, -1)), self._bag(range(k, len(self.rows))))
+
+    def between(self, end: int, start: int) -> float:
+        """The cohesion between the lines of words up to line ``end`` and those from line
+        ``start`` on (the lines between them left out)."""
+        last, first = bisect_right(self.rows, end) - 1, bisect_left(self.rows, start)
+        return self._cosine(self._bag(range(last, -1, -1)), self._bag(range(first, len(self.rows))))
+
+    def _cosine(self, before: Counter[str], after: Counter[str]) -> float:
         idf = self._idf
         dot = sum(n * after[w] * idf[w] ** 2 for w, n in before.items() if w in after)
         if not dot:

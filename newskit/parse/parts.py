@@ -378,7 +378,9 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     or more), the next page starts past the last footer, the lines that close it and the
     blank lines after them (:func:`_gap_cuts`). Where the chrome between them holds no
     footer, the next page starts where its opening does (:func:`_opening_cut`: a wide
-    blank gap, then a menu, then a headline over the body).
+    blank gap, then a menu, then a headline over the body). Where neither tells two such
+    body runs apart, the next page starts at its headline if the two bodies are about
+    different things (:func:`_subject_cut`).
     """
     lw = weights.layout
     # (Cheap first: a cut needs two pages' worth of body, and a footer with a page's worth
@@ -389,22 +391,45 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     feet = [i for i, x in enumerate(lines[lo:hi], lo) if (x.signed or x.rule == "copyright") and _footer(x, lw)]
     footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
         and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
-    if not footed and not _an_opening(lines, lo, hi, lw):
-        return []
+    framed = footed or _an_opening(lines, lo, hi, lw)
     runs = [r for r in body_runs(lines, lo, hi, weights) if _page_like(lines, r, lw)]
     out: list[int] = []
     apart = -1  # the blank lines between two paragraphs (the dump's widest lines of chrome are wider)
+    coh: Cohesion | None = None
     for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
-        gap = range(end + 1, start)
-        feet = [i for i in gap if _footer(lines[i], lw)]
-        if not feet:
-            apart = _paragraph_gap(lines, lo, hi) if apart < 0 else apart
-            out.extend(_opening_cut(lines, end + 1, start, apart, lw))
-            continue
-        if sum(1 for i in gap if lines[i].key) < lw.page_gap_lines:
-            continue
-        out.extend(_gap_cuts(lines, feet, end + 1, start, weights))
+        found: list[int] = []
+        if framed:
+            gap = range(end + 1, start)
+            feet = [i for i in gap if _footer(lines[i], lw)]
+            if not feet:
+                apart = _paragraph_gap(lines, lo, hi) if apart < 0 else apart
+                found = _opening_cut(lines, end + 1, start, apart, lw)
+            elif sum(1 for i in gap if lines[i].key) >= lw.page_gap_lines:
+                found = _gap_cuts(lines, feet, end + 1, start, weights)
+        if not found:
+            coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
+            found = _subject_cut(lines, coh, end, start, lw)
+        out.extend(found)
     return out
+
+
+def _subject_cut(lines: list[Line], coh: Cohesion, end: int, start: int, lw: LayoutWeights) -> list[int]:
+    """Where the next page starts between two pages' bodies, the one ending at line
+    ``end`` and the next starting at line ``start``, that no footer or opening tells
+    apart: where the two bodies are about different things (their cohesion,
+    :meth:`~newskit.parse.cohesion.Cohesion.between`, is under ``layout.page_cohesion``),
+    at the next page's headline: the nearest line of a headline's shape (:func:`_titled`)
+    among the last ``layout.page_head_lines`` lines of words above its body. The body of one page and
+    its comments, or a second post of one blog, share their words; a page's legal notices
+    under its article have no headline over them; and where the lines between the two
+    bodies hold ``layout.page_signed_lines`` date lines or more, they are a thread of
+    comments (each signed with its date), whatever its words."""
+    gap = [i for i in range(end + 1, start) if lines[i].key]
+    if sum(1 for i in gap if lines[i].dates) >= lw.page_signed_lines or coh.between(end, start) >= lw.page_cohesion:
+        return []
+    last = gap[-lw.page_head_lines :]
+    head = next((i for i in reversed(last) if _titled(lines[i], lw)), None)
+    return [] if head is None else [head]
 
 
 def _an_opening(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:

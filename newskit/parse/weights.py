@@ -90,6 +90,9 @@ class LayoutWeights:
     page_menu_lines: int = 9  # ... whose part under its widest blank gap opens a page: this many menu lines or more ...
     page_menu_weight: int = 4  # ... (a menu line: a rule's, or this many words or fewer)
     page_open_blanks: int = 2  # ... where that gap is this many blank lines or more (and wider than paragraphs')
+    page_cohesion: float = 0.04  # pages no footer or opening tells apart: two bodies less cohesive than this ...
+    page_head_lines: int = 4  # ... the next one with a headline among the last this many lines of words above it ...
+    page_signed_lines: int = 3  # ... and fewer date lines than this between them (not a thread of comments)
 
 
 @dataclass(frozen=True, slots=True)
