@@ -274,3 +274,13 @@ def test_appended_pages_that_no_footer_or_opening_tells_apart_split_where_the_su
     # A thread of comments, each signed with its date, is the page's, whatever its words.
     signed = "".join(f"\nReader {k}\nMarch {k}, 2024\nI liked it.\n" for k in range(1, 4))
     assert len(titles(_page(first) + signed + "\n\n" + _page(second))) == 1
+
+
+def test_a_recurring_rule_between_paragraphs_splits_where_the_subject_changes():
+    # Two documents with no headline, a rule between paragraphs: a section break, unless
+    # the paragraphs on its two sides are about different things.
+    bridge, ferry = ("\n\n".join(CLIPPINGS[h]) for h in (DIGEST[0], DIGEST[2]))
+    assert len(parse_text(f"{bridge}\n\n----\n\n{ferry}\n\n----\n\n{bridge}\n").articles) == 3
+    paras = CLIPPINGS[DIGEST[0]]
+    one = "\n\n".join(paras[:2]) + "\n\n* * *\n\n" + "\n\n".join(paras[2:]) + "\n\n* * *\n\n" + "\n\n".join(paras[:2])
+    assert len(parse_text(one + "\n").articles) == 1

@@ -66,9 +66,9 @@ class Cohesion:
 
     def _cosine(self, before: Counter[str], after: Counter[str]) -> float:
         idf = self._idf
-        dot = sum(n * after[w] * idf[w] ** 2 for w, n in before.items() if w in after)
-        if not dot:
-            return 0.0
         norm_b = math.sqrt(sum((n * idf[w]) ** 2 for w, n in before.items()))
         norm_a = math.sqrt(sum((n * idf[w]) ** 2 for w, n in after.items()))
+        if not norm_b or not norm_a:  # every word on every line: the same text (1), or no words (0)
+            return 1.0 if before.keys() & after.keys() else 0.0
+        dot = sum(n * after[w] * idf[w] ** 2 for w, n in before.items() if w in after)
         return dot / (norm_b * norm_a)

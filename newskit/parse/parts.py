@@ -13,7 +13,8 @@ How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`
   asterisks) whose shape the dump holds at least twice (``layout.separator_repeats``),
   whose parts on both sides have a body of their own, and which neither stands between
   two paragraphs nor lies inside the densest body run of its two parts (a section break
-  inside an article);
+  inside an article), unless the two parts are about different things (their cohesion,
+  :mod:`newskit.parse.cohesion`, is under ``layout.separator_cohesion``);
 - ``"file"``: never (one article per file, not even where a headline repeats);
 - any other value is a regular expression that a whole separator line matches (its
   spaces at both ends aside): the dump splits at those lines and nowhere else.
@@ -120,6 +121,13 @@ def _inside_a_body(lines: list[Line], lo: int, at: int, hi: int) -> bool:
     return above is not None and below is not None and above.good and below.good
 
 
+def _one_subject(lines: list[Line], lo: int, at: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether the lines of ``[lo, hi)`` on both sides of line ``at`` are about the same
+    things: their cohesion (:meth:`~newskit.parse.cohesion.Cohesion.between`) is
+    ``layout.separator_cohesion`` or more. Two documents set apart by a rule are not."""
+    return Cohesion(lines, lo, hi, lw.digest_window).between(at - 1, at + 1) >= lw.separator_cohesion
+
+
 def _body_across(lines: list[Line], lo: int, at: int, hi: int, weights: ParseWeights) -> bool:
     """Whether the densest body run of ``[lo, hi)`` runs across line ``at``: the rule is
     inside one article's body (its chrome on both sides is too thin to tell two pages)."""
@@ -154,13 +162,14 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
         leftovers.append((a, b))
     kept_cuts = [c for c, keep in zip(found, kept, strict=True) if keep]
     bounds = [-1, *(c.at for c in kept_cuts), n]
-    # A rule or a row of asterisks between two paragraphs is a section break.
+    # A rule or a row of asterisks between two paragraphs is a section break, where the
+    # paragraphs on both sides are about the same things.
     breaks = {
         c.at for k, c in enumerate(kept_cuts)
         if not c.hard and (
             _inside_a_body(lines, bounds[k] + 1, c.at, bounds[k + 2])
             or _body_across(lines, bounds[k] + 1, c.at, bounds[k + 2], weights)
-        )
+        ) and _one_subject(lines, bounds[k] + 1, c.at, bounds[k + 2], weights.layout)
     }
     out = Parts(separators=[c.at for c in kept_cuts if c.at not in breaks], leftovers=leftovers)
     start = 0
