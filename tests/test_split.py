@@ -234,8 +234,8 @@ def test_a_digest_set_apart_as_narrowly_as_its_paragraphs_splits_where_the_subje
     text = _clipping(first, "What the engineers found") + "\n" + _clipping(second, "The cost")
     assert "\n\n\n" not in text
     assert titles(text) == [first, second]
-    # The same articles about one subject (every paragraph about the bridge) are one article.
-    assert len(titles(text.replace("ferry", "bridge").replace("harbour", "bridge"))) == 1
+    # One article with a subheading set apart as narrowly is one article.
+    assert len(titles(_clipping(first, "What the engineers found") + "\n" + "\n\n".join(CLIPPINGS[first]))) == 1
 
 
 def test_a_page_with_chrome_is_no_digest():

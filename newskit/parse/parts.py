@@ -177,7 +177,10 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
         out.spans.append((start, at))
         start = at + 1
     out.spans.append((start, n))
-    return out if pattern is not None else _split_pages(lines, out, weights)
+    # newskit's own strip output: each part between form feeds is one article already
+    # (a round trip gives the same articles), not a digest to split by its words.
+    stripped = any(lines[at].cut == FORM_FEED for at in out.separators)
+    return out if pattern is not None or stripped else _split_pages(lines, out, weights)
 
 
 def _split_pages(lines: list[Line], parts: Parts, weights: ParseWeights) -> Parts:
@@ -268,7 +271,8 @@ def _paragraphs(lines: list[Line], start: int, end: int) -> int:
 def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWeights) -> list[tuple[int, bool, bool]]:
     """The lines of words in ``(lo, hi)`` under a blank line that may start an article of
     a digest, each with whether its gap is ``wide`` blank lines or more and whether it is
-    a headline (:func:`_headline`): a headline, or under a wide gap a body-like line too."""
+    a headline (:func:`_headline`; under a narrow gap, one that ends no sentence: a short
+    paragraph is no headline): a headline, or under a wide gap a body-like line too."""
     out: list[tuple[int, bool, bool]] = []
     run = 0
     seen = False  # a line of words above
@@ -279,7 +283,7 @@ def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWei
             continue
         if seen and run:
             broad = run >= wide
-            head = _headline(lines, i, hi, lw)
+            head = _headline(lines, i, hi, lw) and (broad or not x.sentence)
             if head or (broad and x.good and not x.rule):
                 out.append((i, broad, head))
         seen, run = True, 0
