@@ -338,20 +338,28 @@ def _paragraph_gap(lines: list[Line], lo: int, hi: int) -> int:
     return max(counts, key=lambda g: (counts[g], -g)) if counts else 0
 
 
-def body_runs(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[tuple[int, int]]:
+def body_runs(
+    lines: list[Line], lo: int, hi: int, weights: ParseWeights, heaviest: int = 0
+) -> list[tuple[int, int]]:
     """The body runs of ``[lo, hi)`` in order, as ``[a, b]``: the densest, then the densest
-    of what is left on either side, each with a body of its own (``body.min_body_weight``)."""
+    of what is left on either side, each with a body of its own (``body.min_body_weight``).
+    With ``heaviest``, only the runs of that weight or more (the same runs: a part lighter
+    than that holds none, and is not searched)."""
     least = weights.body.min_body_weight
     found: list[tuple[int, int]] = []
     todo = [(lo, hi)]
     while todo:
         a, b = todo.pop()
-        if body_weight(lines, a, b) < least:
+        if body_weight(lines, a, b) < max(least, heaviest):
             continue
         run = densest(lines, a, b, weights)
-        if run is None or body_weight(lines, run[0], run[1] + 1) < least:
+        if run is None:
             continue
-        found.append(run)
+        weight = body_weight(lines, run[0], run[1] + 1)
+        if weight < least:
+            continue
+        if weight >= heaviest:
+            found.append(run)
         todo.append((a, run[0]))
         todo.append((run[1] + 1, b))
     return sorted(found)
@@ -405,7 +413,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
         and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
     framed = footed or _an_opening(lines, lo, hi, lw)
-    runs = [r for r in body_runs(lines, lo, hi, weights) if _page_like(lines, r, lw)]
+    runs = [r for r in body_runs(lines, lo, hi, weights, lw.page_min_body) if _page_like(lines, r, lw)]
     out: list[int] = []
     apart = -1  # the blank lines between two paragraphs (the dump's widest lines of chrome are wider)
     coh: Cohesion | None = None
