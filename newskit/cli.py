@@ -808,6 +808,7 @@ def _write_files(
     "0 if not.",
 )
 @jobs_option("Read and fingerprint")
+@engine_option
 @split_option
 @now_option
 @site_chrome_option
@@ -964,6 +965,7 @@ def diff(
     help="The index file.  [default: .newskit.db in the folder given, or the current folder]",
 )
 @jobs_option("Parse")
+@engine_option
 @split_option
 @now_option
 @click.pass_obj

@@ -60,3 +60,18 @@ def test_scheduler_goes_with_engine_dask() -> None:
     r = run("strip", "--scheduler", "tcp://127.0.0.1:8786", str(ROOT / "data"))
     assert r.exit_code == 2
     assert "--scheduler ADDRESS goes with --engine dask" in r.stderr
+
+
+def test_dedupe_and_index_on_a_local_dask_cluster_give_what_a_local_run_gives(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    inputs = [*INPUTS, str(ROOT / "data" / "000_120db16d2a8201b2.txt")]  # an exact copy, to find a cluster
+    there = newskit("dedupe", "--json", "--engine", "dask", "-j", "2", *inputs)
+    assert there.returncode == 0, there.stderr
+    assert there.stdout == run("dedupe", "--json", "-j", "1", *inputs).stdout
+    assert '"origin"' in there.stdout
+    local_db, dask_db = tmp_path / "local.db", tmp_path / "dask.db"
+    assert run("index", "--db", str(local_db), "-j", "1", *INPUTS).exit_code == 0
+    indexed = newskit("index", "--db", str(dask_db), "--engine", "dask", "-j", "2", *INPUTS)
+    assert indexed.returncode == 0, indexed.stderr
+    listed = [run("list", "--jsonl", "--db", str(db), "--no-refresh", *INPUTS).stdout for db in (local_db, dask_db)]
+    assert listed[0] == listed[1] and len(listed[0].splitlines()) > 20
