@@ -116,19 +116,33 @@ def comment_openers(
     the end, ``hi``): a comment is a signature over its text, again and again. A list of
     dated teasers (a date under each headline, no sentence between) is not. Signature
     lines with no line of words between them ("Jane says:" over its date) sign one comment."""
-    marks: list[int] = []
-    for i in sorted(set(signed)):  # a name over a date ("Jane says:" / "May 2, 2012 at 9:14 am") signs once
-        if not marks or any(lines[j].key and not lines[j].rule for j in range(marks[-1] + 1, i)):
-            marks.append(i)
+    marked = set(signed)
+    if len(marked) < bw.signature_lines:
+        return {}
+    # One walk down from the first signature: a signature with a line of words above it
+    # (since the last one counted) is the next mark; the lines of words under a mark, up to
+    # the next, are its text: the score of their prose, and whether a sentence is among them.
+    first = min(marked)
+    marks = [first]
+    opened = [0.0]  # the score of the prose under each signature, up to the next
+    spoken = [False]  # whether a sentence stands under it (a comment may be a short one)
+    worded = False
+    for j in range(first + 1, hi):
+        if worded and j in marked:
+            marks.append(j)
+            opened.append(0.0)
+            spoken.append(False)
+            worded = False
+            continue
+        x = lines[j]
+        if x.key and not x.rule:
+            worded = True
+            if x.good and (sc := line_scores[j - lo]) > 0:
+                opened[-1] += sc
+            if x.sentence or x.good:
+                spoken[-1] = True
     if len(marks) < bw.signature_lines:
         return {}
-    opened: list[float] = []  # the score of the prose under each signature, up to the next
-    spoken: list[bool] = []  # whether a sentence stands under it (a comment may be a short one)
-    for k, i in enumerate(marks):
-        end = marks[k + 1] if k + 1 < len(marks) else hi
-        under = [j for j in range(i + 1, end) if lines[j].key and not lines[j].rule]
-        opened.append(sum(sc for j in under if lines[j].good and (sc := line_scores[j - lo]) > 0))
-        spoken.append(any(lines[j].sentence or lines[j].good for j in under))
     m = bw.signature_lines
     return {marks[k]: opened[k] for k in range(len(marks) - m + 1) if all(spoken[k : k + m])}
 
