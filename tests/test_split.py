@@ -265,15 +265,11 @@ def _page(headline: str) -> str:
     return f"Home\nNews\nSport\n\n{headline}\n\n{body}\n\nShare this article\nTweet\nEmail\n\nMore news\n{more}"
 
 
-def test_appended_pages_that_no_footer_or_opening_tells_apart_split_where_the_subject_changes():
-    first, second = DIGEST[0], DIGEST[2]
-    assert titles(_page(first) + "\n\n" + _page(second)) == [first, second]
-    # Two bodies about the same things (a page's article and a second run of it) stay one.
-    same = _page(second).replace("ferry", "bridge").replace("harbour", "bridge")
-    assert len(titles(_page(first) + "\n\n" + same)) == 1
-    # A thread of comments, each signed with its date, is the page's, whatever its words.
-    signed = "".join(f"\nReader {k}\nMarch {k}, 2024\nI liked it.\n" for k in range(1, 4))
-    assert len(titles(_page(first) + signed + "\n\n" + _page(second))) == 1
+def test_pages_with_chrome_at_their_ends_and_nothing_between_are_not_split_by_subject_alone():
+    # With a menu above and share links below, and no footer or page opening between the
+    # two bodies, the file reads as one page: the subject test is not run on every page
+    # (it doubled the parser's time on the dev corpus for no page found).
+    assert len(titles(_page(DIGEST[0]) + "\n\n" + _page(DIGEST[2]))) == 1
 
 
 def test_a_recurring_rule_between_paragraphs_splits_where_the_subject_changes():

@@ -198,6 +198,16 @@ def _split_pages(lines: list[Line], parts: Parts, weights: ParseWeights) -> Part
     return parts
 
 
+def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether ``[lo, hi)`` may be a digest, articles with no chrome: it opens with an
+    article (a line of a headline's shape, :func:`_titled`, a body-like line or a date line
+    first) and holds no rule's line among its first and last ``layout.digest_clear_lines``
+    lines of words (a page opens with its menu, ends with its footer)."""
+    first = next((i for i in range(lo, hi) if lines[i].key), None)
+    return first is not None and not _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines) \
+        and (lines[first].good or bool(lines[first].dates) or _titled(lines[first], lw))
+
+
 def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[int]:
     """Where articles set one after another with no chrome (a digest, a clippings file)
     start in ``[lo, hi)``.
@@ -226,10 +236,7 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> l
     and the parts on both sides each have a body of their own (``body.min_body_weight``).
     """
     lw = weights.layout
-    # (Cheap first: most dumps are pages, with chrome at their ends.)
-    first = next((i for i in range(lo, hi) if lines[i].key), None)
-    if first is None or _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines) \
-            or not (lines[first].good or lines[first].dates or _titled(lines[first], lw)):
+    if not _bare(lines, lo, hi, lw):  # (cheap first: most dumps are pages, with chrome at their ends)
         return []
     wide = max(_paragraph_gap(lines, lo, hi) + 1, lw.digest_gap_lines)
     starts = _digest_starts(lines, lo, hi, wide, lw)
@@ -413,6 +420,8 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
         and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
     framed = footed or _an_opening(lines, lo, hi, lw)
+    if not framed and not _bare(lines, lo, hi, lw):  # a page with chrome at its ends and no frame: one page
+        return []
     runs = [r for r in body_runs(lines, lo, hi, weights, lw.page_min_body) if _page_like(lines, r, lw)]
     out: list[int] = []
     apart = -1  # the blank lines between two paragraphs (the dump's widest lines of chrome are wider)
