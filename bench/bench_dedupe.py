@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Benchmark ``newskit.dedupe``: quality against planted truth, speed and memory, and the
-same job done with datasketch as the baseline.
+same job done with datasketch and with rensa (bench/peers.py) as the baselines.
 
 Usage:
     python -m bench.make_dedupe_corpus ../shared/corpus/aeb/truth bench/out/dedupe
     python -m bench.bench_dedupe bench/out/dedupe [--sizes 1000,10000,100000] [--workers 2]
-                                 [--baseline-threshold T] [--tune-at 10000] [--no-baseline]
+                                 [--baseline-threshold T] [--rensa-bands B] [--tune-at 10000]
+                                 [--peers datasketch,rensa] [--no-baseline] [--repeat N]
                                  [--json FILE]
 
 Every run is a fresh subprocess (``python -m bench.bench_dedupe _run ...``, see ``run_child``),
@@ -13,6 +14,10 @@ so that its peak memory is its own: peak RSS of the main process (``ru_maxrss``)
 the largest worker process where there are workers. Each run does the whole job on the
 dumps of one size: read, parse, fingerprint (signatures), candidates, exact check,
 clusters, and writes the clusters as JSON. This script then scores them against ``truth.json``.
+Each run reports its wall time and its CPU seconds (user + sys of the run and of every
+process it started: a two-process run against a one-process peer is compared per CPU
+second, not by wall time). With ``--repeat N`` the tools run in turns, N rounds, and the
+round of fewest CPU seconds is kept per tool.
 
 Tools:
   newskit-site-chrome  (``--site-chrome``) the same as ``newskit dedupe --site-chrome``: the
@@ -26,7 +31,11 @@ Tools:
               (128 permutations, ``update_batch`` - the fast path) over word 3-shingles of
               ``\\w+`` tokens, ``MinHashLSH`` at a threshold tuned so its recall matches
               newskit's, all articles kept in memory, newskit's sentence check on each
-              candidate pair, union-find. One process.
+              candidate pair, union-find. One process. (``bench.peers``)
+  rensa       the same job with rensa's ``RMinHash`` (Rust) and ``RMinHashLSH``; its query
+              filters by bands alone, so its number of bands (``--rensa-bands``) is what
+              is tuned to newskit's recall (8, 16, 32, 64 bands of 128 permutations: the
+              fewest that reach it).
   *-bodies    dedupe alone on the true bodies (no parsing): quality of the method without
               parser errors, and the speed of the dedupe stage by itself.
 
@@ -44,7 +53,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -144,84 +152,37 @@ def run_newskit_bodies(dumps: Path, truth: dict, threshold: float | None) -> dic
     return _result(deduper, clusters, "fingerprint", t0, t1, time.perf_counter())
 
 
-_TOKEN = re.compile(r"\w+")
+PEERS = ("datasketch", "rensa")  # the same job on newskit's parser, bench/peers.py
 
 
-def _datasketch_job(articles, lsh_threshold: float, check_threshold: float) -> tuple[list, dict]:
-    from datasketch import MinHash, MinHashLSH
-
-    from newskit.sentences import body_sentences, score_sentences, words
-
-    t0 = time.perf_counter()
-    hashes = []
-    for a in articles:
-        toks = _TOKEN.findall(a.text.lower())
-        grams = {" ".join(toks[i : i + 3]).encode() for i in range(max(1, len(toks) - 2))}
-        m = MinHash(num_perm=128)
-        m.update_batch(list(grams))
-        hashes.append(m)
-    t1 = time.perf_counter()
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=128)
-    pairs = set()
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            pairs.add((j, i))
-        lsh.insert(i, m)
-    t2 = time.perf_counter()
-    parent = list(range(len(articles)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    sentences: dict[int, list[list[str]]] = {}
-
-    def sents(i: int) -> list[list[str]]:
-        if i not in sentences:
-            sentences[i] = [w for w in (words(s) for s in body_sentences(articles[i].body)) if w]
-        return sentences[i]
-
-    checked = 0
-    for i, j in sorted(pairs):
-        if find(i) == find(j):
-            continue
-        checked += 1
-        if score_sentences(sents(i), sents(j)).similarity >= check_threshold:
-            parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[find(i)].append(i)
-    t3 = time.perf_counter()
-    out = [
-        [(articles[i].source, articles[i].start, articles[i].end) for i in g]
-        for g in groups.values()
-        if len(g) > 1
-    ]
-    stages = {"minhash": t1 - t0, "lsh": t2 - t1, "check+cluster": t3 - t2}
-    return out, {"stages": stages, "candidates": len(pairs), "checked": checked,
-                 "bands_rows": [lsh.b, lsh.r]}
+def _peer_opts(opts: dict) -> tuple[float, float, int | None]:
+    return opts.get("lsh_threshold", 0.5), opts.get("threshold", 0.5), opts.get("bands")
 
 
-def run_datasketch(dumps: Path, lsh_threshold: float, check_threshold: float) -> dict:
+def run_peer(tool: str, dumps: Path, opts: dict) -> dict:
+    """``tool`` (a peer of ``PEERS``) end to end: newskit's parser, then its job."""
     from newskit import iter_articles
 
+    from .peers import peer_job
+
+    lsh_t, check_t, bands = _peer_opts(opts)
     t0 = time.perf_counter()
     articles = list(iter_articles([str(dumps)]))
     t1 = time.perf_counter()
-    groups, info = _datasketch_job(articles, lsh_threshold, check_threshold)
+    groups, info = peer_job(tool, articles, lsh_t, check_t, bands)
     t2 = time.perf_counter()
     info["stages"] = {"read+parse": t1 - t0, **info["stages"]}
     return {"articles": len(articles), "seconds": t2 - t0, **info,
             "clusters": _clusters_out(groups)}
 
 
-def run_datasketch_bodies(dumps: Path, truth: dict, lsh_threshold: float,
-                          check_threshold: float) -> dict:
+def run_peer_bodies(tool: str, dumps: Path, truth: dict, opts: dict) -> dict:
+    from .peers import peer_job
+
+    lsh_t, check_t, bands = _peer_opts(opts)
     articles = _true_articles(dumps, truth)
     t0 = time.perf_counter()
-    groups, info = _datasketch_job(articles, lsh_threshold, check_threshold)
+    groups, info = peer_job(tool, articles, lsh_t, check_t, bands)
     return {"articles": len(articles), "seconds": time.perf_counter() - t0, **info,
             "clusters": _clusters_out(groups)}
 
@@ -239,11 +200,10 @@ def child_main(argv: list[str]) -> int:
         result = run_newskit_site_chrome(dumps, opts.get("workers", 2))
     elif tool == "newskit-bodies":
         result = run_newskit_bodies(dumps, truth, opts.get("threshold"))
-    elif tool == "datasketch":
-        result = run_datasketch(dumps, opts["lsh_threshold"], opts.get("threshold", 0.5))
-    elif tool == "datasketch-bodies":
-        result = run_datasketch_bodies(dumps, truth, opts["lsh_threshold"],
-                                       opts.get("threshold", 0.5))
+    elif tool in PEERS:
+        result = run_peer(tool, dumps, opts)
+    elif tool.removesuffix("-bodies") in PEERS:
+        result = run_peer_bodies(tool.removesuffix("-bodies"), dumps, truth, opts)
     else:
         raise SystemExit(f"unknown tool {tool}")
     del truth
@@ -256,8 +216,9 @@ def child_main(argv: list[str]) -> int:
 
 
 def run_child(tool: str, size_dir: Path, opts: dict, repeat: int = 1) -> dict:
-    """Run one tool ``repeat`` times in fresh processes; keep the fastest run's figures
-    (the least disturbed by other load on the machine) and the load averages seen."""
+    """Run one tool ``repeat`` times in fresh processes; keep the figures of the run of
+    fewest CPU seconds (the least disturbed by other load on the machine) and the load
+    averages seen."""
     out = size_dir / f"result-{tool}.json"
     cmd = [sys.executable, "-m", "bench.bench_dedupe", "_run", tool, str(size_dir), str(out), json.dumps(opts)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -268,7 +229,7 @@ def run_child(tool: str, size_dir: Path, opts: dict, repeat: int = 1) -> dict:
         subprocess.run(cmd, check=True, env=env)
         result = json.loads(out.read_text())
         loads.append((round(load_before, 2), round(os.getloadavg()[0], 2)))
-        if best is None or result["seconds"] < best["seconds"]:
+        if best is None or result["cpu_seconds"] < best["cpu_seconds"]:
             best = result
     assert best is not None
     best["loads"] = loads
@@ -381,6 +342,54 @@ def _fmt(x: float) -> str:
     return f"{x:.3f}"
 
 
+def run_size(args: argparse.Namespace, size_dir: Path, peers: list[str],
+             settings: dict[str, dict]) -> dict[str, dict]:
+    """Every tool on one size, in turns: each tool once, then again (``--repeat``), so
+    that a change of load on the machine falls on all of them alike. Per tool, the run
+    of fewest CPU seconds is kept, with the loads of all its runs."""
+    runs: dict[str, dict] = {}
+    plan: list[tuple[str, dict]] = [("newskit", {"workers": args.workers})]
+    if not args.no_single:
+        plan.append(("newskit-1", {}))
+    if args.site_chrome:
+        plan.append(("newskit-site-chrome", {"workers": args.workers}))
+    plan.append(("newskit-bodies", {}))
+    for tool in peers:
+        plan += [(tool, settings[tool]), (f"{tool}-bodies", settings[tool])]
+    for _ in range(args.repeat):
+        for tool, opts in plan:
+            r = run_child(tool, size_dir, opts)
+            loads = runs.get(tool, {}).get("loads", []) + r["loads"]
+            if tool not in runs or r["cpu_seconds"] < runs[tool]["cpu_seconds"]:
+                runs[tool] = r
+            runs[tool]["loads"] = loads
+            runs[tool]["runs"] = args.repeat
+    return runs
+
+
+def peer_settings(args: argparse.Namespace, peers: list[str]) -> dict[str, dict] | None:
+    """Each peer's LSH setting: given, or tuned to newskit's recall on the true bodies
+    at ``--tune-at`` (like for like: no parser in between). None: nothing to tune on."""
+    settings: dict[str, dict] = {}
+    if "datasketch" in peers and args.baseline_threshold is not None:
+        settings["datasketch"] = {"lsh_threshold": args.baseline_threshold}
+    if "rensa" in peers and args.rensa_bands is not None:
+        settings["rensa"] = {"bands": args.rensa_bands}
+    untuned = [t for t in peers if t not in settings]
+    if untuned:
+        tune_dir = args.corpus / str(args.tune_at)
+        if not (tune_dir / "truth.json").exists():
+            print(f"error: no corpus of {args.tune_at} articles to tune the peers on; "
+                  "pass --baseline-threshold / --rensa-bands or --tune-at", file=sys.stderr)
+            return None
+        tune_truth = Truth(tune_dir)
+        ours = run_child("newskit-bodies", tune_dir, {})
+        target = score(tune_truth, ours["clusters"])["spec"]["pair_recall"]
+        for tool in untuned:
+            settings[tool] = tune(tool, tune_dir, tune_truth, target)
+    return settings
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["_run"]:
         return child_main(argv[1:])
@@ -390,14 +399,19 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--baseline-threshold", type=float, default=None,
                     help="MinHashLSH threshold for datasketch (default: tuned, see --tune-at)")
+    ap.add_argument("--rensa-bands", type=int, default=None,
+                    help="rensa's LSH bands (default: tuned, see --tune-at)")
+    ap.add_argument("--peers", default=",".join(PEERS),
+                    help=f"peer pipelines to run (default {','.join(PEERS)})")
     ap.add_argument("--tune-at", type=int, default=10000,
-                    help="size at which to tune the datasketch threshold to newskit's recall")
+                    help="size at which to tune the peers' LSH to newskit's recall")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-single", action="store_true", help="skip the one-process newskit run")
     ap.add_argument("--site-chrome", action="store_true",
                     help="also run newskit with --site-chrome (2 workers)")
     ap.add_argument("--repeat", type=int, default=1,
-                    help="runs per tool and size; the fastest is reported (default 1)")
+                    help="runs per tool and size, in turns; the one of fewest CPU seconds "
+                         "is reported (default 1)")
     json_option(ap, "bench_dedupe")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -408,33 +422,18 @@ def main(argv: list[str]) -> int:
         return 2
     print(f"# dedupe benchmark ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})\n")
     rows = []
-    lsh_t = args.baseline_threshold
-    if lsh_t is None and not args.no_baseline:
-        # Tune first, like for like: both tools on the true bodies, no parser in between.
-        tune_dir = args.corpus / str(args.tune_at)
-        if not (tune_dir / "truth.json").exists():
-            print(f"error: no corpus of {args.tune_at} articles to tune datasketch on; "
-                  "pass --baseline-threshold or --tune-at", file=sys.stderr)
-            return 2
-        tune_truth = Truth(tune_dir)
-        ours = run_child("newskit-bodies", tune_dir, {})
-        lsh_t = tune(tune_dir, tune_truth, score(tune_truth, ours["clusters"])["spec"]["pair_recall"])
+    peers = [] if args.no_baseline else [t for t in args.peers.split(",") if t]
+    unknown = set(peers) - set(PEERS)
+    if unknown:
+        print(f"error: unknown peers {sorted(unknown)}; known: {', '.join(PEERS)}", file=sys.stderr)
+        return 2
+    settings = peer_settings(args, peers)
+    if settings is None:
+        return 2
     for size in sizes:
         size_dir = args.corpus / str(size)
         truth = Truth(size_dir)
-        runs = {}
-        rep = args.repeat
-        runs["newskit"] = run_child("newskit", size_dir, {"workers": args.workers}, rep)
-        if not args.no_single:
-            runs["newskit-1"] = run_child("newskit-1", size_dir, {}, rep)
-        if args.site_chrome:
-            runs["newskit-site-chrome"] = run_child(
-                "newskit-site-chrome", size_dir, {"workers": args.workers}, rep)
-        runs["newskit-bodies"] = run_child("newskit-bodies", size_dir, {}, rep)
-        if not args.no_baseline:
-            runs["datasketch"] = run_child("datasketch", size_dir, {"lsh_threshold": lsh_t}, rep)
-            runs["datasketch-bodies"] = run_child(
-                "datasketch-bodies", size_dir, {"lsh_threshold": lsh_t}, rep)
+        runs = run_size(args, size_dir, peers, settings)
         for tool, r in runs.items():
             q = score(truth, r["clusters"])
             rows.append((size, tool, r, q))
@@ -445,30 +444,36 @@ def main(argv: list[str]) -> int:
                   f"pairs P {_fmt(spec['pair_precision'])} R {_fmt(spec['pair_recall'])}  "
                   f"clusters P {_fmt(spec['cluster_precision'])} R {_fmt(spec['cluster_recall'])}",
                   file=sys.stderr)
-    print_tables(rows, lsh_t)
+    print_tables(rows, settings)
     write_figures("bench_dedupe", {
-        "datasketch_lsh_threshold": lsh_t,
+        "peer_settings": settings,
         "runs": [{"articles": size, "tool": tool, **{k: v for k, v in r.items() if k != "clusters"}, "quality": q}
                  for size, tool, r, q in rows],
     }, args.json)
     return 0
 
 
-def tune(size_dir: Path, truth: Truth, target: float) -> float:
-    """The highest (fastest) MinHashLSH threshold whose spec pair recall reaches newskit's."""
-    chosen = 0.05
-    for t in (0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05):
-        r = run_child("datasketch-bodies", size_dir, {"lsh_threshold": t})
+TUNE_STEPS = {
+    # from the fastest setting to the slowest: datasketch's MinHashLSH threshold, and
+    # rensa's number of bands (its query filters by bands alone)
+    "datasketch": [{"lsh_threshold": t} for t in (0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05)],
+    "rensa": [{"bands": b} for b in (8, 16, 32, 64)],
+}
+
+
+def tune(tool: str, size_dir: Path, truth: Truth, target: float) -> dict:
+    """The fastest setting of ``tool``'s LSH whose spec pair recall reaches newskit's."""
+    steps = TUNE_STEPS[tool]
+    for opts in steps:
+        r = run_child(f"{tool}-bodies", size_dir, opts)
         recall = score(truth, r["clusters"])["spec"]["pair_recall"]
-        print(f"tune: datasketch threshold {t}: recall {recall:.4f} (target {target:.4f})",
-              file=sys.stderr)
+        print(f"tune: {tool} {opts}: recall {recall:.4f} (target {target:.4f})", file=sys.stderr)
         if recall >= target - 0.002:
-            chosen = t
-            break
-    return chosen
+            return opts
+    return steps[-1]
 
 
-def print_tables(rows: list, lsh_t: float | None) -> None:
+def print_tables(rows: list, settings: dict[str, dict]) -> None:
     print("## Quality (spec: rewrites with at most 40% of sentences changed)\n")
     print("| articles | tool | pair P | pair R | cluster P | cluster R | true pairs "
           "| found pairs |")
@@ -514,26 +519,27 @@ def print_tables(rows: list, lsh_t: float | None) -> None:
               f"{r['cpu_seconds']:.1f} | {r['peak_mb']:.0f} | {r['worker_peak_mb']:.0f} | "
               f"{stages} | {loads} |")
     by = {(size, tool): r for size, tool, r, _ in rows}
-    print("\n## Speed-up over datasketch\n")
-    if lsh_t is not None:
-        print(f"datasketch MinHashLSH threshold: {lsh_t}\n")
-    print("Wall-clock ratios (datasketch time / newskit time), and in brackets the ratio of "
-          "CPU seconds (all processes), which other load on the machine disturbs less.\n")
-    print("| articles | end to end, newskit (2 workers) | end to end, newskit (1 process) |"
-          " dedupe stage alone (true bodies, 1 process) |")
-    print("|---:|---:|---:|---:|")
-    for size in sorted({s for s, _ in by}):
-        base, base_b = by.get((size, "datasketch")), by.get((size, "datasketch-bodies"))
-        if not base:
-            continue
-        cells = []
-        for tool, ref in (("newskit", base), ("newskit-1", base), ("newskit-bodies", base_b)):
-            r = by.get((size, tool))
-            cells.append(
-                f"{ref['seconds'] / r['seconds']:.2f}x ({ref['cpu_seconds'] / r['cpu_seconds']:.2f}x)"
-                if r and ref else "-"
-            )
-        print(f"| {size} | " + " | ".join(cells) + " |")
+    for peer, opts in settings.items():
+        print(f"\n## Speed-up over {peer}, per CPU second\n")
+        print(f"{peer} setting: {opts} (bands x rows: "
+              f"{next((r['bands_rows'] for (_, t), r in by.items() if t == peer), '-')})\n")
+        print(f"Ratios of CPU seconds (user + sys, every process: {peer} CPU s / newskit "
+              "CPU s), and in brackets of wall time.\n")
+        print("| articles | end to end, newskit (2 workers) | end to end, newskit (1 process) |"
+              " dedupe stage alone (true bodies, 1 process) |")
+        print("|---:|---:|---:|---:|")
+        for size in sorted({s for s, _ in by}):
+            base, base_b = by.get((size, peer)), by.get((size, f"{peer}-bodies"))
+            if not base:
+                continue
+            cells = []
+            for tool, ref in (("newskit", base), ("newskit-1", base), ("newskit-bodies", base_b)):
+                r = by.get((size, tool))
+                cells.append(
+                    f"{ref['cpu_seconds'] / r['cpu_seconds']:.2f}x ({ref['seconds'] / r['seconds']:.2f}x)"
+                    if r and ref else "-"
+                )
+            print(f"| {size} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,11 @@ def datasketch_candidates(articles: list[Any], lsh_threshold: float) -> tuple[se
     return pairs, {"stages": {"minhash": t1 - t0, "lsh": t2 - t1}, "bands_rows": [lsh.b, lsh.r]}
 
 
-def rensa_candidates(articles: list[Any], lsh_threshold: float) -> tuple[set[tuple[int, int]], dict[str, Any]]:
+def rensa_candidates(
+    articles: list[Any], lsh_threshold: float, bands: int = RENSA_BANDS
+) -> tuple[set[tuple[int, int]], dict[str, Any]]:
+    """rensa's LSH finds candidates by its bands alone (``query`` does not filter by
+    ``threshold``): ``bands`` is what sets its recall, and what bench_dedupe tunes."""
     from rensa import RMinHash, RMinHashLSH
 
     t0 = time.perf_counter()
@@ -58,18 +62,18 @@ def rensa_candidates(articles: list[Any], lsh_threshold: float) -> tuple[set[tup
         m.update(list(shingles(a.text)))
         hashes.append(m)
     t1 = time.perf_counter()
-    lsh = RMinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM, num_bands=RENSA_BANDS)
+    lsh = RMinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM, num_bands=bands)
     pairs: set[tuple[int, int]] = set()
     for i, m in enumerate(hashes):
         for j in lsh.query(m):
             pairs.add((j, i))
         lsh.insert(i, m)
     t2 = time.perf_counter()
-    rows = NUM_PERM // RENSA_BANDS
-    return pairs, {"stages": {"minhash": t1 - t0, "lsh": t2 - t1}, "bands_rows": [RENSA_BANDS, rows]}
+    rows = NUM_PERM // bands
+    return pairs, {"stages": {"minhash": t1 - t0, "lsh": t2 - t1}, "bands_rows": [bands, rows]}
 
 
-CANDIDATES: dict[str, Callable[[list[Any], float], tuple[set[tuple[int, int]], dict[str, Any]]]] = {
+CANDIDATES: dict[str, Callable[..., tuple[set[tuple[int, int]], dict[str, Any]]]] = {
     "datasketch": datasketch_candidates,
     "rensa": rensa_candidates,
 }
@@ -110,9 +114,14 @@ def check_and_cluster(
     return [g for g in groups.values() if len(g) > 1], checked
 
 
-def peer_job(tool: str, articles: list[Any], lsh_threshold: float, check_threshold: float) -> tuple[list, dict]:
-    """The whole job with ``tool``'s MinHash: groups as (source, start, end) lists, and figures."""
-    pairs, info = CANDIDATES[tool](articles, lsh_threshold)
+def peer_job(
+    tool: str, articles: list[Any], lsh_threshold: float, check_threshold: float,
+    bands: int | None = None,
+) -> tuple[list, dict]:
+    """The whole job with ``tool``'s MinHash: groups as (source, start, end) lists, and
+    figures. ``bands`` (rensa only) is its LSH's number of bands."""
+    extra = {"bands": bands} if bands is not None else {}
+    pairs, info = CANDIDATES[tool](articles, lsh_threshold, **extra)
     t0 = time.perf_counter()
     groups, checked = check_and_cluster(articles, pairs, check_threshold)
     info["stages"]["check+cluster"] = time.perf_counter() - t0
