@@ -71,6 +71,7 @@ from enum import StrEnum
 from functools import partial
 from itertools import accumulate, chain, combinations, compress, repeat
 from operator import and_, ge, gt, lshift, or_, rshift
+from typing import Any
 
 from .errors import InputError, NewskitError
 from .model import Article, Document
@@ -253,10 +254,11 @@ _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 if array("I").itemsize != 4 or array("Q").itemsize != 8:  # noqa: PLR2004  # pragma: no cover (bytes of 32 and 64 bits)
     raise ImportError("newskit.dedupe needs 32-bit 'I' and 64-bit 'Q' arrays")
 _MASK32 = 0xFFFFFFFF
+_MASK64 = 0xFFFFFFFFFFFFFFFF
 _GOLDEN = 0x9E3779B1  # odd constant that spreads densified (borrowed) bin values
 
 
-def _signature(ids: list[int], shingle: int, sample: int, num_perm: int) -> array[int]:
+def _signature_py(ids: list[int], shingle: int, sample: int, num_perm: int) -> array[int]:
     """One-permutation MinHash of the word shingles, densified by rotation.
 
     Only shingles whose first word hash is a multiple of ``sample`` take part (the same
@@ -293,13 +295,122 @@ def _signature(ids: list[int], shingle: int, sample: int, num_perm: int) -> arra
     return array("I", [smallest[b] & _MASK32 for b in range(-half, half)])
 
 
+# -- the signature with numpy (optional: ``pip install newskit[fast]``) -----------------
+#
+# The same values as :func:`_signature_py`, computed over arrays: Python's hash of a tuple
+# of small ints is CPython's xxHash-style tuple hash (Objects/tupleobject.c, 64-bit), which
+# numpy can do on every shingle at once in wrapping uint64 arithmetic. Checked against
+# ``hash`` at import (``_NUMPY_AGREES``); where it does not agree (another Python, a 32-bit
+# build), the pure-Python path is used. Bins are the top bits of the signed hash, so the
+# sorted hashes are in bin order too: each bin's first hash is its smallest.
+
+_XXPRIME_1 = 11400714785074694791
+_XXPRIME_2 = 14029467366897019727
+_XXPRIME_5 = 2870177450012600261
+_XXLEN = 3527539  # mixed into the length at the end
+_XXROTATE = 31
+_HASH_MINUS_ONE = 1546275796  # what a tuple hash of -1 becomes (-1 means "error" in C)
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover (numpy is in the dev install)
+    np = None  # type: ignore[assignment]
+
+
+def _tuple_hashes(ids: Any, n: int) -> Any:
+    """``hash(tuple(ids[i:i + n]))`` for every ``i``, as int64 (``ids`` a uint64 array).
+    In place, as far as it goes: most bodies are a few hundred words, where each array
+    made costs as much as the arithmetic."""
+    m = len(ids) - n + 1
+    p1, p2 = np.uint64(_XXPRIME_1), np.uint64(_XXPRIME_2)
+    left, right = np.uint64(_XXROTATE), np.uint64(64 - _XXROTATE)
+    acc = ids[:m] * p2
+    acc += np.uint64(_XXPRIME_5)
+    lane = np.empty_like(acc)
+    for k in range(n):
+        if k:
+            np.multiply(ids[k : k + m], p2, out=lane)
+            acc += lane
+        np.right_shift(acc, right, out=lane)
+        acc <<= left
+        acc |= lane
+        acc *= p1
+    acc += np.uint64(n ^ (_XXPRIME_5 ^ _XXLEN))
+    acc[acc == np.uint64(_MASK64)] = _HASH_MINUS_ONE
+    return acc.view(np.int64)
+
+
+def _signature_np(
+    ids: list[int], shingle: int, sample: int, num_perm: int, packed: bytes | None = None
+) -> array[int]:
+    """:func:`_signature_py` over numpy arrays (the same values); ``packed``: the ids as
+    native uint16, when the caller has them."""
+    n = min(shingle, len(ids))
+    if packed is None:
+        values = np.array(ids, dtype=np.uint64)
+    else:
+        values = np.frombuffer(packed, dtype=np.uint16).astype(np.uint64)
+    hashes = _tuple_hashes(values, n) if n else np.array([hash(())], dtype=np.int64)
+    if sample > 1:
+        hashes = hashes[(values[: len(hashes)] & np.uint64(sample - 1)) == 0]
+        if not len(hashes):
+            hashes = np.array([hash(tuple(ids))], dtype=np.int64)
+    hashes = np.sort(hashes)
+    shift = 64 - num_perm.bit_length() + 1
+    half = num_perm // 2
+    bins = hashes >> np.int64(shift)
+    first = np.empty(len(bins), dtype=bool)
+    first[0] = True
+    np.not_equal(bins[1:], bins[:-1], out=first[1:])
+    present, smallest = bins[first], hashes[first]
+    if len(present) == num_perm:
+        chosen = smallest
+    else:  # an empty bin borrows from the next bin to its right (round the end)
+        every = np.arange(-half, half, dtype=np.int64)
+        at = np.searchsorted(present, every)
+        wrapped = at == len(present)
+        at[wrapped] = 0
+        donor = present[at] + wrapped * np.int64(num_perm)
+        with np.errstate(over="ignore"):
+            chosen = smallest[at] + (donor - every) * np.int64(_GOLDEN)
+    return array("I", (chosen & np.int64(_MASK32)).astype(np.uint32).tobytes())
+
+
+def _numpy_agrees() -> bool:
+    """Whether the numpy path gives this Python's hashes (see above)."""
+    if np is None or sys.hash_info.width != 64:  # noqa: PLR2004 (bits of a hash)
+        return False
+    ids = [0, 1, 0xFFFF, 12345, 0xD7FF, 7, 7, 7, 40000, 3]
+    values = np.array(ids, dtype=np.uint64)
+    return all(
+        _tuple_hashes(values, n).tolist() == [hash(tuple(ids[i : i + n])) for i in range(len(ids) - n + 1)]
+        for n in (1, 2, 3, MAX_SHINGLE)
+    )
+
+
+_NUMPY_AGREES = _numpy_agrees()
+_NUMPY_FROM = 64  # words from which the numpy path pays (below, its fixed cost per call does not)
+
+
+def _signature(
+    ids: list[int], shingle: int, sample: int, num_perm: int, packed: bytes | None = None
+) -> array[int]:
+    """One-permutation MinHash of the word shingles (:func:`_signature_py`), with numpy
+    where it is installed and agrees with this Python's hash, for bodies long enough
+    for it to pay (``packed``: the ids as native uint16, if at hand)."""
+    if _NUMPY_AGREES and len(ids) >= _NUMPY_FROM:
+        return _signature_np(ids, shingle, sample, num_perm, packed)
+    return _signature_py(ids, shingle, sample, num_perm)
+
+
 def fingerprint(article: Article, options: DedupeOptions | None = None) -> Fingerprint:
     """The fingerprint of one article's body (see :class:`Fingerprint`)."""
     options = options or DedupeOptions()
     ended: list[bool] = []
     sentences = sentence_keys(article.body, ended)
     ids = _word_hashes(list(chain.from_iterable(sentences)))
-    text = array("H", ids).tobytes().decode(_UTF16)  # one char per word, no surrogates
+    packed = array("H", ids).tobytes()
+    text = packed.decode(_UTF16)  # one char per word, no surrogates
     lengths = list(map(len, sentences))
     ends = array("I", accumulate(lengths))
     prose = sum(compress(lengths, map(and_, ended, map(ge, lengths, repeat(PROSE_SENTENCE_WORDS)))))
@@ -321,7 +432,9 @@ def fingerprint(article: Article, options: DedupeOptions | None = None) -> Finge
         for words in sentences:
             exact.update(b" ".join(words))
             exact.update(b"\n")
-        signature = _signature(ids, options.shingle, options.sample, options.num_perm).tobytes()
+        signature = _signature(
+            ids, options.shingle, options.sample, options.num_perm, packed
+        ).tobytes()
         if options.index_words:
             keys = _sentence_hashes(text, ends, lengths, options.index_words).tobytes()
     else:

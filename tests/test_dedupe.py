@@ -499,3 +499,32 @@ def test_dedupe_inputs_keeps_the_representatives_and_the_unique_ones() -> None:
     assert [a.title[:5] for a in run.kept()] == ["U.S. ", "Hamas"]
     lean = dedupe_inputs([str(RFE), str(ARAB), str(RFE)])
     assert lean.clusters == run.clusters and lean.articles == []
+
+
+# -- the signature with numpy and without --------------------------------------------------
+
+
+@pytest.mark.parametrize("shingle, sample, num_perm", [(3, 1, 128), (1, 1, 16), (4, 2, 1024), (10, 8, 64)])
+def test_numpy_signature_is_the_pure_python_one(shingle: int, sample: int, num_perm: int) -> None:
+    from newskit import dedupe
+
+    pytest.importorskip("numpy")
+    assert dedupe._NUMPY_AGREES  # CPython, 64-bit: the numpy path is taken
+    rng = random.Random(shingle * 1000 + num_perm)
+    for length in (1, 2, 3, 11, 64, 65, 200, 900, 4000):
+        # a few repeated words and the whole 16-bit range but the surrogates, as _word_hashes gives
+        ids = [rng.choice((rng.randrange(0xD800), rng.randrange(0xE000, 0x10000), rng.randrange(30)))
+               for _ in range(length)]
+        assert dedupe._signature_np(ids, shingle, sample, num_perm) == dedupe._signature_py(
+            ids, shingle, sample, num_perm
+        ), length
+
+
+def test_fingerprints_are_the_same_without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newskit import dedupe
+
+    body = _story(5, 30)
+    with_numpy = fingerprint(_article(body, 1))
+    monkeypatch.setattr(dedupe, "_NUMPY_AGREES", False)
+    assert fingerprint(_article(body, 1)) == with_numpy
+    assert len(with_numpy.text) >= dedupe._NUMPY_FROM  # long enough for the numpy path
