@@ -311,10 +311,7 @@ _XXLEN = 3527539  # mixed into the length at the end
 _XXROTATE = 31
 _HASH_MINUS_ONE = 1546275796  # what a tuple hash of -1 becomes (-1 means "error" in C)
 
-try:
-    import numpy as np
-except ImportError:  # pragma: no cover (numpy is in the dev install)
-    np = None  # type: ignore[assignment]
+np: Any = None  # numpy, once _numpy_agrees has imported it (not at import: every command would pay)
 
 
 def _tuple_hashes(ids: Any, n: int) -> Any:
@@ -376,19 +373,31 @@ def _signature_np(
     return array("I", (chosen & np.int64(_MASK32)).astype(np.uint32).tobytes())
 
 
+_NUMPY_AGREES: bool | None = None  # unknown until the first signature
+
+
 def _numpy_agrees() -> bool:
-    """Whether the numpy path gives this Python's hashes (see above)."""
-    if np is None or sys.hash_info.width != 64:  # noqa: PLR2004 (bits of a hash)
-        return False
-    ids = [0, 1, 0xFFFF, 12345, 0xD7FF, 7, 7, 7, 40000, 3]
-    values = np.array(ids, dtype=np.uint64)
-    return all(
-        _tuple_hashes(values, n).tolist() == [hash(tuple(ids[i : i + n])) for i in range(len(ids) - n + 1)]
-        for n in (1, 2, 3, MAX_SHINGLE)
-    )
+    """Whether numpy is there and the numpy path gives this Python's hashes (see above);
+    imports numpy the first time."""
+    global np, _NUMPY_AGREES  # noqa: PLW0603 (a lazy import, once per process)
+    if _NUMPY_AGREES is None:
+        _NUMPY_AGREES = False
+        try:
+            import numpy  # noqa: PLC0415 (lazy: see np)
+        except ImportError:  # pragma: no cover (numpy is in the dev install)
+            return False
+        np = numpy
+        if sys.hash_info.width == 64:  # noqa: PLR2004 (bits of a hash)
+            ids = [0, 1, 0xFFFF, 12345, 0xD7FF, 7, 7, 7, 40000, 3]
+            values = np.array(ids, dtype=np.uint64)
+            _NUMPY_AGREES = all(
+                _tuple_hashes(values, n).tolist()
+                == [hash(tuple(ids[i : i + n])) for i in range(len(ids) - n + 1)]
+                for n in (1, 2, 3, MAX_SHINGLE)
+            )
+    return _NUMPY_AGREES
 
 
-_NUMPY_AGREES = _numpy_agrees()
 _NUMPY_FROM = 64  # words from which the numpy path pays (below, its fixed cost per call does not)
 
 
@@ -398,7 +407,7 @@ def _signature(
     """One-permutation MinHash of the word shingles (:func:`_signature_py`), with numpy
     where it is installed and agrees with this Python's hash, for bodies long enough
     for it to pay (``packed``: the ids as native uint16, if at hand)."""
-    if _NUMPY_AGREES and len(ids) >= _NUMPY_FROM:
+    if len(ids) >= _NUMPY_FROM and (_NUMPY_AGREES or (_NUMPY_AGREES is None and _numpy_agrees())):
         return _signature_np(ids, shingle, sample, num_perm, packed)
     return _signature_py(ids, shingle, sample, num_perm)
 
