@@ -437,30 +437,29 @@ def fingerprint(article: Article, options: DedupeOptions | None = None) -> Finge
     )
     keys = b""
     if text and prose >= options.min_prose:
-        exact = hashlib.blake2b(digest_size=12)
-        for words in sentences:
-            exact.update(b" ".join(words))
-            exact.update(b"\n")
+        exact = hashlib.blake2b(b"\n".join(map(b" ".join, sentences)) + b"\n", digest_size=12)
         signature = _signature(
             ids, options.shingle, options.sample, options.num_perm, packed
         ).tobytes()
         if options.index_words:
-            keys = _sentence_hashes(text, ends, lengths, options.index_words).tobytes()
+            keys = _sentence_hashes(packed, ends, lengths, options.index_words).tobytes()
     else:
         exact = hashlib.blake2b(b"id\0" + article.id.encode(), digest_size=12)
         signature = b""
     return Fingerprint(info, exact.digest(), signature, text, ends.tobytes(), keys)
 
 
-def _sentence_hashes(text: str, ends: array[int], lengths: list[int], least: int) -> array[int]:
-    """CRC-32 of each sentence of at least ``least`` words (of its word hashes), the same
-    in every process and run; a sentence said twice in a body is hashed once."""
-    crc, utf16 = zlib.crc32, _UTF16
-    values = [
-        crc(text[end - n : end].encode(utf16))
-        for end, n in zip(ends, lengths, strict=True)
-        if n >= least
-    ]
+def _sentence_hashes(packed: bytes, ends: array[int], lengths: list[int], least: int) -> array[int]:
+    """CRC-32 of each sentence of at least ``least`` words (of its word hashes: the bytes
+    of ``packed``, the text's UTF-16 form), the same in every process and run; a sentence
+    said twice in a body is hashed once."""
+    crc = zlib.crc32
+    with memoryview(packed) as view:
+        values = [
+            crc(view[2 * (end - n) : 2 * end])
+            for end, n in zip(ends, lengths, strict=True)
+            if n >= least
+        ]
     return array("I", dict.fromkeys(values))
 
 
