@@ -43,7 +43,7 @@ from .diff import diff_articles
 from .engine import DaskEngine, EngineError
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
 from .ids import ArticleRef, check_names, find_articles, named_articles, read_again, where
-from .index import Index, SearchOptions, Settings, default_db
+from .index import Index, SearchOptions, Settings, Summary, default_db
 from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
 from .parse import AUTO
@@ -200,6 +200,12 @@ class State:
         pattern = _stored_glob(index, pattern)
         if not choice.refresh:
             return index, (self.sources(paths, pattern) if paths else None)
+        sources, summary = self.refresh(index, roots, pattern, jobs)
+        self.messages.note(render.index_summary(index.path, summary))
+        return index, sources
+
+    def refresh(self, index: Index, roots: list[str], pattern: str, jobs: int | None) -> tuple[list[str], Summary]:
+        """Bring ``index`` up to date with the inputs under ``roots``: the inputs and what was done."""
         sources = self.sources(roots, pattern)
         say = self.messages
         with library_errors():
@@ -208,8 +214,7 @@ class State:
                 on_warning=lambda source, message: say.warn(f"{source}: {message}"),
                 on_note=lambda source, note: say.note(f"{source}: {note}"),
             )
-        say.note(render.index_summary(index.path, summary))
-        return index, sources
+        return sources, summary
 
     def _index_path(self, paths: Sequence[str], choice: DbChoice, required: bool) -> Path | None:
         if choice.db is not None and choice.no_db:
@@ -998,16 +1003,8 @@ def index_command(
         index = Index.open(target)
     with index:
         roots = list(paths or (".",))
-        pattern = _stored_glob(index, pattern)
-        sources = state.sources(roots, pattern)
-        say = state.messages
-        with library_errors():
-            summary = index.refresh(
-                sources, roots, state.reader(jobs), state.settings(), pattern=pattern,
-                on_warning=lambda source, message: say.warn(f"{source}: {message}"),
-                on_note=lambda source, note: say.note(f"{source}: {note}"),
-            )
-        say.warn(render.index_summary(index.path, summary))
+        _, summary = state.refresh(index, roots, _stored_glob(index, pattern), jobs)
+        state.messages.warn(render.index_summary(index.path, summary))
     state.done()
 
 
