@@ -39,11 +39,7 @@ def datasketch_candidates(articles: list[Any], lsh_threshold: float) -> tuple[se
         hashes.append(m)
     t1 = time.perf_counter()
     lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
-    pairs: set[tuple[int, int]] = set()
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            pairs.add((j, i))
-        lsh.insert(i, m)
+    pairs = _query_then_insert(lsh, hashes)
     t2 = time.perf_counter()
     return pairs, {"stages": {"minhash": t1 - t0, "lsh": t2 - t1}, "bands_rows": [lsh.b, lsh.r]}
 
@@ -63,14 +59,20 @@ def rensa_candidates(
         hashes.append(m)
     t1 = time.perf_counter()
     lsh = RMinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM, num_bands=bands)
+    pairs = _query_then_insert(lsh, hashes)
+    t2 = time.perf_counter()
+    rows = NUM_PERM // bands
+    return pairs, {"stages": {"minhash": t1 - t0, "lsh": t2 - t1}, "bands_rows": [bands, rows]}
+
+
+def _query_then_insert(lsh: Any, hashes: list[Any]) -> set[tuple[int, int]]:
+    """Each MinHash queried against those before it, then added: the candidate pairs (j, i), j < i."""
     pairs: set[tuple[int, int]] = set()
     for i, m in enumerate(hashes):
         for j in lsh.query(m):
             pairs.add((j, i))
         lsh.insert(i, m)
-    t2 = time.perf_counter()
-    rows = NUM_PERM // bands
-    return pairs, {"stages": {"minhash": t1 - t0, "lsh": t2 - t1}, "bands_rows": [bands, rows]}
+    return pairs
 
 
 CANDIDATES: dict[str, Callable[..., tuple[set[tuple[int, int]], dict[str, Any]]]] = {
