@@ -147,17 +147,22 @@ def read_source(source: str, text_field: str = "text") -> Decoded:
     """Read and decode one input: a file path or ``-`` for standard input. A file named
     ``*.gz``, ``*.bz2``, ``*.xz`` or ``*.zst`` is decompressed first (``.zst`` needs the
     ``zstandard`` package: ``pip install 'newskit[zstd]'``). A record of a crawl file,
-    ``crawl.jsonl#17`` (see :func:`read_records`), is read from its file."""
+    ``crawl.jsonl#17`` (see :class:`Records`), is read from its file."""
     if source == STDIN:
         data = sys.stdin.buffer.read()
         return decode(data, "<stdin>")
     record = record_of(source)
     if record is not None:
         return _one_record(record[0], record[1], text_field)
-    data = _read_bytes(source)
-    suffix = compression_suffix(source)
-    if suffix:
-        data = _decompress(data, suffix, source)
+    if not compression_suffix(source):
+        return decode(_read_bytes(source), source)
+    try:
+        with _open_stream(source) as stream:
+            data = stream.read()
+    except _READ_ERRORS as exc:
+        raise _read_error(source, exc) from None
+    except _decompress_errors() as exc:  # (a .zst's: known once zstandard is loaded)
+        raise _read_error(source, exc) from None
     return decode(data, source)
 
 
@@ -237,10 +242,10 @@ class Records:
                 yield from self._jsonl()
             else:
                 yield from self._wet()
-        except OSError as exc:  # a file that cannot be opened, or is cut short
-            yield _open_error(self.source, exc)
-        except (EOFError, ValueError, lzma.LZMAError) as exc:
-            yield InputError(self.source, f"cannot decompress ({exc})")
+        except _READ_ERRORS as exc:  # a file that cannot be opened or decompressed
+            yield _read_error(self.source, exc)
+        except _decompress_errors() as exc:
+            yield _read_error(self.source, exc)
 
     def _jsonl(self) -> Iterator[Decoded | InputError]:
         with _open_stream(self.source) as stream:
@@ -339,28 +344,27 @@ def compression_suffix(name: str) -> str:
     return next((s for s in COMPRESSED if lower.endswith(s)), "")
 
 
-def _decompress(data: bytes, suffix: str, source: str) -> bytes:
-    try:
-        if suffix == ".gz":
-            return gzip.decompress(data)
-        if suffix == ".bz2":
-            return bz2.decompress(data)
-        if suffix == ".xz":
-            return lzma.decompress(data)
-        return _unzstd(data)
-    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
-        raise InputError(source, f"cannot decompress {suffix} ({exc})") from None
+_READ_ERRORS = (OSError, EOFError, ValueError, lzma.LZMAError)
+"""What opening and reading a (compressed) file raises on a missing file or bad data."""
 
 
-def _unzstd(data: bytes) -> bytes:
-    try:
-        import zstandard  # noqa: PLC0415 (an optional extra, imported only when needed)
-    except ImportError:
-        raise ValueError(ZSTD_MISSING) from None
-    try:
-        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
-    except zstandard.ZstdError as exc:
-        raise ValueError(str(exc)) from None
+def _decompress_errors() -> type[Exception]:
+    """What the zstd reader raises on bad data (imported by :func:`_open_stream` when a
+    .zst is read; none is raised otherwise)."""
+    zstandard = sys.modules.get("zstandard")
+    return zstandard.ZstdError if zstandard is not None else _NeverRaised
+
+
+class _NeverRaised(Exception):
+    """Stands for the zstd reader's error where zstandard is not loaded."""
+
+
+def _read_error(source: str, exc: Exception) -> InputError:
+    """The error of a file that could not be opened, or whose bytes did not decompress."""
+    if isinstance(exc, (FileNotFoundError, IsADirectoryError, PermissionError)):
+        return _open_error(source, exc)
+    suffix = compression_suffix(source)
+    return InputError(source, f"cannot decompress {suffix} ({exc})" if suffix else str(exc))
 
 
 SKIPPED_FOLDERS = ("node_modules", "__pycache__", "*.egg-info")
