@@ -82,6 +82,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .benchutil import json_option, write_figures
 from .corpus import truth_records
@@ -199,6 +200,21 @@ OUTLETS = [
     ),
 ]
 
+
+
+def write_dump(path: Path, lines: list[str]) -> None:
+    """One generated dump file, its folder made if need be."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def planted_clusters(articles: list[dict[str, Any]]) -> list[list[str]]:
+    """The truth's clusters: the keys of the articles planted in each, sorted."""
+    clusters: dict[int, list[str]] = {}
+    for a in articles:
+        if a["cluster"] is not None:
+            clusters.setdefault(a["cluster"], []).append(a["key"])
+    return [sorted(v) for _, v in sorted(clusters.items())]
 
 def _split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, each on one line (white space collapsed)."""
@@ -514,18 +530,12 @@ def write_corpus(maker: Maker, size: int, out_dir: Path) -> dict:
                 }
             )
         lines += list(outlet.footer)
-        path = out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    clusters: dict[int, list[str]] = {}
-    for a in articles:
-        if a["cluster"] is not None:
-            clusters.setdefault(a["cluster"], []).append(a["key"])
+        write_dump(out_dir / name, lines)
     truth = {
         "size": size,
         "files": n_file,
         "articles": articles,
-        "clusters": [sorted(v) for _, v in sorted(clusters.items())],
+        "clusters": planted_clusters(articles),
     }
     (out_dir / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return truth
@@ -743,16 +753,10 @@ def write_hard_corpus(maker: Maker, size: int, out_dir: Path) -> dict:
             "sentences": sum(map(len, p.story.paragraphs)), "real": p.story.real,
             "kind": page.kind, "site": page.site,
         })
-        path = out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    clusters: dict[int, list[str]] = {}
-    for a in articles:
-        if a["cluster"] is not None:
-            clusters.setdefault(a["cluster"], []).append(a["key"])
+        write_dump(out_dir / name, lines)
     truth = {
         "size": size, "files": len(pages), "hard": True, "articles": articles,
-        "clusters": [sorted(v) for _, v in sorted(clusters.items())],
+        "clusters": planted_clusters(articles),
     }
     (out_dir / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return truth
