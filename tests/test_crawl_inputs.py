@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from test_cli import story
 
 from newskit.cli import cli
 from newskit.errors import InputError
 from newskit.reader import Records, container_kind, read_source, record_of
-
-
-def story(n: int) -> str:
-    return (
-        f"Harbour council vote number {n} ends long debate\n\n"
-        "The city council voted on Tuesday to approve a new plan for the harbour, ending a debate "
-        f"that has lasted for more than two years among residents and traders. Vote {n}.\n\n"
-        "Officials said the work would start next spring and take about three years to finish, "
-        "with most of the cost paid by the regional government.\n"
-    )
 
 
 def run(*args: str) -> Result:
