@@ -33,25 +33,22 @@ from enum import IntEnum
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__, render
 from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
-from .diff import diff_articles
 from .engine import DaskEngine, EngineError
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
 from .ids import ArticleRef, check_names, find_articles, named_articles, read_again, where
 from .index import Index, SearchOptions, Settings, Summary, default_db
 from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
-from .parse import AUTO
-from .parse.parts import check_split
 from .pipeline import AUTO_FILES, TEXT_FIELD, Reader, auto_jobs, map_sources
 from .reader import STDIN, expand_inputs, record_of
 from .rules import Rules, load_rules, user_rules_path
-from .sitechrome import SiteChrome
+from .splitting import AUTO, check_split
 from .strip import (
     CleanFiles,
     StripOptions,
@@ -60,6 +57,9 @@ from .strip import (
     document_texts,
     file_name,
 )
+
+if TYPE_CHECKING:
+    from .sitechrome import SiteChrome
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -952,6 +952,8 @@ def diff(
             found = named_articles(names, sources, state.reader(jobs))
     if found is None:  # a file could not be read (reported)
         state.stop()
+    from .diff import diff_articles  # loaded by the one command that compares (start-up)
+
     result = diff_articles(found[0], found[1])
     render.diff(result, unified=unified, as_json=as_json)
     state.done()

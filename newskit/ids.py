@@ -17,13 +17,15 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from .errors import IdError, InputError
 from .model import Article, Document
 from .pipeline import Reader, parse_file
 from .reader import STDIN
-from .sitechrome import SiteChrome
+
+if TYPE_CHECKING:
+    from .sitechrome import SiteChrome
 
 SHOWN_CANDIDATES = 10
 _HEX = re.compile(r"[0-9a-f]+")
@@ -175,8 +177,8 @@ def find_articles(
         reader = dataclasses.replace(reader, on_site_chrome=keep)
     refs = [ref for batch in reader.map(article_refs, sources) for ref in batch]
     found = [find_article(refs, x) for x in prefixes]
-    chrome = learned[0] if learned else SiteChrome()
-    return [Match(read_again(m.article, reader, explain, chrome.of(m.article.source)), m.copies) for m in found]
+    chrome = learned[0].of if learned else lambda source: frozenset()
+    return [Match(read_again(m.article, reader, explain, chrome(m.article.source)), m.copies) for m in found]
 
 
 def read_again(

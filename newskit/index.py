@@ -61,7 +61,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__
-from .dedupe import fingerprint
 from .errors import InputError, NewskitError
 from .ids import SHOWN_CANDIDATES, Match, check_prefix, choose_match, describe, where
 from .model import Article, Document, Kind, LineRecord, Reason
@@ -289,6 +288,8 @@ def article_row(article: Article, seq: int) -> ArticleRow:
         _json(article.summary), _json(article.captions), joined, None if exact else _json(body),
         _json(article.credits), article.word_count, _pack_lines(article.lines),
     )
+    from .dedupe import fingerprint  # loaded by the writer, not at every command's start-up
+
     removed = [(r.no, r.rule, r.text) for r in article.removed]
     fp = fingerprint(article)
     return ArticleRow(values, removed, (fp.exact, fp.signature, fp.text.encode("utf-16-le"), fp.ends))

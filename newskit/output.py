@@ -35,15 +35,14 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
-from rich.progress import Progress as RichProgress
-from rich.table import Table
-from rich.text import Text
+
+if TYPE_CHECKING:  # rich is loaded when something is drawn on a terminal, not at start-up
+    from rich.console import Console
+    from rich.progress import Progress as RichProgress
+    from rich.table import Table
 
 FORMATS = ("json", "jsonl", "csv")
 """The explicit output formats of a listing, as given to :func:`write_rows`."""
@@ -74,6 +73,8 @@ def stderr_is_terminal() -> bool:
 
 
 def _console(*, stderr: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(
         stderr=stderr,
         force_terminal=True,  # the caller has decided it is one (or a test says so)
@@ -190,6 +191,10 @@ _SHORT_VALUE = 16  # a column whose values are this short (ids, dates, numbers) 
 
 
 def _table(rows: list[Mapping[str, object]], columns: Sequence[str], width: int) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     spec = []
     for c in columns:
@@ -248,6 +253,8 @@ def write_lines(lines: Iterable[tuple[str, str]]) -> None:
     ``style`` is a rich style name ("" for none). Text is never read as markup.
     """
     if stdout_is_terminal():
+        from rich.text import Text
+
         console = _console()
         for text, style in lines:
             console.print(Text(neutralise(text), style=style or ""))
@@ -314,6 +321,9 @@ class Progress:
                 return
             if time.monotonic() - self._start < self.delay:
                 return
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
+
             self._bar = RichProgress(
                 TextColumn("{task.description}"),
                 BarColumn(),

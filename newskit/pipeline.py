@@ -49,16 +49,17 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .engine import DaskEngine
 from .errors import InputError
 from .model import Article, Document, Kind, LineRecord, Reason
-from .parse import AUTO, parse_text, split_lines
-from .parse.parts import check_split
 from .reader import HTML_WARNING, STDIN, Decoded, Records, container_kind, expand_inputs, read_source, record_of
 from .rules import Rules, default_rules
-from .sitechrome import SiteChrome, learn, page_lines
+from .splitting import AUTO, check_split
+
+if TYPE_CHECKING:
+    from .sitechrome import SiteChrome
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -115,6 +116,8 @@ def _parse(
     """The document of a decoded input; an HTML page is not parsed: it has no articles,
     and its lines are removed as ``html-input`` (titles made of tags help no one). A
     crawl record's metadata goes to each of its articles (``meta``)."""
+    from .parse import parse_text, split_lines  # loaded when first needed: not at start-up
+
     if decoded.html:
         records = [LineRecord(no, line, Kind.REMOVED, Reason.HTML)
                    for no, line in enumerate(split_lines(decoded.text), 1)]
@@ -271,7 +274,8 @@ def map_sources(
     if jobs is None:
         jobs = auto_jobs(len(sources))
     jobs = min(cpu_count() if jobs <= 0 else jobs, files)
-    learned, stdin = SiteChrome(), None
+    learned: SiteChrome | None = None
+    stdin = None
     chrome_of = _chrome_of(None)
     if site_chrome:
         if STDIN in sources:
@@ -307,7 +311,7 @@ def map_sources(
         if on_read is not None:
             on_read(outcome.source, outcome.articles)
         yield outcome.value
-    if site_chrome and on_site_chrome is not None:
+    if learned is not None and on_site_chrome is not None:
         on_site_chrome(learned, removed)
 
 
@@ -333,6 +337,8 @@ def _learn(
 ) -> SiteChrome:
     """The first pass of ``site_chrome``: every input parsed and summed up, then the chrome
     of each site learned (inputs that cannot be read are left out; the second pass reports them)."""
+    from .sitechrome import learn, page_lines  # with the parser's weights: not loaded at start-up
+
     if engine is not None:
         outcomes: Iterable[_Outcome] = _on_cluster(engine, page_lines, sources, rules, split, now, _chrome_of(None),
                                                    stdin, text_field)

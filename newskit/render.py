@@ -12,20 +12,22 @@ on a terminal its control characters are neutralised (see :mod:`newskit.output`)
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from . import output
-from .dedupe import Cluster, DedupeRun
-from .diff import ArticleDiff, SentencePair, unified_lines
-from .diff import rows as diff_rows
 from .ids import where
 from .index import MARK_END, MARK_START, Hit, Summary
 from .model import Article, Document
 from .output import TextOut, json_dumps, neutralise, write_json, write_lines, write_rows
-from .sitechrome import SiteChrome
 from .strip import SEPARATOR
+
+if TYPE_CHECKING:  # rich's tables, dedupe and diff are loaded by the commands that show them (start-up)
+    from rich.table import Table
+    from rich.text import Text
+
+    from .dedupe import Cluster, DedupeRun
+    from .diff import ArticleDiff, SentencePair
+    from .sitechrome import SiteChrome
 
 # --- list ------------------------------------------------------------------------------
 
@@ -162,6 +164,8 @@ def _snippet(snippet: str, how: str) -> str | Text:
     """A snippet as ``how`` shows it: ``"text"`` (rich Text, matches styled), ``"brackets"``
     (matches in [brackets]) or ``"plain"`` (no marks)."""
     if how == "text":
+        from rich.text import Text
+
         text = Text()
         for n, part in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
             text.append(output.one_line(part), style=HIGHLIGHT if n % 2 else "")
@@ -269,6 +273,10 @@ ADDED = "bold green"
 def diff(result: ArticleDiff, *, unified: bool = False, as_json: bool = False) -> None:
     """``diff``: JSON; side by side on a terminal at least :data:`SIDE_BY_SIDE_WIDTH`
     wide (unless ``unified``); otherwise unified lines, coloured on a terminal."""
+    from rich.text import Text
+
+    from .diff import unified_lines
+
     if as_json:
         write_json(result.to_dict())
     elif not unified and output.stdout_is_terminal() and (
@@ -282,6 +290,8 @@ def diff(result: ArticleDiff, *, unified: bool = False, as_json: bool = False) -
 
 def marked(pair: SentencePair, side: str) -> Text:
     """One sentence of a pair with the words the other lacks in bold colour."""
+    from rich.text import Text
+
     text = Text()
     for op in pair.ops:
         words = op.a if side == "a" else op.b
@@ -296,6 +306,12 @@ def marked(pair: SentencePair, side: str) -> Text:
 
 def side_by_side(result: ArticleDiff) -> Table:
     """A table of two columns, A's sentences left and B's right, row by row."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .diff import SentencePair
+    from .diff import rows as diff_rows
+
     table = Table(show_lines=True, expand=True, header_style="bold")
     for side in (result.a, result.b):
         table.add_column(Text(neutralise(f"{side.id}  {side.title}")), ratio=1, overflow="fold")

@@ -32,13 +32,14 @@ import datetime as dt
 
 from ..model import Document, Kind, LineRecord, Reason
 from ..rules import Rules, default_rules
+from ..splitting import AUTO, FILE, separator_pattern
 from .build import Builder
 from .cues import Cues
 from .features import features, site_chrome
 from .layout import Repeats, Span, join_fragments, join_wrapped
 from .layout import split as layout_split
 from .outlet import find_outlet, first_line_outlet
-from .parts import AUTO, FILE, find_parts, separator_pattern
+from .parts import find_parts
 from .weights import DEFAULT_WEIGHTS, ParseWeights
 
 __all__ = ["AUTO", "FILE", "ParseWeights", "parse_text", "split_lines"]
