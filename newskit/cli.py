@@ -143,15 +143,18 @@ class State:
             found.extend(these)
         return found
 
-    def reader(self, jobs: int | None, *, progress: bool = True) -> Reader:
+    def reader(self, jobs: int | None, *, progress: bool = True, lazy_rules: bool = False) -> Reader:
         """How the command reads its inputs: on ``jobs`` processes (None: one per CPU for
         :data:`~newskit.pipeline.AUTO_FILES` inputs or more, else one), failed inputs
         reported, a progress bar on a terminal (if ``progress``), ``-v`` notes, dumps split
         as ``--split`` says.
 
-        The rules are loaded at once, so a bad rules file fails before any output.
+        The rules are loaded at once, so a bad rules file fails before any output; with
+        ``lazy_rules``, when the reader first reads (an index's refresh with no stale file
+        reads nothing, and so does not compile them).
         """
-        return _Reading(self.rules(), jobs, split=self.split, now=self.now, site_chrome=self.site_chrome, state=self,
+        return _Reading(None if lazy_rules else self.rules(), jobs, split=self.split, now=self.now,
+                        site_chrome=self.site_chrome, state=self,
                         progress=progress, text_field=self.text_field, engine=self.dask(jobs))
 
     def dask(self, jobs: int | None) -> DaskEngine | None:
@@ -210,7 +213,7 @@ class State:
         say = self.messages
         with library_errors():
             summary = index.refresh(
-                sources, roots, self.reader(jobs), self.settings(), pattern=pattern,
+                sources, roots, self.reader(jobs, lazy_rules=True), self.settings(), pattern=pattern,
                 on_warning=lambda source, message: say.warn(f"{source}: {message}"),
                 on_note=lambda source, note: say.note(f"{source}: {note}"),
             )
@@ -316,7 +319,7 @@ class _Reading(Reader):
             yield from map_sources(
                 fn,
                 sources,
-                self.rules,
+                self.rules if self.rules is not None else state.rules(),
                 jobs=jobs,
                 on_error=on_error,
                 on_decoded=on_decoded,

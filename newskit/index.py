@@ -230,6 +230,8 @@ def default_db(paths: Sequence[str]) -> Path | None:
 
 def is_index_file(source: str, db: Path) -> bool:
     """Whether ``source`` is the database itself or one of its WAL companions."""
+    if not os.path.basename(source).startswith(os.path.basename(db)):  # most inputs: no path made absolute
+        return False
     name = os.path.abspath(source)
     base = os.path.abspath(db)
     return name in (base, base + "-wal", base + "-shm", base + "-journal")

@@ -396,7 +396,7 @@ def expand_inputs(
             continue
         path = Path(arg)
         if path.is_dir():
-            yield from sorted(_walk(path, pattern, hidden, on_error), key=lambda p: Path(p).as_posix())
+            yield from sorted(_walk(path, pattern, hidden, on_error), key=_posix)
         else:
             yield arg
 
@@ -413,12 +413,17 @@ def _walk(
     for folder, dirs, files in os.walk(root, onerror=failed):
         if not hidden:
             dirs[:] = [d for d in dirs if not _skipped(d)]
-        here = Path(folder)
+        here = os.fspath(Path(folder))  # as pathlib spells it ("./a" is "a"), once a folder
         for name in files:
             if (hidden or not name.startswith(".")) and _matches(name, pattern):
-                p = here / name
-                if p.is_file() or p.is_symlink():  # a broken link is read, and reported
-                    yield os.fspath(p)
+                p = name if here == "." else os.path.join(here, name)
+                if os.path.isfile(p) or os.path.islink(p):  # a broken link is read, and reported
+                    yield p
+
+
+def _posix(path: str) -> str:
+    """The order of a walk's paths: ``Path.as_posix`` of each (the paths are pathlib's own)."""
+    return path if os.sep == "/" else path.replace(os.sep, "/")
 
 
 def _skipped(name: str) -> bool:

@@ -49,3 +49,6 @@ def test_show_on_an_index_loads_no_parser(tmp_path: Path) -> None:
             f"sys.argv = ['newskit', 'show', {first[:8]!r}, {str(tmp_path)!r}, '--no-refresh']\n"
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
     assert loaded(code) == set()
+    refreshed = code.replace(", '--no-refresh'", "") + (
+        "\nfrom newskit import rules\nassert rules._builtin.cache_info().currsize == 0, 'the rules were compiled'")
+    assert loaded(refreshed) == set()  # nothing stale: nothing parsed, no rules compiled
