@@ -24,10 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import repeat
-
-from rapidfuzz.distance import Indel
-from rapidfuzz.process import extract
 
 from .text import CJK_RANGES, UNSPACED_RANGES
 from .vocabulary import sentence_words
@@ -169,10 +167,15 @@ def tokens(text: str) -> tuple[str, list[Token]]:
 # Abbreviations before a name or number, never the end of a sentence (lowercase, no
 # dot); abbreviations that may also end one ("shares of Acme Inc. The company ..."); and
 # words that start a new sentence after an ambiguous abbreviation ("... in the U.S. The").
-# (Vocabulary: the [sentences] lists of newskit/rules/cues.toml.)
-_TITLES = sentence_words()["titles"]
-_SOFT = sentence_words()["soft"]
-_STARTERS = sentence_words()["starters"]
+# (Vocabulary: the [sentences] lists of newskit/rules/cues.toml, read when a sentence is
+# first split, not when the module is imported.)
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
+    """The titles, the soft abbreviations, the starters, and the longest abbreviation."""
+    words = sentence_words()
+    titles, soft = words["titles"], words["soft"]
+    return titles, soft, words["starters"], max(len(w) for w in titles | soft)
+
 
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, space, and then
 # no lowercase ASCII letter. CJK full stops end a sentence with or without a space; that
@@ -181,7 +184,6 @@ _BOUNDARY = re.compile(r"""([.!?…]+["')\]]*)\s+(?=[^\sa-z])""")
 _BOUNDARY_CJK = re.compile(r"""([.!?…]+["')\]]*)\s+(?=[^\sa-z])|([。！？]+["')\]」』]*)\s*""")
 _NEXT_WORD = re.compile(r"[\"'(\[]*([^\s\"')\].,:;!?]*)")
 _INITIAL = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # J  U.S  a.m  e.g
-_MAX_ABBR = max(len(w) for w in _TITLES | _SOFT)
 
 
 def _is_boundary(text: str, start: int, end: int) -> bool:
@@ -199,20 +201,21 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
     if first != "." or text.startswith("..", start):
         return True  # ! ? … and ellipses
     prev = text[text.rfind(" ", 0, start) + 1 : start].lstrip("\"'([")
-    if len(prev) > _MAX_ABBR and "." not in prev:
+    titles, soft, starters, longest = _abbreviations()
+    if len(prev) > longest and "." not in prev:
         return True  # the usual case: an ordinary word before the full stop
     low = prev.casefold()
-    if low not in _TITLES and low not in _SOFT and not _INITIAL.fullmatch(prev):
+    if low not in titles and low not in soft and not _INITIAL.fullmatch(prev):
         return True
     m = _NEXT_WORD.match(text, end)
     next_word = m.group(1).casefold() if m else ""
-    if low in _TITLES:
+    if low in titles:
         return False
-    if low in _SOFT:
-        return next_word in _STARTERS
+    if low in soft:
+        return next_word in starters
     # J. Smith, U.S. officials: not a boundary, unless a usual sentence starter follows
     # an abbreviation of several letters ("... in the U.S. The talks").
-    return len(low.replace(".", "")) > 1 and next_word in _STARTERS
+    return len(low.replace(".", "")) > 1 and next_word in starters
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -338,6 +341,9 @@ def align(
     rest_b = [j for j in range(len(b)) if j not in used_b]
     found: list[tuple[float, int, int]] = []
     if rest_a and rest_b:
+        from rapidfuzz.distance import Indel  # loaded when first needed (start-up)
+        from rapidfuzz.process import extract
+
         choices = [b[j] for j in rest_b]
         scorer = Indel.normalized_similarity
         # rapidfuzz's cutoff can drop a score equal to it (0.8 at cutoff 0.8): ask for a
