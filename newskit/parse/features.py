@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..dates import DateInfo
 from ..model import Reason
@@ -24,14 +24,18 @@ from .outlet import copyright_sign
 from .weights import LineWeights
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """What the parser knows of a line's text.
 
     It depends on the text alone (and the rules), not on where the line stands, so one
     object serves every line with that text, in a dump and across dumps (site chrome
     repeats on every page of a site): it is never changed. Where a line stands (its
     number, the lines with the same text) is kept apart, by position.
+
+    A named tuple, not a frozen dataclass: as immutable, and a fresh line costs one
+    tuple rather than twenty ``object.__setattr__`` calls (a frozen dataclass's
+    ``__init__``), a tenth of the time; on input whose lines are all new that was a
+    fifth of the line features' cost (see bench/RESULTS.md, issue 14).
     """
 
     text: str
