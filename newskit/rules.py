@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import RulesError
 from .heads import fits, heads, line_head
-from .text import strip_edges
+from .text import any_text, strip_edges
 from .vocabulary import Vocabulary, builtin_vocabulary
 
 _DEFAULT_MAX_WORDS = 12
@@ -99,8 +99,9 @@ class Rules:
         self._gated = [(k, r) for k, r in enumerate(self.line_rules) if r.triggers]
         # Per band, the triggers of the rules with triggers that allow its lines: a line
         # that holds none of them is not lowered and looked through rule by rule.
+        # (One search for them all: a test per trigger cost more.)
         self._triggers = [
-            tuple(sorted({t for _, r in self._gated if r.max_words >= longest for t in r.triggers}))
+            any_text({t for _, r in self._gated if r.max_words >= longest for t in r.triggers})
             for longest in self._limits
         ]
         self._max_words = max((r.max_words for r in self.line_rules), default=0)
@@ -133,7 +134,7 @@ class Rules:
                 first = k
                 break
         triggers = self._triggers[band]
-        if triggers and any(map((low := key.lower()).__contains__, triggers)):
+        if triggers is not None and triggers.search(low := key.lower()):
             for k, rule in self._gated:
                 if k > first:
                     break

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from ..dates import dates_for
 from ..rules import Rules
+from ..text import any_text, weight
 from ..text import content_words as words_of
-from ..text import weight
 from ..vocabulary import alternatives
 from .authors import Authors
 from .memo import TEXTS
@@ -107,6 +107,12 @@ class Cues:
             rf"\d+\s+(?:{alternatives(v['separator_of'])})\s+\d+\s+(?:{alternatives(v['separator_documents'])})", re.I
         )
         self.relative_hints = self.dates.relative_hints
+        # Every date the date parser knows has a year or is relative ("2 sec ago",
+        # "yesterday"): a line may hold one only if it holds a year (which may run into a
+        # time: "NOV 15, 20195:45 AM") or one of those words as text, lower case (one
+        # search for them all, where a test per word was a sixth of a fresh short line's cost).
+        self.year = re.compile(r"(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
+        self.relative_hint = any_text(self.relative_hints) or re.compile("(?!)")
         # "Devin says:", "Jane Roe wrote on May 2, 2012 at 9:14 am:": a comment's signature
         self._says = re.compile(rf"(?i)^\S.{{0,60}}\s(?:{alternatives(v['comment_verbs'])})(?:\s.{{0,60}})?:$")
         self.authors = Authors.of(rules)  # a byline's names (see newskit.parse.authors)

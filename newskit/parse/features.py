@@ -66,19 +66,9 @@ class Line(NamedTuple):
         return strip_bullet(self.text)
 
 
-# Every date the date parser knows has a year or is relative ("2 sec ago", "yesterday").
-# A year a date line may hold (it may run into a time: "NOV 15, 20195:45 AM").
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
-
-
 def _may_hold_date(key: str, cues: Cues) -> bool:
-    if _YEAR.search(key):
-        return True
-    low = key.lower()
-    for hint in cues.relative_hints:  # "2 hours ago", "yesterday"
-        if hint in low:
-            return True
-    return False
+    """Whether ``key`` holds a year, or a word of a relative date (see Cues.year)."""
+    return cues.year.search(key) is not None or cues.relative_hint.search(key.lower()) is not None
 
 
 _NO_DATES: tuple[DateInfo, ...] = ()
