@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .text import CJK, CJK_RANGES, has_cjk
-from .vocabulary import Vocabulary, alternatives, builtin_vocabulary
+from .vocabulary import Vocabulary, alternatives, any_text, builtin_vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,7 @@ class DateInfo:
 
 
 _LEFTOVER = re.compile(r"[^\W\d_]{2,}")
+_YEAR_DIGITS = re.compile(r"\d{4}")  # every absolute date the patterns read has its year in full
 MAX_DATE_LINE = 160  # a date line is short: longer lines are not looked at
 _OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
 _NAMED_OFFSET = re.compile(r"(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?")
@@ -98,8 +99,10 @@ class Dates:
             rf"|{start}(?P<word>{alternatives(self._days)}){end}(?:,?\s*(?:{time_joiners})?{time})?",
             re.I,
         )
-        # The words that, seen in a line, may make it hold a relative date.
+        # The words that, seen in a line, may make it hold a relative date: every match
+        # of ``relative`` holds one of them.
         self.relative_hints = (*v["ago"], *v["ago_before"], *self._days)
+        self._relative_word = any_text(self.relative_hints, re.I) or re.compile("(?!)")
         # The labels that say a date is the publication date, or an update.
         self.published_label = re.compile(rf"\b(?:{alternatives(v['published_labels'])})\b", re.I)
         self._updated = re.compile(rf"\b({alternatives(v['updated_labels'])})\b", re.I)
@@ -201,12 +204,14 @@ class Dates:
     def find_dates(self, line: str) -> list[DateInfo]:
         """Every date in ``line``, in order, each marked updated or not by the words before it."""
         found: list[tuple[int, DateInfo]] = []
-        for m in self.absolute.finditer(line):
+        # (Both patterns try every place in the line, and most lines hold no date: they are
+        # searched only where a date can be, a year written out or a relative date's word.)
+        for m in self.absolute.finditer(line) if _YEAR_DIGITS.search(line) else ():
             iso = self._iso(m)
             if iso:
                 before = line[: m.start()]
                 found.append((m.start(), DateInfo(iso, self._label_is_updated(before), True)))
-        for m in self.relative.finditer(line):
+        for m in self.relative.finditer(line) if self._relative_word.search(line) else ():
             if not any(s <= m.start() < s + 40 for s, _ in found):  # noqa: PLR2004 (a date's length, at most)
                 before = line[: m.start()]
                 found.append((m.start(), DateInfo(m.group(0), self._label_is_updated(before), False)))

@@ -21,8 +21,8 @@ from typing import Any
 
 from .errors import RulesError
 from .heads import fits, heads, line_head
-from .text import any_text, strip_edges
-from .vocabulary import Vocabulary, builtin_vocabulary
+from .text import strip_edges
+from .vocabulary import Vocabulary, any_text, builtin_vocabulary
 
 _DEFAULT_MAX_WORDS = 12
 _MODES = {"line", "start", "search"}

@@ -8,7 +8,6 @@ functions of text; no I/O, no state.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 # --- scripts --------------------------------------------------------------------------
 
@@ -56,13 +55,6 @@ EDGE_TAIL = " \t\n" + BULLETS + DASHES + "*>|»›:])"
 def strip_edges(line: str) -> str:
     """``line`` without the bullets, arrows, brackets and space around it."""
     return line.lstrip(EDGE_LEAD).rstrip(EDGE_TAIL)
-
-
-def any_text(texts: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern that finds any of ``texts`` as plain text (case as given), or None if none.
-    One search for many words costs less than a test per word once there are more than a few."""
-    found = sorted(set(texts), key=lambda t: (-len(t), t))
-    return re.compile("|".join(map(re.escape, found))) if found else None
 
 
 # --- weight and folding ---------------------------------------------------------------

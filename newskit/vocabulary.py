@@ -84,6 +84,14 @@ def alternatives(words: Iterable[str]) -> str:
     return _branches(tree) if tree else "(?!)"
 
 
+def any_text(texts: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    """A pattern that finds any of ``texts`` as plain text (with ``flags``: case as given
+    unless ``re.I``), or None if none: one search (a tree of their letters, see
+    :func:`alternatives`) costs less than a test per text once there are more than a few."""
+    found = set(texts)
+    return re.compile(alternatives(found), flags) if found else None
+
+
 def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     ends = "" in node
     paths = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]

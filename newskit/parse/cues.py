@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ..dates import dates_for
 from ..rules import Rules
-from ..text import any_text, weight
 from ..text import content_words as words_of
-from ..vocabulary import alternatives
+from ..text import weight
+from ..vocabulary import alternatives, any_text
 from .authors import Authors
 from .memo import TEXTS
 from .outlet import OutletCues
