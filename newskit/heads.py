@@ -11,6 +11,7 @@ with "anything", which is always safe: it can only cost speed, never a match.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 N = 2  # heads are this many characters long (or shorter, where a match may end sooner)
@@ -128,3 +129,73 @@ def fits(line: str | None, found: frozenset[str] | None) -> bool:
     """Whether a line with head ``line`` may match a pattern with heads ``found``."""
     # Heads are at most N = 2 characters: those that begin ``line`` are its first one or two.
     return found is None or line is None or line in found or line[:1] in found
+
+
+# --- what every match holds -----------------------------------------------------------
+
+_MOST_NEEDED = 8  # a needed class of more characters than this is not worth a search
+
+
+def needs(pattern: str) -> str | None:
+    """A character class (``"[>›»]"``) one of whose characters every match of the pattern
+    holds somewhere, case ignored, or None if none is known; only punctuation and ASCII
+    symbols, which have no case, are counted.
+
+    Most patterns are told apart by their heads; a few may open with anything (a
+    breadcrumb trail, "[^>]{1,30} > ..."), and are dear to try on every line: a line
+    without the character they need is not tried. As with :func:`heads`, what this
+    does not know it answers with None, which is always safe.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]  # the parser re.compile uses
+
+        found = _needed(list(_parser.parse(pattern, re.IGNORECASE | re.DOTALL)))
+    except Exception:  # noqa: BLE001 - a parse tree this module does not know only costs speed
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(found)) + "]" if found else None
+
+
+def _needed(items: list[Any]) -> frozenset[str] | None:
+    """The smallest set of caseless characters one of which every match of ``items`` holds."""
+    best: frozenset[str] | None = None
+    for op, av in items:
+        found = _needed_item(str(op), av)
+        if found and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _needed_item(op: str, av: Any) -> frozenset[str] | None:
+    if op == "LITERAL":
+        return frozenset(chr(av)) if _caseless(chr(av)) else None
+    if op == "IN":
+        chars: set[str] = set()
+        for sub, arg in av:
+            if str(sub) != "LITERAL" or not _caseless(chr(arg)):  # a range, a category, a negation
+                return None
+            chars.add(chr(arg))
+        return frozenset(chars) if len(chars) <= _MOST_NEEDED else None
+    if op == "SUBPATTERN":
+        return _needed(list(av[3]))
+    if op == "ATOMIC_GROUP":
+        return _needed(list(av))
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _needed(list(av[2]))
+    if op == "BRANCH":  # one of each alternative's
+        union: set[str] = set()
+        for alt in av[1]:
+            found = _needed(list(alt))
+            if not found:
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= _MOST_NEEDED else None
+    return None
+
+
+def _caseless(c: str) -> bool:
+    """An ASCII character that is no letter, digit nor space, or a punctuation mark: it
+    matches itself alone when case is ignored (no other character folds to it). (Spaces
+    are caseless too, but nearly every line holds one.)"""
+    if c.isascii():
+        return not c.isalnum() and not c.isspace()
+    return unicodedata.category(c).startswith("P") and c.lower() == c == c.upper()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesError
-from .heads import fits, heads, line_head
+from .heads import fits, heads, line_head, needs
 from .text import strip_edges
 from .vocabulary import Vocabulary, any_text, builtin_vocabulary
 
@@ -70,6 +70,12 @@ class Outlet:
     drop: re.Pattern[str] | None
 
 
+# A rule's pattern as the engine tries it: compiled, the rule's index and word limit, the
+# heads its matches open with and the character class they need (see newskit.heads).
+_Alternative = tuple[re.Pattern[str], int, int, frozenset[str] | None, re.Pattern[str] | None]
+_Tried = tuple[re.Pattern[str], int, re.Pattern[str] | None]  # ... as a band of lines tries it
+
+
 class Rules:
     """A loaded rule set: line rules in the order they are tried, and outlet profiles."""
 
@@ -86,16 +92,20 @@ class Rules:
         # patterns whose heads fit its own, in the rules' order, so the first rule that
         # matches wins. Rules with triggers stay apart and are tried one by one, only on
         # lines that hold a trigger.
+        # A pattern that may open with anything and needs a character of a class (see
+        # newskit.heads.needs) is tried only on lines that hold one.
         self._alternatives = [
-            (re.compile(a, re.IGNORECASE | re.DOTALL), k, r.max_words, heads(a))
+            (re.compile(a, re.IGNORECASE | re.DOTALL), k, r.max_words, h,
+             re.compile(need) if h is None and (need := needs(a)) else None)
             for k, r in enumerate(self.line_rules) if not r.triggers
             for a in r.anchored
+            for h in (heads(a),)
         ]
         # ... and only against those of rules that allow a line of its length: lines
         # fall in bands of lengths that the same rules allow.
         self._limits = sorted({r.max_words for r in self.line_rules})
-        self._by_head: dict[str | None, list[tuple[re.Pattern[str], int, int, frozenset[str] | None]]] = {}
-        self._by_band: dict[tuple[str | None, int], tuple[tuple[re.Pattern[str], int], ...]] = {}
+        self._by_head: dict[str | None, list[_Alternative]] = {}
+        self._by_band: dict[tuple[str | None, int], tuple[_Tried, ...]] = {}
         self._gated = [(k, r) for k, r in enumerate(self.line_rules) if r.triggers]
         # Per band, the triggers of the rules with triggers that allow its lines: a line
         # that holds none of them is not lowered and looked through rule by rule.
@@ -126,11 +136,13 @@ class Rules:
             if (fitting := self._by_head.get(head)) is None:
                 fitting = self._by_head[head] = [x for x in self._alternatives if fits(head, x[3])]
             longest = self._limits[band]
-            tried = self._by_band[(head, band)] = tuple((regex, k) for regex, k, most, _ in fitting if most >= longest)
+            tried = self._by_band[(head, band)] = tuple(
+                (regex, k, need) for regex, k, most, _, need in fitting if most >= longest
+            )
         rules = self.line_rules
         first = len(rules)
-        for regex, k in tried:
-            if regex.match(key):
+        for regex, k, need in tried:
+            if (need is None or need.search(key)) and regex.match(key):
                 first = k
                 break
         triggers = self._triggers[band]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newskit.heads import ASCII_FOLDS, fits, heads, line_head
+from newskit.heads import ASCII_FOLDS, fits, heads, line_head, needs
 from newskit.rules import Rules, default_rules, load_rules, rule_key
 
 
@@ -91,6 +91,32 @@ def test_heads_of_patterns(pattern, expected):
         assert found is not None and "0:" in found and "12" in found
     else:
         assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("[^>›»]{1,30}( ?[>›»] ?[^>›»]{1,30}){1,6}", "[>»›]"),  # a breadcrumb trail needs its arrow
+        (".{3,200} \\| (main|home) \\| .{3,200}", "[\\|]"),  # a bar, not the space beside it
+        ("(a:|b;)x", "[:;]"),  # one of each alternative's
+        ("(:)?x", None),  # optional: needed by no match
+        ("x:{0,2}", None),
+        ("a|b:", None),  # one alternative needs nothing
+        ("K", None),  # letters have case (and the Kelvin sign folds to k)
+        ("[a-z]+:", "[:]"),
+        ("[^:]+", None),
+    ],
+)
+def test_needs_of_patterns(pattern, expected):
+    assert needs(pattern) == expected
+
+
+def test_needed_class_is_held_by_every_match():
+    # a line without the needed character is not tried, and needs none: the rule still
+    # matches where the character is
+    rules = default_rules()
+    assert rules.match("Home > News > World") == "navigation" == reference_match(rules, "Home > News > World")
+    assert rules.match("Home - News - World") == reference_match(rules, "Home - News - World")
 
 
 def test_line_heads_and_fits():
