@@ -107,6 +107,7 @@ class Article:
     # parser hands over a picklable callable, as most uses never look at the records.
     _lines: list[LineRecord] | None = field(default=None, repr=False, compare=False)
     _make_lines: Callable[[], list[LineRecord]] | None = field(default=None, repr=False, compare=False)
+    _make_record: Callable[[int], LineRecord] | None = field(default=None, repr=False, compare=False)  # one of them
     # The language, told on first use (see ``language``): most uses never ask.
     _language: str | None = field(default=None, repr=False, compare=False)
     _language_told: bool = field(default=False, repr=False, compare=False)
@@ -130,7 +131,17 @@ class Article:
 
     @lines.setter
     def lines(self, records: list[LineRecord]) -> None:
-        self._lines, self._make_lines = records, None
+        self._lines, self._make_lines, self._make_record = records, None, None
+
+    def line(self, no: int) -> LineRecord | None:
+        """The record of line ``no`` (1-based, as in the dump), None outside the article's
+        span; made alone where the records are not made yet (a page's first line, asked
+        whether it is chrome, needs not the records of every line)."""
+        if not self.start <= no <= self.end:
+            return None
+        if self._lines is None and self._make_record is not None:
+            return self._make_record(no)
+        return next((r for r in self.lines if r.no == no), None)
 
     @property
     def text(self) -> str:

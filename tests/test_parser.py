@@ -189,6 +189,25 @@ def assert_every_line_once(text: str) -> None:
             assert r.rule, f"line {r.no} removed without a reason"
     for a in doc.articles:
         assert [r.no for r in a.lines] == list(range(a.start, a.end + 1))
+    # one line's record, made alone (before the records are), is the record made with them all
+    again = parse_text(text, "prop")
+    for a, b in zip(again.articles, doc.articles, strict=True):
+        assert [a.line(no) for no in range(a.start, a.end + 1)] == b.lines
+        assert a.line(a.start - 1) is None and a.line(a.end + 1) is None
+        assert a._lines is None  # (still not made)
+
+
+def test_one_record_made_alone_is_the_record_made_with_all():
+    from newskit.parse import ParseWeights
+    from newskit.parse.build import record, records
+    from newskit.parse.features import features
+    from newskit.rules import default_rules
+
+    rules, lw = default_rules(), ParseWeights().lines
+    lines = features(["Headline here", "Share", "A body line of words."], rules, lw)
+    kind: list[Kind | None] = [Kind.TITLE, None, Kind.BODY]  # a line no field took is chrome
+    why = ["", "", ""]
+    assert [record(lines, kind, why, 5, no) for no in (5, 6, 7)] == records(lines, kind, why, 5)
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)

@@ -446,6 +446,7 @@ class Builder:
         # stripping and listing never ask.
         self._resolve()
         art._make_lines = partial(records, self.lines, kind, why, self.offset + 1)
+        art._make_record = partial(record, self.lines, kind, why, self.offset + 1)
         if art.body:
             m = DATELINE.match(art.body[0])
             if m and len(m.group(1)) <= self.hw.dateline_chars:
@@ -466,6 +467,14 @@ def records(lines: list[Line], kind: list[Kind | None], why: list[str], first_no
         make(LineRecord, (no, x.text, k, w) if k is not None else (no, x.text, _REMOVED, Reason.CHROME))
         for no, x, k, w in zip(numbers, lines, kind, why, strict=True)
     ]
+
+
+def record(lines: list[Line], kind: list[Kind | None], why: list[str], first_no: int, no: int) -> LineRecord:
+    """The record of line ``no`` alone, as :func:`records` makes it."""
+    i, k = no - first_no, kind[no - first_no]
+    return LineRecord(no, lines[i].text, k, why[i]) if k is not None else LineRecord(
+        no, lines[i].text, _REMOVED, Reason.CHROME
+    )
 
 
 def _attribution(line: Line) -> bool:

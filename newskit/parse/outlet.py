@@ -193,8 +193,9 @@ def first_line_outlet(found: Found, articles: list[Article], chrome: list[LineRe
     if found.first_line is None:
         return found.name
     no = found.first_line[0] + 1
-    records = chain(chrome, *(a.lines for a in articles if a.start <= no <= a.end))
-    record = next((r for r in records if r.no == no), None)
+    record = next((r for r in chrome if r.no == no), None)
+    if record is None:
+        record = next((r for a in articles if (r := a.line(no)) is not None), None)
     return found.first_line[1] if record is not None and record.kind is Kind.REMOVED else found.name
 
 
