@@ -226,8 +226,22 @@ class Dates:
     def words_besides(self, line: str) -> int:
         """How many words ``line`` holds besides its dates, their labels and fillers
         ("Markets crash today": 2)."""
-        rest = self._filler.sub(" ", self.relative.sub(" ", self.absolute.sub(" ", line)))
+        rest = self._filler.sub(" ", self._without_dates(line))
         return _words(_LEFTOVER.findall(rest))
+
+    def first_date(self, text: str) -> int:
+        """Where the first date or time of ``text`` starts (its length if none)."""
+        found = [m.start() for m in (
+            self.absolute.search(text) if _YEAR_DIGITS.search(text) else None,
+            self.relative.search(text) if self._relative_word.search(text) else None,
+        ) if m]
+        return min(found, default=len(text))
+
+    def _without_dates(self, line: str) -> str:
+        """``line`` with a space for each of its dates (see :meth:`find_dates` for the tests first)."""
+        if _YEAR_DIGITS.search(line):
+            line = self.absolute.sub(" ", line)
+        return self.relative.sub(" ", line) if self._relative_word.search(line) else line
 
     def labelled(self, line: str) -> bool:
         """Whether ``line`` holds a published or updated label ("Posted", "Updated")."""
@@ -249,8 +263,7 @@ class Dates:
         dates = self.find_dates(line)
         if not dates:
             return ()
-        rest = self.relative.sub(" ", self.absolute.sub(" ", line))
-        rest = self._filler.sub(" ", rest)
+        rest = self._filler.sub(" ", self._without_dates(line))
         return tuple(dates) if _words(_LEFTOVER.findall(rest)) <= max_leftover else ()
 
 

@@ -197,8 +197,7 @@ class Authors:
 
     def _date_start(self, text: str) -> int:
         """Where the first date or time of ``text`` starts (its length if none)."""
-        starts = [m.start() for m in (self.dates.absolute.search(text), self.dates.relative.search(text)) if m]
-        return min(starts, default=len(text))
+        return self.dates.first_date(text)
 
     def _run_apart(self, text: str) -> str:
         """``text`` with a space where a name runs into a role or a label ("JamesStaff
