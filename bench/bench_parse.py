@@ -33,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-from .benchutil import json_option, write_figures
+from .benchutil import fresh_text, json_option, write_figures
 from .corpus import ROOT, read_dump, text_files
 
 
@@ -61,14 +61,8 @@ def fresh(texts: list[str]) -> list[str]:
     """``texts`` with every line of words made new: a number, one per line, after its first word."""
     out, n = [], 0
     for text in texts:
-        lines = text.split("\n")
-        for i, line in enumerate(lines):
-            head, sep, rest = line.lstrip().partition(" ")
-            if head:
-                n += 1
-                indent = line[: len(line) - len(line.lstrip())]
-                lines[i] = f"{indent}{head} {n}{sep}{rest}" if sep else f"{indent}{head} {n}"
-        out.append("\n".join(lines))
+        made, n = fresh_text(text, n)
+        out.append(made)
     return out
 
 

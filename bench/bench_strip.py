@@ -2,7 +2,7 @@
 
 Usage:
     python -m bench.bench_strip ../shared/corpus/aeb [--mb 100] [--justext-mb 20]
-                                [--jobs 1,2] [--memory-mb 25,50,100] [--no-varied]
+                                [--jobs 1,2] [--memory-mb 25,50,100] [--no-varied] [--no-fresh]
                                 [--repeat N] [--json FILE]
 
 The benchmark input is the 192 dev dumps (chromium/ and inscriptis/ ``*.txt``) copied
@@ -16,6 +16,10 @@ at least ``--mb`` MB (1 MB = 10^6 bytes of input). Measured in the same run:
   after the first, each line of 8 or more words gets the copy's number inserted after its
   first word ("The 17 US administration warned ..."), so body lines are new to the cache
   while short chrome lines ("Share", "Follow") repeat, as they do across the pages of a site.
+- **newskit, fresh copies** (skip with ``--no-fresh``): every line of words in every copy,
+  the first too, gets a number of its own after its first word, so no line repeats at
+  all (``bench_parse --fresh`` makes the same input): what a crawl of many sites gives,
+  and the honest figure for newskit's own work per line.
 - **newskit, cold**: the 192 distinct dumps once each (1.7 MB). Start-up weighs more on
   so small an input.
 - **jusText 3** in this Python process, on the first ``--justext-mb`` MB of the copies
@@ -55,6 +59,7 @@ import justext
 from .benchutil import (
     Run,
     busy_seconds,
+    fresh_text,
     json_option,
     load,
     machine,
@@ -71,10 +76,12 @@ MB = 1_000_000
 _ARTICLES = re.compile(r"newskit: (\d+) articles in (\d+) inputs")
 
 
-def build(dumps: list[Path], root: Path, mb: int, varied: bool) -> list[Path]:
-    """Copies of ``dumps`` in ``root/copy-NNN/<variant>/``, ``mb`` MB or more; the copy folders."""
+def build(dumps: list[Path], root: Path, mb: int, kind: str) -> list[Path]:
+    """Copies of ``dumps`` in ``root/copy-NNN/<variant>/``, ``mb`` MB or more; the copy
+    folders. ``kind``: "repeated", "varied" (long lines new after the first copy) or
+    "fresh" (every line of words new, in every copy)."""
     copies: list[Path] = []
-    total = 0
+    total = n = 0
     while total < mb * MB:
         k = len(copies)
         folder = root / f"copy-{k:03d}"
@@ -82,8 +89,11 @@ def build(dumps: list[Path], root: Path, mb: int, varied: bool) -> list[Path]:
             dest = folder / src.parent.name / src.name
             dest.parent.mkdir(parents=True, exist_ok=True)
             data = src.read_bytes()
-            if varied and k:
+            if kind == "varied" and k:
                 data = vary(data.decode("utf-8", "replace"), k).encode("utf-8")
+            elif kind == "fresh":
+                text, n = fresh_text(data.decode("utf-8", "replace"), n)
+                data = text.encode("utf-8")
             dest.write_bytes(data)
             total += len(data)
         copies.append(folder)
@@ -226,6 +236,7 @@ def main() -> int:
         help="input sizes for the memory runs, -j 1 (default 25,50,100; at most --mb)",
     )
     ap.add_argument("--no-varied", action="store_true", help="skip the varied-copies runs")
+    ap.add_argument("--no-fresh", action="store_true", help="skip the fresh-copies runs (no line repeats)")
     ap.add_argument(
         "--repeat",
         type=int,
@@ -254,7 +265,9 @@ def main() -> int:
         inputs = {"repeated": root / "repeated"}
         if not args.no_varied:
             inputs["varied"] = root / "varied"
-        copies = {kind: build(dumps, folder, args.mb, kind == "varied") for kind, folder in inputs.items()}
+        if not args.no_fresh:
+            inputs["fresh"] = root / "fresh"
+        copies = {kind: build(dumps, folder, args.mb, kind) for kind, folder in inputs.items()}
         copy_bytes = {kind: [size([c])[1] for c in cs] for kind, cs in copies.items()}
 
         def first_copies(kind: str, mb: int) -> list[Path]:

@@ -230,6 +230,21 @@ def vary(text: str, k: int, *, min_words: int = 8, line: int | None = None) -> s
     return "\n".join(lines)
 
 
+def fresh_text(text: str, n: int) -> tuple[str, int]:
+    """``text`` with every line of words made new: the numbers ``n + 1``, ``n + 2``, ...
+    after the first word of each line in turn; and the last number given. A dump made
+    this way meets no line twice, in itself or in any other dump numbered on from it:
+    what a crawl of many sites gives."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        head, sep, rest = line.lstrip().partition(" ")
+        if head:
+            n += 1
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[i] = f"{indent}{head} {n}{sep}{rest}" if sep else f"{indent}{head} {n}"
+    return "\n".join(lines), n
+
+
 def load() -> str:
     """The 1-minute load average and the number of CPUs, e.g. "0.12 on 2 CPUs"."""
     try:
