@@ -874,6 +874,45 @@ def test_a_quotation_in_french_marks_is_no_arrow(text):
     assert not arrow_link(text)
 
 
+def test_a_link_to_the_next_post_costs_with_its_arrow_last():
+    # the key of a line loses a closing arrow; the arrow cost reads the line's text
+    newer = "Bridge Tolls Rise Again Next Year \u00bb"
+    a = parse_text(f"{MENU}{newer}\nCouncil Closes the Old River Bridge\nBy Jane Roe\n\n{STORY}\n",
+                   explain=True).articles[0]
+    assert a.title == "Council Closes the Old River Bridge"
+    assert terms_of(a, newer)["arrow"] == -0.5  # title.arrow_cost
+
+
+def test_a_question_under_the_headline_is_its_standfirst():
+    # headline, a standfirst that ends as a sentence (no longer than the headline), byline:
+    # the standfirst does not take the byline's bonus from the headline above it
+    headline = "Council votes to close the old river bridge"
+    deck = "But will the detour cost drivers an hour?"
+    text = f"{MENU}{headline}\n{deck}\n\nby Jane Roe - Nov 9, 2012 5:15 pm UTC\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, deck)["standfirst"] == -0.3  # title.dek_penalty
+    assert terms_of(a, headline)["byline/date under"] == 0.7  # title.meta_bonus + title.byline_bonus
+
+
+def test_a_question_headline_under_a_far_tagline_is_no_standfirst():
+    # a site's tagline some lines above: the question under it is the headline
+    headline = "Will the council close the old river bridge?"
+    text = f"{MENU}Notes from a small town by the river\n\n\nRSS\n\n{headline}\n\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "standfirst" not in terms_of(a, headline)
+
+
+def test_a_row_of_share_links_heads_no_standfirst():
+    # a longer headline right under share links is no standfirst of theirs
+    headline = "Council Votes to Close the Old River Bridge for a Year of Repairs Starting in May"
+    text = f"{MENU}Email This Post Print Tweet\n{headline}\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "standfirst" not in terms_of(a, headline)
+
+
 def test_dated_signatures_cut_comments_off_the_article():
     # No "Comments" line marks the comments: each is signed with a dated line, and
     # together they outweigh the post.

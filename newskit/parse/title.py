@@ -33,9 +33,13 @@ from .weights import TitleWeights
 
 ARROWS_BACK = ("«", "‹")  # what opens a link to the post before
 ARROWS_ON = ("»", "›")  # what closes a link to the post after
+SENTENCE_ENDS = (".", "?", "!")  # a standfirst ends as a sentence does
 
 # The terms of a candidate's score, in the order they are added.
 SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued", "arrow", "tools")
+# The shape's terms that say a line is no headline at all (a full stop or two sentences
+# say it is a standfirst): a line with one of them heads no standfirst.
+NO_HEADLINE = tuple(SHAPE_TERMS.index(t) for t in ("capital", "names", "glued", "arrow", "tools"))
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
     "standfirst", "subtitle", "breadcrumb", "label value",
@@ -69,19 +73,20 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
         # words run together: link texts or menu items glued into one line
         -tw.glued_cost if len(JUNCTION.findall(key)) >= tw.glued_min else 0.0,
         # a link to the post before or after: an arrow, or its words ("Previous Story ...")
-        -tw.arrow_cost if arrow_link(key) or cues.other_post(key) else 0.0,
+        -tw.arrow_cost if arrow_link(text.strip()) or cues.other_post(key) else 0.0,
         # share, follow and feed tools' links in a row ("Print Article Send a Tip")
         -tw.tools_cost if (tools := cues.tool_words(key))[0] >= tw.tools_min and tools[0] >= tw.tools_share * tools[1]
         else 0.0,
     )
 
 
-def arrow_link(key: str) -> bool:
+def arrow_link(text: str) -> bool:
     """A link to the post before or after: "« Older post's title", "Newer post's title ›"
-    (an arrow on one side only: French quotation marks close what they open, «like this»)."""
-    if key.startswith(ARROWS_BACK):
-        return not any(a in key for a in ARROWS_ON)
-    return key.endswith(ARROWS_ON) and not any(a in key for a in ARROWS_BACK)
+    (an arrow on one side only: French quotation marks close what they open, «like this»).
+    ``text`` is the line's trimmed text: its key has lost a closing arrow."""
+    if text.startswith(ARROWS_BACK):
+        return not any(a in text for a in ARROWS_ON)
+    return text.endswith(ARROWS_ON) and not any(a in text for a in ARROWS_BACK)
 
 
 _SHAPES: dict[tuple[Cues, TitleWeights], Callable[[str, str], tuple[float, ...]]] = {}
@@ -222,8 +227,11 @@ class TitlePicker:
         if prev is not None and lines[prev].weight <= tw.label_weight and not cues.meta_like(lines[prev]):
             above = window[k + 2] if k + 2 < len(window) else span.above(prev)
         standfirst = subtitle = 0.0
-        if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head):
-            if w >= tw.dek_min_weight and tw.dek_head_min <= head.weight < w and not head.key.isupper():
+        # (a line whose own shape says it is no headline, such as a row of share links or a
+        # trail of section names, or a line already taken, heads no standfirst)
+        if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head) \
+                and self.kind[above] is None and not self._no_headline(head):
+            if self.deck(above, i):
                 standfirst = -tw.dek_penalty
             elif head.weight >= tw.subtitle_under > w and headline_shape(head) \
                     and (above == prev or tw.subtitle_past_label):  # (a subtitle stands right under it)
@@ -233,6 +241,12 @@ class TitlePicker:
         value = -tw.value_cost if prev is not None and lines[prev].weight <= tw.value_label_weight \
             and lines[prev].text.rstrip().endswith(":") else 0.0
         return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value)
+
+    def _no_headline(self, line: Line) -> bool:
+        """Whether a line's own shape says it is no headline: a row of share links, a trail
+        or line of names, a link to another post, a line of tags (:data:`NO_HEADLINE`)."""
+        shape = self._shape(line.key, line.text)
+        return any(shape[t] < 0 for t in NO_HEADLINE)
 
     def under_crumbs(self, i: int) -> bool:
         """Whether line ``i`` comes right after a breadcrumb trail: "Home", then at most
@@ -276,12 +290,22 @@ class TitlePicker:
             bonus = self._follows[i] = self._meta_follows(i)
         return bonus
 
-    def dek_under(self, i: int, x: Line) -> bool:
-        """Whether line ``x``, right under candidate ``i``, is its standfirst: longer, a
-        standfirst by its own form, under a line of a headline's words (not in capitals)."""
-        head = self.lines[i]
-        return self.tw.dek_head_min <= head.weight < x.weight and x.weight >= self.tw.dek_min_weight \
-            and not head.key.isupper() and self.cues.standfirst(x)
+    def dek_under(self, i: int, k: int) -> bool:
+        """Whether line ``k``, right under candidate ``i``, is its standfirst: a standfirst
+        by its own form and by its form against the line above (:meth:`deck`)."""
+        return self.deck(i, k) and self.cues.standfirst(self.lines[k])
+
+    def deck(self, h: int, k: int) -> bool:
+        """Whether line ``k``, under line ``h``, reads as its standfirst by their form: ``h``
+        a line of a headline's words (not in capitals), ``k`` longer and heavy, or right
+        under it and ending as a sentence ends where ``h`` does not ("Headline / But is it
+        worth it?")."""
+        tw, head, x = self.tw, self.lines[h], self.lines[k]
+        if head.weight < tw.dek_head_min or head.key.isupper():
+            return False
+        return head.weight < x.weight and x.weight >= tw.dek_min_weight or (
+            self.span.below(h) == k and x.text.rstrip().endswith(SENTENCE_ENDS)
+            and not head.text.rstrip().endswith(SENTENCE_ENDS))
 
     def _meta_follows(self, i: int) -> float:
         seen = names = deks = 0
@@ -300,7 +324,7 @@ class TitlePicker:
             if names == 0 and cues.name_like(x):
                 names += 1
                 named_first = named_first or (seen == 0 and x.weight <= tw.name_under_weight)
-            elif seen == names == 0 and deks < tw.dek_skips and self.dek_under(i, x):
+            elif seen == names == 0 and deks < tw.dek_skips and self.dek_under(i, k):
                 deks += 1  # its standfirst, between the headline and the byline
             else:
                 seen += 1
