@@ -1052,3 +1052,36 @@ def test_speech_verb_signatures_cut_comments_off_the_article():
     a = parse_text(f"The post's own headline today\n\n{post}\n\n{comments}\n").articles[0]
     assert len(a.body) == 4
     assert not any("reader number" in p for p in a.body)
+
+
+def test_a_sidebar_of_teasers_over_the_repeated_headline_is_not_the_body():
+    # A "Most read" list (headlines, each over its first sentence, line after line) runs on
+    # into a short story: the headline shown again with its date between heads the story,
+    # so the list above it is neither its body nor its title.
+    teasers = "\n".join(
+        f"Teaser headline number {k} here\nThe first sentence of teaser story {k} runs on for a good while, as the "
+        "first sentence of a long report in a newspaper would do."
+        for k in range(5)
+    )
+    about = "\n".join(f"The Daily Site is an independent newsroom, and this is line {k} of what it says of itself."
+                      for k in range(4))
+    story = paragraphs(2, "story")
+    text = (f"The Daily Site\nWorld\nSport\n\nMost read\n{teasers}\n\nThe story's own headline\n\n"
+            f"19 February 2020\nShare this article\n\nThe story's own headline\n\n{story}\n\n{about}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "The story's own headline"
+    assert [p[:11] for p in a.body[:2]] == ["Paragraph 0", "Paragraph 1"]
+    assert not any(p.startswith("The first sentence of teaser") for p in a.body)
+
+
+def test_a_quote_shown_twice_with_a_date_between_does_not_head_the_article():
+    # An embedded post quoted twice, its dated source between: a sentence, no headline.
+    body = paragraphs(3, "story")
+    quote = ("“There is a rumour going around that we have called the race already, we have not,” "
+             "said the network on its account")
+    text = (f"The story's own headline\n\n{body}\n\n{quote}\n\n— The Network (@network) November 7, 2012\n\n"
+            f"The network's own reporter helped spread the correct information:\n\n{quote}.\n\n"
+            f"{body.replace('Paragraph', 'Line')}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "The story's own headline"
+    assert a.body[0].startswith("Paragraph 0")

@@ -97,10 +97,11 @@ def parse_text(
     doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)
     doc.notes.extend(_too_little(a, b) for a, b in found.leftovers)
     for lo, hi in found.spans:
-        spans = [(lo, hi, None)] if user_parts else layout_split(lines, repeats, cues, weights, lo, hi)
-        for start, end, header in spans:
+        spans = [(lo, hi, None, None)] if user_parts else layout_split(lines, repeats, cues, weights, lo, hi)
+        for start, end, header, lone in spans:
             builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain, now)
-            art = builder.build(header - start if header is not None else None)
+            art = builder.build(header - start if header is not None else None,
+                                lone - start if lone is not None else None)
             if art.body or art.title:
                 doc.articles.append(art)
                 continue

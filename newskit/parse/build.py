@@ -70,10 +70,17 @@ class Builder:
     def remove(self, i: int, why: str) -> None:
         self.set(i, Kind.REMOVED, why)
 
-    def build(self, header: int | None) -> Article:
+    def build(self, header: int | None, lone: int | None = None) -> Article:
+        """The article, its body searched under ``header`` (if any). A ``lone`` header
+        (a headline shown again with a date between, the only one in the span) heads the
+        article where the body run found without it holds it: a body holds no headline
+        and its date, so the run above it is a sidebar of teasers run on into the body."""
         lines, n = self.lines, len(self.lines)
         lo = header + 1 if header is not None else 0
         span = densest(lines, lo, n, self.weights, self.cues)
+        if header is None and lone is not None and span is not None and span[0] < lone <= span[1]:
+            header = lone
+            span = densest(lines, lone + 1, n, self.weights, self.cues)
         if span is None:
             a = b = n
         else:

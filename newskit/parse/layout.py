@@ -168,28 +168,37 @@ def headers(
     return heads
 
 
+def _headline(lines: list[Line], repeats: Repeats, i: int) -> bool:
+    """Whether header ``i`` reads as a headline at both its showings: neither is a
+    sentence or a body-like line (a quote shown twice, a comment form's "Sign in to
+    comment." are not)."""
+    return not any(x.sentence or x.good for x in (lines[i], lines[repeats.next[i]]))
+
+
 def split(
     lines: list[Line], repeats: Repeats, cues: Cues, weights: ParseWeights, start: int = 0, end: int | None = None
-) -> list[tuple[int, int, int | None]]:
+) -> list[tuple[int, int, int | None, int | None]]:
     """The article spans of the part ``[start, end)`` of the dump (all of it by default),
-    as (start, end_exclusive, header index or None)."""
+    as (start, end_exclusive, header index or None, lone header index or None). A lone
+    header is the one header found where there is no split: it heads the article only if
+    the body run found without it would hold it (see :meth:`Builder.build`)."""
     stop = len(lines) if end is None else end
     heads = headers(lines, repeats, cues, weights.layout, start, stop)
-    spans: list[tuple[int, int, int | None]] = []
+    spans: list[tuple[int, int, int | None, int | None]] = []
     for k, h in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else stop
         if body_weight(lines, h, end) < weights.body.min_body_weight:
             if spans:  # no body of its own: it belongs to the article before
-                s, _, hh = spans[-1]
-                spans[-1] = (s, end, hh)
+                s, _, hh, _ = spans[-1]
+                spans[-1] = (s, end, hh, None)
             continue
-        spans.append((h, end, h))
+        spans.append((h, end, h, None))
     if len(spans) < 2:  # noqa: PLR2004 (one header is no split)
-        return [(start, stop, None)]
-    first, first_end, first_head = spans[0]
+        return [(start, stop, None, spans[0][0] if spans and _headline(lines, repeats, spans[0][0]) else None)]
+    first, first_end, first_head, _ = spans[0]
     if body_weight(lines, start, first) >= weights.body.min_body_weight:
-        return [(start, first, None), *spans]  # a body of its own above the first headline: an article too
-    spans[0] = (start, first_end, first_head)  # what comes before the first headline is that article's chrome
+        return [(start, first, None, None), *spans]  # a body of its own above the first headline: an article too
+    spans[0] = (start, first_end, first_head, None)  # what comes before the first headline is that article's chrome
     return spans
 
 
