@@ -1085,3 +1085,30 @@ def test_a_quote_shown_twice_with_a_date_between_does_not_head_the_article():
     a = parse_text(text).articles[0]
     assert a.title == "The story's own headline"
     assert a.body[0].startswith("Paragraph 0")
+
+
+def test_a_one_word_headline_shown_again_with_its_date_between_heads_an_article():
+    # An infinite-scroll page: each article's header shows its headline, dates, and the
+    # headline again. A one-word headline ("Opinion") heads its article as a longer one does.
+    def article(head: str, of: str) -> str:
+        return (f"{head}\n\nPosted: 04 April 2020\nUpdated: 04 April 2020\n\n{head}\n\n{paragraphs(4, of)}\n\n"
+                "Copyright 2020 The Bulletin. All rights reserved.\nTrending now\n")
+    text = "The Bulletin\nLocal\nWeather\n\n" + "\n".join(
+        (article("The first story's own headline", "story"), article("Opinion", "post"),
+         article("The third story's own headline", "story"))
+    )
+    titles = [a.title for a in parse_text(text).articles]
+    assert titles == ["The first story's own headline", "Opinion", "The third story's own headline"]
+
+
+def test_a_comments_sign_off_and_the_reply_to_it_head_no_article():
+    # "Mike" signs a comment and "Mike," opens the reply under a dated signature: not a
+    # headline shown again word for word.
+    post = paragraphs(4, "post")
+    ping = "A Pingback From Another Blog About It"  # a pingback shown twice: a header, and a second one
+    text = (f"The post's own headline\n\n{post}\n\n{ping}\nOctober 16, 2012 at 7:48 am\n\n{ping}\n\n"
+            f"{paragraphs(3, 'story')}\n\nI wonder what you think of all this, and of the rest of it too.\n\n"
+            "Mike\n\nScott says:\nNovember 12, 2012 at 5:04 pm\n\nMike,\n\n"
+            + "\n\n".join(f"Relationships are important, reply {k} says, and there is a lot more to say about them."
+                          for k in range(4)) + "\n")
+    assert not any(a.title.startswith("Mike") for a in parse_text(text).articles)

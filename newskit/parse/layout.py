@@ -160,12 +160,39 @@ def headers(
     for i in range(start, end):
         line = lines[i]
         j = repeats.next[i]
-        if j < 0 or j >= end or j - i >= lw.header_span or line.weight < lw.header_min_weight or line.fold in titles:
+        if j < 0 or j >= end or j - i >= lw.header_span or line.fold in titles:
             continue
-        if cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + lw.header_date_after]):
+        if line.weight < lw.header_min_weight:
+            found = _short_header(lines, i, j)
+        else:
+            found = cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + lw.header_date_after])
+        if found:
             heads.append(i)
             titles.add(line.fold)
     return heads
+
+
+def _apart(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` stands as a paragraph of its own (blank lines or the dump's ends
+    above and below it)."""
+    return (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+
+
+def _short_header(lines: list[Line], i: int, j: int) -> bool:
+    """A headline of one or two words ("Opinion") heads an article in the stricter shape of
+    a header: shown again word for word, both showings standing apart as paragraphs of
+    their own (a comment's sign-off "Mike" over a reply to "Mike," is not), what stands between
+    them is a header's (a date line, no body-like line), and a body-like line opens the
+    story under the second."""
+    x = lines[i]
+    if x.key != lines[j].key or x.dates or x.sentence or not any(ch.isalpha() for ch in x.key) \
+            or not (_apart(lines, i) and _apart(lines, j)):
+        return False
+    between = lines[i + 1 : j]
+    if not any(y.dates for y in between) or any(y.good or y.sentence for y in between):
+        return False
+    after = next((y for y in lines[j + 1 :] if y.key), None)  # the story opens under it
+    return after is not None and after.good and not after.rule
 
 
 def _headline(lines: list[Line], repeats: Repeats, i: int) -> bool:
