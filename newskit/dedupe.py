@@ -127,6 +127,14 @@ class DedupeOptions:
     and articles sharing one are candidates too, which finds contained pairs (their
     shingle Jaccard is often only 0.08-0.13) without a lower ``min_estimate``; 0 turns
     the sentence index off.
+
+    ``site_pages``: an indexed sentence found in this many distinct bodies or more, all of
+    one outlet (and none of another outlet, nor of an article with no outlet), and in
+    ``site_share`` of that outlet's bodies or more, is that site's chrome (a sidebar of
+    teasers, an "about us" block the parser kept in short bodies) and is left out of the
+    check of every pair. A sentence that articles of two outlets share is wire copy and
+    always counts; a story one outlet ran in a few versions among many other pages is
+    under ``site_share``; 0 turns this off.
     """
 
     threshold: float = 0.5
@@ -140,6 +148,8 @@ class DedupeOptions:
     band_rows: int = 2
     min_estimate: float = 0.05
     max_bucket: int = 50
+    site_pages: int = 3
+    site_share: float = 0.5
     keep: Keep = Keep.FIRST
 
     def __post_init__(self) -> None:
@@ -152,6 +162,8 @@ class DedupeOptions:
             value = getattr(self, name)
             if not 0 < value <= 1:
                 raise DedupeError(f"{name} must be in (0, 1], not {value!r}")
+        if not 0 <= self.site_share <= 1:
+            raise DedupeError(f"site_share must be in [0, 1], not {self.site_share!r}")
         if not 0 <= self.min_estimate < 1:
             raise DedupeError(f"min_estimate must be in [0, 1), not {self.min_estimate!r}")
         if not 1 <= self.shingle <= MAX_SHINGLE:
@@ -166,10 +178,10 @@ class DedupeOptions:
             raise DedupeError(
                 f"band_rows must divide num_perm ({self.num_perm}), not {self.band_rows!r}"
             )
-        if self.min_prose < 0 or self.index_words < 0:
+        if self.min_prose < 0 or self.index_words < 0 or self.site_pages < 0:
             raise DedupeError(
-                f"min_prose and index_words must be 0 or more, not {self.min_prose!r} "
-                f"and {self.index_words!r}"
+                f"min_prose, index_words and site_pages must be 0 or more, not {self.min_prose!r}, "
+                f"{self.index_words!r} and {self.site_pages!r}"
             )
         if self.max_bucket < 2:  # noqa: PLR2004 (a bucket of one holds no pair)
             raise DedupeError(f"max_bucket must be at least 2, not {self.max_bucket!r}")
@@ -626,6 +638,7 @@ class DedupeStats:
     distinct: int = 0  # distinct normalised bodies
     candidates: int = 0  # pairs sharing an LSH bucket
     checked: int = 0  # pairs given the exact check
+    site_chrome: int = 0  # indexed sentences found to be one site's chrome (DedupeOptions.site_pages)
     duplicates: int = 0  # pairs that passed it
     clusters: int = 0
 
@@ -685,6 +698,8 @@ class Deduper:
         self._key_nodes = array("I")  # the node of each of them
         self._sources: dict[str, str] = {}
         self._has_text = b""  # node -> 1 if it takes part in the candidate search
+        self._chrome: set[int] = set()  # sentence hashes that are a site's chrome (see _site_chrome)
+        self._chromed: set[int] = set()  # the nodes holding one of them
 
     def __repr__(self) -> str:
         return f"Deduper({len(self)} articles, {len(self._texts)} distinct, {self.options!r})"
@@ -859,15 +874,81 @@ class Deduper:
             found = cache[node] = _split(self._texts[node], array("I", self._ends[node]))
         return found
 
+    def _site_chrome(self) -> None:
+        """Find the indexed sentences that are one site's chrome (see
+        :class:`DedupeOptions` ``site_pages``), and the nodes that hold them. The sentences
+        are counted in ``_SENTENCE_PARTS`` parts, as in :meth:`_sentence_pairs`; the
+        result depends on the set of articles, not on their order."""
+        self._chrome, self._chromed = set(), set()
+        least, keys, nodes = self.options.site_pages, self._keys, self._key_nodes
+        if not least or not keys:
+            return
+        site = self._node_sites()
+        bodies = Counter(site)  # an outlet's distinct bodies
+        share = self.options.site_share
+        low = keys.tobytes()[0 if sys.byteorder == "little" else 3 :: 4]
+        mask = _SENTENCE_PARTS - 1
+        for part in range(_SENTENCE_PARTS):
+            chosen = low.translate(bytes(1 if b & mask == part else 0 for b in range(256)))
+            counts = Counter(compress(keys, chosen))
+            common = {k for k, n in counts.items() if n >= least}
+            if not common:
+                continue
+            sites: dict[int, str | None] = {}
+            holders: dict[int, list[int]] = {}
+            for key, node in compress(zip(keys, nodes, strict=True), chosen):
+                if key in common:
+                    sites[key] = site[node] if sites.setdefault(key, site[node]) == site[node] else None
+                    holders.setdefault(key, []).append(node)
+            for key, one in sites.items():
+                if one and counts[key] >= share * bodies[one]:
+                    self._chrome.add(key)
+                    self._chromed.update(holders[key])
+        self.stats.site_chrome = len(self._chrome)
+
+    def _node_sites(self) -> list[str | None]:
+        """Each node's outlet (case folded), or None where its articles have none or
+        name more than one (exact copies on two sites: wire copy)."""
+        site: list[str | None] = [None] * len(self._texts)
+        seen = bytearray(len(self._texts))
+        for info, node in zip(self._infos, self._node_of, strict=True):
+            outlet = info.outlet.casefold() if info.outlet else None
+            if not seen[node]:
+                seen[node] = 1
+                site[node] = outlet
+            elif site[node] != outlet:
+                site[node] = None
+        return site
+
+    def _unchromed(self, node: int, sentences: list[str]) -> list[int] | None:
+        """The indices of ``node``'s sentences that are no site's chrome (None: all)."""
+        if node not in self._chromed:
+            return None
+        least, chrome, utf16 = self.options.index_words, self._chrome, _UTF16
+        return [
+            i for i, x in enumerate(sentences)
+            if len(x) < least or zlib.crc32(x.encode(utf16)) not in chrome
+        ]
+
     def _check(self, a: int, b: int, cache: dict[int, list[str]]) -> _Pair:
-        """The exact check of nodes ``a`` < ``b``."""
+        """The exact check of nodes ``a`` < ``b``, a site's chrome left out of both."""
         self.stats.checked += 1
         sa, sb = self._sentences(a, cache), self._sentences(b, cache)
-        aligned = align(sa, sb, self.options.sentence_threshold)
-        score = score_alignment(sa, sb, aligned)
+        ka, kb = self._unchromed(a, sa), self._unchromed(b, sb)
+        if ka is None and kb is None:
+            aligned = align(sa, sb, self.options.sentence_threshold)
+            score = score_alignment(sa, sb, aligned)
+            na, nb = len(self._texts[a]), len(self._texts[b])
+        else:
+            ka = list(range(len(sa))) if ka is None else ka
+            kb = list(range(len(sb))) if kb is None else kb
+            ta, tb = [sa[i] for i in ka], [sb[j] for j in kb]
+            kept = align(ta, tb, self.options.sentence_threshold)
+            score = score_alignment(ta, tb, kept)
+            aligned = [(ka[i], kb[j], sim) for i, j, sim in kept]
+            na, nb = sum(map(len, ta)), sum(map(len, tb))
         wa = sum(len(sa[i]) * sim for i, _, sim in aligned)
         wb = sum(len(sb[j]) * sim for _, j, sim in aligned)
-        na, nb = len(self._texts[a]), len(self._texts[b])
         return _Pair(
             score,
             wa / na if na else 0.0,
@@ -896,6 +977,7 @@ class Deduper:
         """
         nodes = len(self._texts)
         self.stats.distinct = nodes
+        self._site_chrome()
         uf = UnionFind(nodes)
         work = _Work(self, {}, set(), {})
         duplicates = 0

@@ -529,3 +529,42 @@ def test_fingerprints_are_the_same_without_numpy(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(dedupe, "_NUMPY_AGREES", False)
     assert fingerprint(_article(body, 1)) == with_numpy
     assert len(with_numpy.text) >= dedupe._NUMPY_FROM  # long enough for the numpy path
+
+
+def _site_pages(n: int, outlet: str, sidebar: list[str], seed: int) -> list[Article]:
+    """``n`` pages of one outlet, each a short story of its own over the site's sidebar."""
+    return [_article(_story(seed + k, 3) + sidebar, seed + k, outlet=outlet) for k in range(n)]
+
+
+def test_a_sidebar_the_pages_of_one_site_share_makes_no_duplicates() -> None:
+    # The parser kept a site's sidebar of teasers in the short bodies of its pages: the
+    # pages share it, and nothing else.
+    arts = _site_pages(4, "The Daily Site", _story(900, 10), 910)
+    deduper = Deduper()
+    for a in arts:
+        deduper.add(a)
+    assert deduper.clusters() == [] and deduper.stats.site_chrome == 10
+    assert find_clusters(arts, DedupeOptions(site_pages=0))  # the rule is what holds them apart
+    assert find_clusters(arts[::-1]) == [] and find_clusters(arts[:2]) != []  # order; two pages are no site
+
+
+def test_a_sentence_pages_of_two_sites_share_is_never_chrome() -> None:
+    # Wire copy: the same report on three pages of one site and on one of another.
+    wire = _story(920, 12)
+    arts = [_article(wire + _story(930 + k, 1), k, outlet="Site A") for k in range(3)]
+    arts.append(_article(wire, 3, outlet="Site B"))
+    (cluster,) = find_clusters(arts)
+    assert len(cluster) == 4
+    # ... and pages with no outlet are of no site: their shared text is never chrome
+    plain = [replace(a, outlet=None) for a in arts[:3]]
+    assert len(find_clusters(plain)) == 1
+
+
+def test_a_story_one_site_ran_in_versions_among_its_other_pages_is_no_chrome() -> None:
+    # Three versions of one story among ten other pages of the same outlet.
+    story = _story(940, 12)
+    versions = [_article(story + _story(950 + k, 1), k, outlet="Site A") for k in range(3)]
+    others = [_article(_story(960 + k, 8), 10 + k, outlet="Site A") for k in range(10)]
+    (cluster,) = find_clusters(versions + others)
+    assert len(cluster) == 3
+    assert find_clusters(versions + others, DedupeOptions(site_share=0.0)) == []  # the share is what keeps it
