@@ -180,6 +180,15 @@ RULE_CASES = [
     ("12 Responses to “Why the river bridge had to close”", "comments"),
     ("3 thoughts on Ten ways to cross the river this winter", "comments"),
     ("3 comments on the budget were sent to the council by Monday.", None),
+    # notices to readers whose browser does not show the page as meant
+    ("This page is best viewed in an up-to-date web browser with style sheets enabled. While you will be "
+     "able to read this page in your browser, you will not get the full visual experience.", "browser-notice"),
+    ("Javascript is not enabled on your browser. Please enable javascript to use the comment form.",
+     "browser-notice"),
+    ("The Blog Spam Filter needs javascript to work, but your browser has javascript disabled.", "browser-notice"),
+    ("You are using an outdated browser. Please upgrade it to see this site as it should look.", "browser-notice"),
+    ("This site is best known for its weekly column on the harbour, which the council now funds.", None),
+    ("Your browser has javascript disabled, the engineer told the court, so the page showed nothing.", None),
 ]
 
 
