@@ -432,7 +432,7 @@ class Index:
         c.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
-            c.execute("PRAGMA journal_mode = WAL")
+            self._wal()
             c.execute("BEGIN IMMEDIATE")
             if not {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}:
                 for statement in _statements(SCHEMA):
@@ -443,7 +443,7 @@ class Index:
         elif "meta" not in tables:
             raise IndexDbError(f"{self.path}: not a newskit index (an SQLite database without its meta table)")
         else:
-            c.execute("PRAGMA journal_mode = WAL")
+            self._wal()
         row = c.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         version = int(row[0]) if row and str(row[0]).isdigit() else None
         if version != SCHEMA_VERSION:
@@ -454,6 +454,20 @@ class Index:
             )
         c.execute("PRAGMA synchronous = NORMAL")
         c.execute("PRAGMA temp_store = MEMORY")
+
+    def _wal(self) -> None:
+        """Switch to write-ahead logging. SQLite does not wait on a lock for this pragma (no
+        busy handler): two processes opening a new index at once retry it here, as long as
+        the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def close(self) -> None:
         self.conn.close()
