@@ -782,14 +782,20 @@ def test_a_line_of_tags_over_the_date_is_not_the_title(first):
     assert "capital" not in terms_of(a, headline)
 
 
-def test_a_link_to_the_post_before_is_not_the_title():
+@pytest.mark.parametrize(("link", "headline", "dump"), [
     # a blog's link to the previous post, arrow first, right over the post's date
-    older = "« Council Says the River Bridge Needs a Closer Look Now"
-    headline = "Drivers Face a Year of Detours"
-    text = f"Town Blog\n{headline}\n{older}\nNovember 18, 2019\n\n{STORY}\n"
+    ("« Council Says the River Bridge Needs a Closer Look Now", "Drivers Face a Year of Detours",
+     "Town Blog\n{headline}\n{link}\nNovember 18, 2019\n\n{story}\n"),
+    # to the next post, arrow last: the key of a line loses a closing arrow, so the arrow
+    # cost reads the line's text
+    ("Bridge Tolls Rise Again Next Year \u00bb", "Council Closes the Old River Bridge",
+     "{menu}{link}\n{headline}\nBy Jane Roe\n\n{story}\n"),
+])
+def test_a_link_to_the_post_before_or_after_is_not_the_title(link: str, headline: str, dump: str) -> None:
+    text = dump.format(menu=MENU, link=link, headline=headline, story=STORY)
     a = parse_text(text, explain=True).articles[0]
     assert a.title == headline
-    assert terms_of(a, older)["arrow"] == -0.5  # title.arrow_cost
+    assert terms_of(a, link)["arrow"] == -0.5  # title.arrow_cost
 
 
 def test_a_short_capitalised_headline_the_lead_speaks_of_is_no_name():
@@ -872,15 +878,6 @@ def test_a_quotation_in_french_marks_is_no_arrow(text):
     from newskit.parse.title import arrow_link
 
     assert not arrow_link(text)
-
-
-def test_a_link_to_the_next_post_costs_with_its_arrow_last():
-    # the key of a line loses a closing arrow; the arrow cost reads the line's text
-    newer = "Bridge Tolls Rise Again Next Year \u00bb"
-    a = parse_text(f"{MENU}{newer}\nCouncil Closes the Old River Bridge\nBy Jane Roe\n\n{STORY}\n",
-                   explain=True).articles[0]
-    assert a.title == "Council Closes the Old River Bridge"
-    assert terms_of(a, newer)["arrow"] == -0.5  # title.arrow_cost
 
 
 def test_a_question_under_the_headline_is_its_standfirst():
