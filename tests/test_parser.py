@@ -13,7 +13,8 @@ from newskit import Kind, parse_file, parse_text
 from newskit.dates import date_line
 from newskit.errors import RulesError
 from newskit.model import content_id
-from newskit.rules import load_rules
+from newskit.parse.cues import Cues
+from newskit.rules import default_rules, load_rules
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 RFERL = DATA / "000_120db16d2a8201b2.txt"
@@ -634,6 +635,32 @@ def test_caption_with_a_credit_in_brackets_right_under_the_title(credit):
     assert a.captions == [caption]
     assert a.dateline == "RIVERTON (AP)"
     assert a.body[0].startswith("RIVERTON (AP) — The city council voted")
+
+
+@pytest.mark.parametrize("credit", [
+    "Jane Roe for The New York Times", "Jane Roe/The Daily Star", "Jane Roe/ NBC News", "Jane Roe / AP",
+    "Illustration by Jane Roe/The New York Times",
+])
+def test_a_photo_credit_under_the_headline_is_no_title(credit):
+    # a photographer's name over the outlet the photo is for, or "Photo by ...": a caption's credit
+    text = f"{MENU}Council Votes to Close the Old River Bridge\n{credit}\n\nBy Sam Lee\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == "Council Votes to Close the Old River Bridge"
+    assert credit in a.captions
+
+
+@pytest.mark.parametrize("credit", ["Jane Roe/ NBC News", "Jane Roe for The New York Times", "Photo: Jane Roe"])
+def test_the_line_under_a_photo_credit_is_its_caption_not_the_title(credit):
+    # headline, then a photo: its credit, and its caption right over the byline
+    caption = "Engineers inspect the rusted steel supports of the bridge"
+    text = f"{MENU}Council Votes to Close the Old River Bridge\n\n{credit}\n\n{caption}\n\nBy Sam Lee\n\n{STORY}\n"
+    a = parse_text(text).articles[0]
+    assert a.title == "Council Votes to Close the Old River Bridge"
+
+
+@pytest.mark.parametrize("line", ["Tax Cuts for The Rich", "I Geek for Creativity Daily", "About Us/Press"])
+def test_a_title_case_line_with_for_or_a_slash_is_no_photo_credit(line):
+    assert not Cues.of(default_rules()).photo_credit_text(line)
 
 
 def test_a_source_in_brackets_inside_a_sentence_is_no_credit():

@@ -189,6 +189,15 @@ RULE_CASES = [
     ("You are using an outdated browser. Please upgrade it to see this site as it should look.", "browser-notice"),
     ("This site is best known for its weekly column on the harbour, which the council now funds.", None),
     ("Your browser has javascript disabled, the engineer told the court, so the page showed nothing.", None),
+    # the tools of a page and a comment form, as buttons and labels
+    ("Send to a Friend", "share"),
+    ("Email This Post to a Friend", "share"),
+    ("Send the letter to a friend who lives abroad, the post office says", None),
+    ("Keep me logged in", "subscribe"),
+    ("Email will not be published", "comments"),
+    ("Mail (will not be shared) (required)", "comments"),
+    ("Open in new window", "accessibility"),
+    ("Jump to discuss comments below", "accessibility"),
 ]
 
 

@@ -87,9 +87,32 @@ class Cues:
         self._credit_needles = (*v["credit_by"], *v["contributed"], ":")
         source = "|".join(f"{re.escape(w)}(?=\\s*:)" for w in v["photo_source_labels"])
         agencies = "|".join(f"{re.escape(w)}/[\\w ]+" for w in v["photo_agencies"])
+        # A photographer's name over the outlet or agency the photo is for ("Jane Roe/The
+        # Daily Star", "Jane Roe for The New York Times", "Jane Roe / AP"): a whole line, in
+        # a name's case; the outlet is two words or more ending in an outlet's word, or an
+        # agency alone.
+        outlet_words = alternatives([w for w in v["author_outlets"] if w != "the"])
+        name = r"(?:[A-Z][\w'’\-]+|[A-Z]\.)"
+        by_outlet = (
+            rf"^(?-i:(?:{name}\s+){{1,3}}{name}\s*(?:/|\s+for\s+)\s*"
+            rf"(?:(?:[Tt]he\s+)?(?:[A-Z][\w.&'’\-]*\s+){{1,4}}(?i:{outlet_words})"
+            rf"|(?i:{alternatives(v['photo_credit_agencies'])})))"
+        )
+        credit_line = (
+            rf"^\W*(?:{alternatives(v['photo_words'])})s?\s+(?:{alternatives(v['photo_by'])})\s+[^.]{{2,60}}"
+            rf"|{by_outlet}"
+        )
+        # ... and a line that is a credit alone, nothing before it: a photo's, whose caption
+        # is the line under it
+        self._credit_line = re.compile(
+            rf"(?:^\W*(?:{alternatives(v['photo_words'])})s?\s*(?:{alternatives(v['photo_joiners'])})?\s*:\s*[^.]{{2,60}}"
+            rf"|{credit_line})\s*\.?$",
+            re.I,
+        )
         self._photo_credit = re.compile(
             rf"(?:\((?:[^()]{{0,60}}\b)?(?:{alternatives(v['photo_credit_names'])}|{source})\b[^()]{{0,60}}\)?"
             rf"|\b(?:{alternatives(v['photo_words'])})s?\s*(?:{alternatives(v['photo_joiners'])})?\s*:\s*[^.]{{2,60}}"
+            rf"|{credit_line}"
             rf"|\b(?:{alternatives(v['photo_credit_tails'])}|{agencies})\b"
             rf"[^.]{{0,40}})\s*\.?$",
             re.I,
@@ -190,6 +213,11 @@ class Cues:
 
     def photo_credit(self, line: Line) -> bool:
         return self.photo_credit_text(line.key[-PHOTO_CREDIT_TAIL:])
+
+    def credit_line(self, line: Line) -> bool:
+        """Whether a line is a photo credit alone ("Jane Roe/The Daily Star", "Photo: Jane
+        Roe"), not a caption that ends with one."""
+        return self._credit_line.match(line.key) is not None
 
     def _photo_credit_text(self, tail: str) -> bool:
         return self._photo_credit.search(tail) is not None

@@ -42,7 +42,7 @@ SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "
 NO_HEADLINE = tuple(SHAPE_TERMS.index(t) for t in ("capital", "names", "glued", "arrow", "tools"))
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
-    "standfirst", "subtitle", "breadcrumb", "label value",
+    "standfirst", "subtitle", "breadcrumb", "label value", "caption",
 )
 
 
@@ -127,7 +127,7 @@ class TitlePicker:
             s = self._shape(self.lines[i].key, self.lines[i].text)
             # the terms added in order, the shape's own first (see _total)
             score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] \
-                + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10]
+                + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10] + p[11]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
@@ -240,7 +240,12 @@ class TitlePicker:
         # label value: the value of a "Label:" line right above
         value = -tw.value_cost if prev is not None and lines[prev].weight <= tw.value_label_weight \
             and lines[prev].text.rstrip().endswith(":") else 0.0
-        return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value)
+        # caption: right under a photo's credit ("Jane Roe/The Daily Star"), a line is the
+        # photo's caption, however it is shaped (the headline stands above the photo)
+        caption = -tw.caption_cost if (up := span.above(i)) is not None \
+            and cues.credit_line(lines[up]) and not cues.photo_credit(line) else 0.0
+        return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value,
+                caption)
 
     def _no_headline(self, line: Line) -> bool:
         """Whether a line's own shape says it is no headline: a row of share links, a trail

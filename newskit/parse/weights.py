@@ -180,6 +180,7 @@ class TitleWeights:
     label_weight: int = 2  # a label ("Editorial") over a candidate is skipped: a line this light
     value_label_weight: int = 3  # a "Label:" line this light right above a candidate ...
     value_cost: float = 0.6  # ... makes it the label's value
+    caption_cost: float = 0.6  # a candidate right under a photo credit is its caption
     crumb_bonus: float = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
     crumb_labels: int = 3  # ... of at most this many section labels
     crumb_weight: int = 2  # ... each a line this light, or a crumb by its form
