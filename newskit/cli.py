@@ -1085,8 +1085,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     buffered is dropped, so the interpreter's last flush fails no more. (click itself
     ends quietly on a closed pipe, ``| head``.)"""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="newskit", standalone_mode=False)
+        # (with standalone_mode off, click returns the status a command's ctx.exit gave)
+        status = cli.main(args=list(argv) if argv is not None else None, prog_name="newskit", standalone_mode=False)
         sys.stdout.flush()
+        if isinstance(status, int) and status:
+            sys.exit(status)
     except click.exceptions.Exit as done:
         _flush_or_fail()
         sys.exit(done.exit_code)

@@ -517,6 +517,21 @@ def test_python_m_newskit_version() -> None:
     assert r.stderr == ""
 
 
+@pytest.mark.parametrize(("args", "status"), [
+    (["list", "/nonexistent/dump.txt"], ExitCode.INPUT_ERROR),  # an input that cannot be read
+    (["list", "data/", "/nonexistent/dump.txt"], ExitCode.INPUT_ERROR),  # ... beside good ones
+    (["show", "0000000000", "data/"], ExitCode.INPUT_ERROR),  # an id that matches nothing
+    (["list", "--json", "--csv", "data/"], ExitCode.USAGE),
+    (["-q", "dedupe", "--check", "data/"], ExitCode.DUPLICATES_FOUND),  # the samples hold copies
+])
+def test_the_console_script_exits_with_the_commands_status(args: list[str], status: int) -> None:
+    """The status a command ends with is the process's, as CliRunner sees it."""
+    assert run(*args).exit_code == status
+    done = subprocess.run([sys.executable, "-m", "newskit", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == status, done.stderr
+
+
 def test_head_ends_quietly() -> None:
     """`newskit list data/ | head -1`, with enough output to fill the pipe."""
     args = [RFE, ARAB] * 300
