@@ -42,6 +42,17 @@ def test_the_copyright_line_names_the_outlet() -> None:
     assert outlet_of(foot="Copyright Gannett 2018") == "Gannett"
 
 
+@pytest.mark.parametrize("link", ["Copyright Information", "Copyright Policy", "Copyright Notice"])
+def test_a_footer_link_about_copyright_names_no_owner(link: str) -> None:
+    assert outlet_of(foot=f"Privacy Policy\n{link}\nContact Us") is None
+    assert outlet_of(foot=f"{link}\n© 2019 The Daily Bugle. All rights reserved.") == "The Daily Bugle"
+
+
+def test_an_owner_opening_with_such_a_word_is_still_a_name() -> None:
+    assert outlet_of(foot="© 2012 InformationWeek. All rights reserved.") == "InformationWeek"
+    assert outlet_of(foot="© 2012 Policyholder News") == "Policyholder News"
+
+
 def test_copyrighted_is_not_a_copyright_sign() -> None:
     foot = "All photographs are copyrighted to me and may not be used without my permission, thank you."
     assert outlet_of(foot=foot) is None

@@ -300,12 +300,19 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
         if address and address.group(1).lower() not in oc.not_names:
             return address.group(1)
         m = oc.owner.search(key)
-        if not m or m.group(1).lower().startswith(oc.not_owners):
+        if not m or _names_no_one(m.group(1), oc):
             continue
         name = oc.clean(m.group(1))
-        if len(name) >= NAME_MIN_CHARS and not name.lower().startswith(oc.not_owners):
+        if len(name) >= NAME_MIN_CHARS and not _names_no_one(name, oc):
             return name
     return None
+
+
+def _names_no_one(name: str, oc: OutletCues) -> bool:
+    """Whether a copyright line's owner opens with words that name no one ("All rights
+    reserved", a footer link's "Copyright Information"), as whole words: "Infoworld" is a name."""
+    low = name.lower()
+    return any(low.startswith(w) and not _word(low[len(w) : len(w) + 1]) for w in oc.not_owners)
 
 
 def copyright_sign(key: str) -> bool:
