@@ -45,7 +45,7 @@ from .ids import ArticleRef, check_names, find_articles, named_articles, read_ag
 from .index import Index, SearchOptions, Settings, Summary, default_db
 from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
-from .pipeline import AUTO_FILES, TEXT_FIELD, Reader, auto_jobs, map_sources
+from .pipeline import AUTO_FILES, TEXT_FIELD, Kept, Reader, auto_jobs, map_sources
 from .reader import STDIN, expand_inputs, record_of
 from .rules import Rules, load_rules, user_rules_path
 from .splitting import AUTO, check_split
@@ -270,7 +270,7 @@ class _Reading(Reader):
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
-        explain: bool = False,
+        explain: bool = False, kept: Kept | None = None,
     ) -> Iterator[T]:
         sources = list(sources)
         if not sources:
@@ -333,6 +333,7 @@ class _Reading(Reader):
                 on_site_chrome=on_site_chrome,
                 text_field=self.text_field,
                 engine=None if one_process else self.engine,
+                kept=kept,
             )
             if crawl:
                 bar.advance()

@@ -64,7 +64,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -838,31 +838,38 @@ class Deduper:
     ) -> tuple[set[tuple[int, int]], list[tuple[float, int, int]]]:
         """The pairs sharing a bucket in ``bands``, and those of them that pass the
         estimate filter, as ``(estimate, a, b)``."""
+        pairs: set[tuple[int, int]] = set()
+        nodes = list(compress(range(len(self._has_text)), self._has_text))
+        for keys in self._band_keys(bands):
+            self._links(keys, nodes, pairs)
+        return pairs, self._estimates(pairs, self.options.min_estimate)
+
+    def _band_keys(self, bands: Iterable[int]) -> Iterator[list[int]]:
+        """Each band's key of every node that takes part in the candidate search (in node
+        order: ``compress(range(nodes), _has_text)``), band after band."""
         k, rows = self.options.num_perm, self.options.band_rows
         sigs = self._signatures
         has_text = self._has_text
-        nodes = list(compress(range(len(has_text)), has_text))
-        everyone = len(nodes) == len(has_text)
+        everyone = all(has_text)
         # With one or two bins a band, a band's key is one 32- or 64-bit word of the
         # signatures: a strided view gives every node's key with no Python loop, no copy.
         raw = memoryview(sigs).cast("B")
         words = raw.cast("I") if rows == 1 else raw.cast("Q") if rows == 2 else None  # noqa: PLR2004 (bins of 32 bits)
-        pairs: set[tuple[int, int]] = set()
-        for band in bands:
-            keys: Iterable[int]
+        try:
+            for band in bands:
+                keys: Iterable[int]
+                if words is not None:
+                    keys = words[band :: self.options.bands]
+                else:
+                    columns = [sigs[band * rows + r :: k] for r in range(rows)]
+                    keys = columns[0]
+                    for column in columns[1:]:
+                        keys = map(or_, map(lshift, keys, repeat(32)), column)
+                yield list(keys) if everyone else list(compress(keys, has_text))
+        finally:
             if words is not None:
-                keys = words[band :: self.options.bands]
-            else:
-                columns = [sigs[band * rows + r :: k] for r in range(rows)]
-                keys = columns[0]
-                for column in columns[1:]:
-                    keys = map(or_, map(lshift, keys, repeat(32)), column)
-            keys = list(keys) if everyone else list(compress(keys, has_text))
-            self._links(keys, nodes, pairs)
-        if words is not None:
-            words.release()
-        raw.release()
-        return pairs, self._estimates(pairs, self.options.min_estimate)
+                words.release()
+            raw.release()
 
     # -- check
 
@@ -884,8 +891,20 @@ class Deduper:
         if not least or not keys:
             return
         site = self._node_sites()
-        bodies = Counter(site)  # an outlet's distinct bodies
-        share = self.options.site_share
+        self._chrome, self._chromed = self._chrome_of(keys, nodes, site, Counter(site))
+        self.stats.site_chrome = len(self._chrome)
+
+    def _chrome_of(
+        self, keys: array[int], nodes: Sequence[int], site: Sequence[str | None] | Mapping[int, str | None],
+        bodies: Counter[str | None],
+    ) -> tuple[set[int], set[int]]:
+        """The sentence hashes among ``keys`` that are one site's chrome, and the nodes
+        holding them: ``nodes[i]`` holds ``keys[i]`` (each key once a node), ``site[node]``
+        is its outlet and ``bodies`` counts each outlet's distinct bodies (see
+        :meth:`_site_chrome`). All the holders of a key are among them."""
+        chrome: set[int] = set()
+        chromed: set[int] = set()
+        least, share = self.options.site_pages, self.options.site_share
         low = keys.tobytes()[0 if sys.byteorder == "little" else 3 :: 4]
         mask = _SENTENCE_PARTS - 1
         for part in range(_SENTENCE_PARTS):
@@ -902,9 +921,9 @@ class Deduper:
                     holders.setdefault(key, []).append(node)
             for key, one in sites.items():
                 if one and counts[key] >= share * bodies[one]:
-                    self._chrome.add(key)
-                    self._chromed.update(holders[key])
-        self.stats.site_chrome = len(self._chrome)
+                    chrome.add(key)
+                    chromed.update(holders[key])
+        return chrome, chromed
 
     def _node_sites(self) -> list[str | None]:
         """Each node's outlet (case folded), or None where its articles have none or
@@ -1269,9 +1288,16 @@ def dedupe_inputs(
     """Read, fingerprint and cluster every one of ``sources`` (files or ``-``), as
     ``reader`` reads (on its processes, its callbacks hearing of each input). With
     ``keep_articles`` the articles are kept as well, for writing the ones to keep;
-    otherwise only their fingerprints are, about 1 kB an article."""
+    otherwise only their fingerprints are, about 1 kB an article. With the reader's
+    ``engine`` (a Dask cluster), the fingerprints stay on the cluster, where the candidate
+    search, the checks and the clustering run too (:mod:`newskit.dedupe_dask`); the result
+    is the same."""
     options = options or DedupeOptions()
     reader = reader or Reader()
+    if reader.engine is not None:  # on a Dask cluster, which holds the fingerprints
+        from .dedupe_dask import dedupe_on_cluster  # noqa: PLC0415 (it imports this module)
+
+        return dedupe_on_cluster(sources, options, reader, keep_articles=keep_articles)
     deduper = Deduper(options)
     articles: list[Article] = []
     if keep_articles:

@@ -18,6 +18,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import getitem
 from typing import Any
 
 from .errors import NewskitError
@@ -26,6 +27,11 @@ DASK_MISSING = "--engine dask needs Dask: pip install 'newskit[dask]'"
 
 IN_FLIGHT = 4
 """Tasks in flight per worker: enough to keep each busy, few enough to bound memory."""
+
+
+def _parted(task: Callable[..., Any], part: Callable[[Any], tuple[Any, Any]], *args: Any) -> tuple[Any, Any]:
+    """On a worker: ``part(task(*args))`` (see :meth:`DaskEngine.map_kept`)."""
+    return part(task(*args))
 
 
 class EngineError(NewskitError):
@@ -91,6 +97,31 @@ class DaskEngine:
         finally:
             for fut in pending:
                 fut.cancel()
+
+    def map_kept(
+        self, task: Callable[..., Any], part: Callable[[Any], tuple[Any, Any]], chunks: list[Any], *shared: Any
+    ) -> Iterator[tuple[Any, Any]]:
+        """As :meth:`map_ordered`, but ``part`` cuts each result in two on the worker:
+        the first part comes back, in chunk order, with the future of the second, which
+        stays in the cluster's memory for later tasks (see :mod:`newskit.dedupe_dask`)."""
+        client = self.client()
+        scattered = [client.scatter([x], broadcast=True, hash=False)[0] for x in shared]
+        pending: deque[tuple[Any, Any]] = deque()
+        limit = self.slots() * IN_FLIGHT
+        try:
+            for chunk in chunks:
+                both = client.submit(_parted, task, part, chunk, *scattered, pure=False)
+                pending.append((client.submit(getitem, both, 0), client.submit(getitem, both, 1)))
+                while len(pending) >= limit:
+                    light, heavy = pending.popleft()
+                    yield light.result(), heavy
+            while pending:
+                light, heavy = pending.popleft()
+                yield light.result(), heavy
+        finally:
+            for futures in pending:
+                for fut in futures:
+                    fut.cancel()
 
     def close(self) -> None:
         """Disconnect, and end the local cluster if this engine started one."""

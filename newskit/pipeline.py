@@ -48,7 +48,8 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .engine import DaskEngine
@@ -237,6 +238,7 @@ def map_sources(
     on_site_chrome: Callable[[SiteChrome, int], None] | None = None,
     text_field: str = TEXT_FIELD,
     engine: DaskEngine | None = None,
+    kept: Kept | None = None,
 ) -> Iterator[T]:
     """``fn(document)`` for every one of ``sources`` (files or ``-``), in input order.
 
@@ -265,7 +267,9 @@ def map_sources(
 
     With an ``engine`` (:class:`newskit.engine.DaskEngine`), the inputs are read and parsed
     on its cluster's workers instead of this machine's processes (``jobs`` is then not
-    used); the results, and so the output, are the same.
+    used); the results, and so the output, are the same. With ``kept`` as well, part of
+    each result stays on the cluster (see :class:`Kept`): what is yielded is the part
+    that comes back.
     """
     rules = rules or default_rules()
     check_split(split)
@@ -286,7 +290,8 @@ def map_sources(
         learned = _learn(sources, rules, jobs, split, now, stdin, text_field, engine)
         chrome_of = _chrome_of(learned)
     if engine is not None and not explain:
-        outcomes: Iterator[_Outcome] = _on_cluster(engine, fn, sources, rules, split, now, chrome_of, stdin, text_field)
+        outcomes: Iterator[_Outcome] = _on_cluster(engine, fn, sources, rules, split, now, chrome_of, stdin, text_field,
+                                                   kept)
     elif jobs <= 1 or explain:
         outcomes = (
             outcome
@@ -421,9 +426,11 @@ def _run_chunk(
 def _on_cluster(
     engine: DaskEngine, fn: Callable[[Document], Any], sources: list[str], rules: Rules, split: str,
     now: dt.datetime | None, chrome_of: Callable[[str], Chrome], stdin: Decoded | None, text_field: str,
+    kept: Kept | None = None,
 ) -> Iterator[_Outcome]:
     """The outcomes of ``sources`` in order, the files read and parsed on ``engine``'s
-    workers; standard input, read here, goes to a worker as text."""
+    workers; standard input, read here, goes to a worker as text. With ``kept``, the
+    values are cut in two on the workers (see :class:`Kept`)."""
     failed = _Outcome(STDIN, error="not read")
     if STDIN in sources and stdin is None:
         try:
@@ -439,10 +446,46 @@ def _on_cluster(
         if source == STDIN:
             chunks[-1] = (chunks[-1][0], chunks[-1][1], stdin)
     settings = (fn, rules, split, now, text_field)
-    for chunk, outcomes in zip(chunks, engine.map_ordered(_cluster_chunk, chunks, settings), strict=True):
+    results: Iterator[Any]
+    if kept is None:
+        results = engine.map_ordered(_cluster_chunk, chunks, settings)
+    else:
+        results = engine.map_kept(_cluster_chunk, partial(_part_outcomes, part=kept.part), chunks, settings)
+    for chunk, result in zip(chunks, results, strict=True):
+        outcomes = result
+        if kept is not None:
+            outcomes, heavy = result
+            kept.chunks.append((heavy, [o.value for o in outcomes if o.error is None and o.value is not _NO_VALUE]))
         if STDIN in chunk[0] and chunk[2] is None:  # standard input could not be read
             outcomes = [failed if o.source == STDIN else o for o in outcomes]
         yield from outcomes
+
+
+@dataclass(slots=True)
+class Kept:
+    """Values that stay on a Dask cluster: ``part(value)`` is made on the worker, for the
+    value of each input, giving what comes back (what :func:`map_sources` yields) and what
+    stays. ``chunks`` gets, for each task in input order, the future of the list of what
+    stayed of its inputs' values, and the list of what came back of them."""
+
+    part: Callable[[Any], tuple[Any, Any]]
+    chunks: list[tuple[Any, list[Any]]] = field(default_factory=list)
+
+
+def _part_outcomes(
+    outcomes: list[_Outcome], part: Callable[[Any], tuple[Any, Any]]
+) -> tuple[list[_Outcome], list[Any]]:
+    """On a worker: the outcomes with each value's first part, and the list of the second parts."""
+    light: list[_Outcome] = []
+    heavy: list[Any] = []
+    for o in outcomes:
+        if o.error is None and o.value is not _NO_VALUE:
+            first, second = part(o.value)
+            light.append(o._replace(value=first))
+            heavy.append(second)
+        else:
+            light.append(o)
+    return light, heavy
 
 
 def _cluster_chunk(
@@ -496,7 +539,7 @@ class Reader:
 
     def map(
         self, fn: Callable[[Document], T], sources: Sequence[str], *, one_process: bool = False,
-        explain: bool = False,
+        explain: bool = False, kept: Kept | None = None,
     ) -> Iterator[T]:
         """:func:`map_sources` with these settings; ``one_process`` when ``fn``'s results
         are whole documents or articles, which cost more to send between processes than
@@ -518,6 +561,7 @@ class Reader:
             on_site_chrome=self.on_site_chrome,
             text_field=self.text_field,
             engine=None if one_process else self.engine,
+            kept=kept,
         )
 
     def documents(self, sources: Sequence[str], *, explain: bool = False) -> Iterator[Document]:
