@@ -53,12 +53,14 @@ from .dedupe import (
     DedupeOptions,
     Deduper,
     DedupeRun,
+    DedupeStats,
     Fingerprint,
     _Pair,
     _Work,
     document_fingerprints,
     document_pairs,
 )
+from .engine import DaskEngine
 from .model import Article
 from .pipeline import Kept, Reader
 from .unionfind import UnionFind
@@ -146,10 +148,10 @@ def _nodes(parts: list[list[tuple[int, Fingerprint]]], options: DedupeOptions) -
     return _Nodes(fps, d, ids, members)
 
 
-def _summary(nodes: _Nodes) -> tuple[dict[int, list[int]], Counter[str | None]]:
-    """What comes back of a node partition: its nodes of two articles or more, and its
-    count of bodies by outlet."""
-    return nodes.members, Counter(nodes.deduper._node_sites())
+def _summary(nodes: _Nodes) -> tuple[dict[int, list[int]], Counter[str | None], int]:
+    """What comes back of a node partition: its nodes of two articles or more, its count
+    of bodies by outlet, and its number of nodes."""
+    return nodes.members, Counter(nodes.deduper._node_sites()), len(nodes.ids)
 
 
 def _choices(values: Sequence[int], parts: int) -> Iterable[list[bool]]:
@@ -379,10 +381,11 @@ class _Stage:
 
 def dedupe_on_cluster(
     sources: Sequence[str], options: DedupeOptions, reader: Reader, *, keep_articles: bool = False,
-    measure: ShuffleBytes | None = None,
+    measure: ShuffleBytes | None = None, stats: DedupeStats | None = None,
 ) -> DedupeRun:
     """:func:`newskit.dedupe.dedupe_inputs` on ``reader``'s Dask cluster (see the module
-    docs); ``measure`` adds up the bytes of each shuffle (at the cost of pickling them)."""
+    docs); ``measure`` adds up the bytes of each shuffle (at the cost of pickling them),
+    ``stats`` gets the counts (see :func:`find_clusters_on`)."""
     engine = reader.engine
     assert engine is not None
     kept = Kept(_articles_part if keep_articles else _count_part)
@@ -398,13 +401,51 @@ def dedupe_on_cluster(
             total += value
     client = engine.client()
     stage = _Stage(client, measure, {})
-    parts = max(2 * engine.slots(), -(-total // PART_ARTICLES))
-    clusters = _clusters(stage, kept.chunks, options, parts) if total else []
+    clusters = _clusters(stage, kept.chunks, options, _parts(engine, total), stats) if total else []
     stage.total()
     return DedupeRun(clusters, total, articles)
 
 
-def _clusters(stage: _Stage, chunks: list[tuple[Any, list[Any]]], options: DedupeOptions, parts: int) -> list[Cluster]:
+SCATTER = 1000
+"""Fingerprints sent to the cluster at a time by :func:`find_clusters_on`."""
+
+
+def find_clusters_on(
+    engine: DaskEngine, fingerprints: Iterable[Fingerprint], options: DedupeOptions | None = None, *,
+    parts: int | None = None, measure: ShuffleBytes | None = None, stats: DedupeStats | None = None,
+) -> list[Cluster]:
+    """The clusters of ``fingerprints`` (in input order, made with ``options``), found on
+    ``engine``'s cluster as :func:`dedupe_on_cluster` finds them: what
+    :meth:`Deduper.clusters` gives, for fingerprints made in this process (sent to the
+    cluster :data:`SCATTER` at a time). ``parts``: the number of partitions of each
+    shuffle (the result does not depend on it). ``stats`` gets the counts of
+    :attr:`Deduper.stats` but ``empty``, ``short`` and ``checked``."""
+    options = options or DedupeOptions()
+    client = engine.client()
+    chunks: list[tuple[Any, list[Any]]] = []
+    batch: list[Fingerprint] = []
+    for fp in chain(fingerprints, [None]):
+        if fp is not None:
+            batch.append(fp)
+        if batch and (fp is None or len(batch) >= SCATTER):
+            chunks.append((client.scatter([[batch]], hash=False)[0], [len(batch)]))
+            batch = []
+    total = sum(values[0] for _, values in chunks)
+    stage = _Stage(client, measure, {})
+    found = _clusters(stage, chunks, options, parts or _parts(engine, total), stats) if total else []
+    stage.total()
+    return found
+
+
+def _parts(engine: DaskEngine, total: int) -> int:
+    """Partitions of each shuffle for ``total`` articles: two a worker, more for many articles."""
+    return max(2 * engine.slots(), -(-total // PART_ARTICLES))
+
+
+def _clusters(
+    stage: _Stage, chunks: list[tuple[Any, list[Any]]], options: DedupeOptions, parts: int,
+    stats: DedupeStats | None = None,
+) -> list[Cluster]:
     """Stages 2 to 5 of the module docs, over the parsing tasks' kept fingerprints."""
     routed: list[list[Any]] = []
     offset = 0
@@ -433,9 +474,11 @@ def _clusters(stage: _Stage, chunks: list[tuple[Any, list[Any]]], options: Dedup
         selected = [stage.submit(_select, n, needed) for n in nodes]
         stage.measured("joined", selected)
         checked.append(stage.submit(_check_part, pairs, selected, chrome, options))
-    passed = [p for _, found in stage.client.gather(checked) for p in found]
+    results = stage.client.gather(checked)
+    passed = [p for _, found in results for p in found]
     members: dict[int, list[int]] = {}
-    for copies, _ in stage.client.gather(summaries):
+    summed = stage.client.gather(summaries)
+    for copies, _, _ in summed:
         members.update(copies)
     groups = _groups(passed, members)
     out: list[Cluster] = []
@@ -452,6 +495,14 @@ def _clusters(stage: _Stage, chunks: list[tuple[Any, list[Any]]], options: Dedup
             tasks.append(stage.submit(_clusters_part, mine, its, selected, chrome, options))
         out = [c for found in stage.client.gather(tasks) for c in found]
     out.sort(key=lambda c: min(m.index for m in c.members))
+    if stats is not None:
+        short = stage.client.gather([r[parts] for r in routed])
+        stats.articles = offset
+        stats.distinct = sum(n for _, _, n in summed) + sum(sum(c.values()) for c in short)
+        stats.candidates = sum(n for n, _ in results)
+        stats.duplicates = len(passed)
+        stats.site_chrome = len(set().union(*stage.client.gather(chrome)))
+        stats.clusters = len(out)
     return out
 
 
