@@ -111,6 +111,7 @@ class Run:
     tree_kb: int | None  # whole process tree (sum of Pss), sampled
     stderr: str
     others: float | None = None  # CPUs kept busy by other processes during the run, on average
+    main_kb: int | None = None  # the command's own process (its VmHWM), apart from its workers
 
 
 def _children(pid: int) -> list[int]:
@@ -209,6 +210,7 @@ def run(cmd: list[str], stdout: Path | None = None, env: dict[str, str] | None =
         peak_tree if sample else None,
         err.decode("utf-8", "replace"),
         others,
+        peak_each.get(proc.pid) if sample else None,
     )
 
 
