@@ -65,7 +65,7 @@ def _measured(dumps: Path, workers: int) -> dict[str, object]:
     seconds = time.perf_counter() - start
     n = stats.articles
     per = {name: round(getattr(measure, name) / n, 1)
-           for name in ("fingerprints", "bands", "sentences", "pairs", "joined", "total")}
+           for name in ("fingerprints", "bands", "sentences", "pairs", "checks", "groups", "total")}
     return {
         "articles": n, "distinct": stats.distinct, "candidates": stats.candidates,
         "duplicates": stats.duplicates, "site_chrome": stats.site_chrome, "clusters": len(found.clusters),

@@ -26,11 +26,12 @@ to the next without this process seeing them:
 4. **Check**: the pairs go to check partitions (by a hash of the pair); each asks every
    node partition for the fingerprints of its pairs' nodes, makes the estimates, drops
    the pairs the filter drops (as :meth:`~newskit.dedupe.Deduper.candidate_pairs`) and
-   checks the rest. The pairs that passed come back, with their checks.
+   checks the rest. Which pairs passed comes back (8 bytes a pair); their checks stay.
 5. **Clusters**: here, the pairs that passed and the nodes of two articles or more (exact
-   copies) are linked into groups (union-find over those nodes only); each group goes to
-   a cluster partition with the checks of its pairs, which gathers its articles'
-   fingerprints and cuts its clusters as a local run does. The clusters come back.
+   copies) are linked into groups (union-find over those nodes only); the groups are
+   shared out between cluster partitions, each of which gathers its nodes' articles'
+   fingerprints and the checks of their pairs, and cuts the clusters as a local run does.
+   The clusters come back.
 
 The result is the local run's, byte for byte, whatever the number of workers or
 partitions. The numbers of partitions follow the number of articles.
@@ -49,6 +50,7 @@ from operator import getitem
 from typing import Any
 
 from .dedupe import (
+    ArticleInfo,
     Cluster,
     DedupeOptions,
     Deduper,
@@ -68,8 +70,10 @@ from .unionfind import UnionFind
 ROUTE_TASKS = 32
 """Parsing tasks whose fingerprints one routing task sends on (fewer, larger shuffle tasks)."""
 
-PART_ARTICLES = 50_000
-"""Articles per partition of each shuffle at most; there are at least two partitions a worker."""
+PART_ARTICLES = 1_000_000
+"""Articles per partition of each shuffle at most; there are at least two partitions a worker
+slot. A shuffle of P partitions is P x P tasks: the partitions grow with the input rather
+than their number."""
 
 _LOW32 = 0xFFFFFFFF
 _SPREAD = 0x9E3779B1  # an odd constant that spreads pair codes over the check partitions
@@ -249,10 +253,15 @@ def _wanted(lsh: list[array[int]], by_sentence: list[array[int]]) -> tuple[tuple
     return (found, shared), array("I", sorted(nodes))
 
 
+_BARE = ArticleInfo("", "", 0, 0, "", None, None, 0, 0)
+"""What a check needs of an article's metadata: nothing (so none is sent)."""
+
+
 def _select(nodes: _Nodes, wanted: Sequence[int]) -> list[tuple[int, Fingerprint]]:
-    """Of the ``wanted`` nodes, those held here, with their first article's fingerprint."""
+    """Of the ``wanted`` nodes, those held here, with their first article's fingerprint
+    (all a check needs of it: not its metadata)."""
     fps = nodes.fps
-    return [(n, fps[n]) for n in wanted if n in fps]
+    return [(n, replace(fps[n], info=_BARE)) for n in wanted if n in fps]
 
 
 def _select_members(nodes: _Nodes, wanted: Sequence[int]) -> list[tuple[int, Fingerprint]]:
@@ -297,8 +306,21 @@ def _check_part(
     return len(found | shared), passed
 
 
+def _passed_codes(checked: tuple[int, list[Passed]]) -> tuple[int, array[int]]:
+    """What comes back of a check partition: its number of candidates, and the pairs that
+    passed as codes (``a << 32 | b``); their checks stay."""
+    count, passed = checked
+    return count, array("Q", [(a << 32) | b for _, a, b, _ in passed])
+
+
+def _select_passed(checked: tuple[int, list[Passed]], wanted: Sequence[int]) -> list[Passed]:
+    """The pairs of a check partition that passed, of the ``wanted`` nodes (both are in one group)."""
+    inside = set(wanted)
+    return [p for p in checked[1] if p[1] in inside]
+
+
 def _clusters_part(
-    groups: list[list[int]], passed: list[Passed], selected: list[list[tuple[int, Fingerprint]]],
+    groups: list[list[int]], passed: list[list[Passed]], selected: list[list[tuple[int, Fingerprint]]],
     chrome_parts: list[set[int]], options: DedupeOptions,
 ) -> list[Cluster]:
     """A cluster partition: the clusters of its ``groups`` of linked nodes, from the
@@ -309,7 +331,7 @@ def _clusters_part(
     article = {i: k for k, i in enumerate(index_of)}
     node_of = d._node_of
     work = _Work(d, {}, set(), {})
-    for _, a, b, pair in sorted(passed, key=lambda t: (-t[0], t[1], t[2])):  # as a local run checks them
+    for _, a, b, pair in sorted(chain.from_iterable(passed), key=lambda t: (-t[0], t[1], t[2])):  # in check order
         la, lb = node_of[article[a]], node_of[article[b]]
         work.pairs[la, lb] = pair
         work.links.setdefault(la, []).append(lb)
@@ -337,18 +359,19 @@ def _size(value: object) -> int:
 class ShuffleBytes:
     """Bytes sent through each shuffle of a run (pickled, as between two machines; on one
     machine a worker's own partitions do not move): the fingerprints to the node
-    partitions, the band keys, the sentence hashes, the pairs to check, and the
-    fingerprints joined to the pairs and the groups."""
+    partitions, the band keys, the sentence hashes, the pairs to check, the fingerprints
+    joined to the pairs (``checks``) and those of the groups' articles (``groups``)."""
 
     fingerprints: int = 0
     bands: int = 0
     sentences: int = 0
     pairs: int = 0
-    joined: int = 0
+    checks: int = 0
+    groups: int = 0
 
     @property
     def total(self) -> int:
-        return self.fingerprints + self.bands + self.sentences + self.pairs + self.joined
+        return self.fingerprints + self.bands + self.sentences + self.pairs + self.checks + self.groups
 
 
 @dataclass(slots=True)
@@ -388,7 +411,7 @@ def dedupe_on_cluster(
     ``stats`` gets the counts (see :func:`find_clusters_on`)."""
     engine = reader.engine
     assert engine is not None
-    kept = Kept(_articles_part if keep_articles else _count_part)
+    kept = Kept(_articles_part) if keep_articles else Kept(_count_part, int)
     fn = document_pairs if keep_articles else document_fingerprints
     articles: list[Article] = []
     total = 0
@@ -422,15 +445,15 @@ def find_clusters_on(
     :attr:`Deduper.stats` but ``empty``, ``short`` and ``checked``."""
     options = options or DedupeOptions()
     client = engine.client()
-    chunks: list[tuple[Any, list[Any]]] = []
+    chunks: list[tuple[Any, int]] = []
     batch: list[Fingerprint] = []
     for fp in chain(fingerprints, [None]):
         if fp is not None:
             batch.append(fp)
         if batch and (fp is None or len(batch) >= SCATTER):
-            chunks.append((client.scatter([[batch]], hash=False)[0], [len(batch)]))
+            chunks.append((client.scatter([[batch]], hash=False)[0], len(batch)))
             batch = []
-    total = sum(values[0] for _, values in chunks)
+    total = sum(n for _, n in chunks)
     stage = _Stage(client, measure, {})
     found = _clusters(stage, chunks, options, parts or _parts(engine, total), stats) if total else []
     stage.total()
@@ -443,7 +466,7 @@ def _parts(engine: DaskEngine, total: int) -> int:
 
 
 def _clusters(
-    stage: _Stage, chunks: list[tuple[Any, list[Any]]], options: DedupeOptions, parts: int,
+    stage: _Stage, chunks: list[tuple[Any, int]], options: DedupeOptions, parts: int,
     stats: DedupeStats | None = None,
 ) -> list[Cluster]:
     """Stages 2 to 5 of the module docs, over the parsing tasks' kept fingerprints."""
@@ -452,7 +475,7 @@ def _clusters(
     for start in range(0, len(chunks), ROUTE_TASKS):
         batch = chunks[start : start + ROUTE_TASKS]
         routed.append(stage.parts(stage.submit(_route, [f for f, _ in batch], offset, parts), parts + 1))
-        offset += sum(v if isinstance(v, int) else len(v) for _, values in batch for v in values)
+        offset += sum(n for _, n in batch)
     stage.measured("fingerprints", [r[q] for r in routed for q in range(parts)])
     nodes = [stage.submit(_nodes, [r[q] for r in routed], options) for q in range(parts)]
     summaries = [stage.submit(_summary, n) for n in nodes]
@@ -472,10 +495,10 @@ def _clusters(
         wanted = stage.submit(_wanted, [b[c] for b in by_band], [s[c] for s in by_sentence])
         pairs, needed = stage.parts(wanted, 2)
         selected = [stage.submit(_select, n, needed) for n in nodes]
-        stage.measured("joined", selected)
+        stage.measured("checks", selected)
         checked.append(stage.submit(_check_part, pairs, selected, chrome, options))
-    results = stage.client.gather(checked)
-    passed = [p for _, found in results for p in found]
+    results = stage.client.gather([stage.submit(_passed_codes, c) for c in checked])
+    passed = array("Q", chain.from_iterable(codes for _, codes in results))
     members: dict[int, list[int]] = {}
     summed = stage.client.gather(summaries)
     for copies, _, _ in summed:
@@ -490,8 +513,8 @@ def _clusters(
             inside = {n for group in mine for n in group}
             wanted_nodes = array("I", sorted(inside))
             selected = [stage.submit(_select_members, n, wanted_nodes) for n in nodes]
-            stage.measured("joined", selected)
-            its = [p for p in passed if p[1] in inside]
+            stage.measured("groups", selected)
+            its = [stage.submit(_select_passed, c, wanted_nodes) for c in checked]
             tasks.append(stage.submit(_clusters_part, mine, its, selected, chrome, options))
         out = [c for found in stage.client.gather(tasks) for c in found]
     out.sort(key=lambda c: min(m.index for m in c.members))
@@ -506,14 +529,14 @@ def _clusters(
     return out
 
 
-def _groups(passed: list[Passed], members: dict[int, list[int]]) -> list[list[int]]:
-    """The nodes linked by the pairs that passed, and the nodes of exact copies, in groups
-    (each sorted)."""
-    linked = sorted({n for _, a, b, _ in passed for n in (a, b)} | set(members))
+def _groups(passed: array[int], members: dict[int, list[int]]) -> list[list[int]]:
+    """The nodes linked by the pairs that passed (as codes), and the nodes of exact
+    copies, in groups (each sorted)."""
+    linked = sorted({c >> 32 for c in passed} | {c & _LOW32 for c in passed} | set(members))
     at = {n: i for i, n in enumerate(linked)}
     uf = UnionFind(len(linked))
-    for _, a, b, _ in passed:
-        uf.union(at[a], at[b])
+    for c in passed:
+        uf.union(at[c >> 32], at[c & _LOW32])
     groups: dict[int, list[int]] = {}
     for n in linked:
         groups.setdefault(uf.find(at[n]), []).append(n)

@@ -67,10 +67,16 @@ S = TypeVar("S")
 C = TypeVar("C")
 
 CHUNK = 8
-"""At most this many files per task sent to a worker."""
+"""At most this many files per task sent to a worker (at least, where the results stay on a
+Dask cluster: see :data:`KEPT_TASKS`)."""
 
 IN_FLIGHT = 4
 """Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory."""
+
+KEPT_TASKS = 64
+"""Where the results stay on a Dask cluster (see :class:`Kept`), the inputs are cut into about
+this many tasks a worker slot: more inputs make larger tasks, so the scheduler holds
+thousands of tasks for any number of inputs, not one for each few."""
 
 AUTO_FILES = 16
 """With this many input files or more, and no number of processes given, every CPU parses."""
@@ -438,8 +444,11 @@ def _on_cluster(
         except InputError as exc:
             failed = _Outcome(exc.source, error=exc.reason)
     chunks: list[tuple[list[str], dict[str, Chrome], Decoded | None]] = []
+    size = CHUNK  # results that stay there need not come back in small pieces: fewer, larger tasks
+    if kept is not None:
+        size = max(CHUNK, -(-len(sources) // (engine.slots() * KEPT_TASKS)))
     for source in sources:
-        if not chunks or len(chunks[-1][0]) >= CHUNK or source == STDIN:
+        if not chunks or len(chunks[-1][0]) >= size or source == STDIN:
             chunks.append(([], {}, None))
         chunks[-1][0].append(source)
         chunks[-1][1][source] = chrome_of(source)
@@ -455,7 +464,8 @@ def _on_cluster(
         outcomes = result
         if kept is not None:
             outcomes, heavy = result
-            kept.chunks.append((heavy, [o.value for o in outcomes if o.error is None and o.value is not _NO_VALUE]))
+            kept.chunks.append((heavy, sum(kept.weigh(o.value) for o in outcomes
+                                           if o.error is None and o.value is not _NO_VALUE)))
         if STDIN in chunk[0] and chunk[2] is None:  # standard input could not be read
             outcomes = [failed if o.source == STDIN else o for o in outcomes]
         yield from outcomes
@@ -466,10 +476,12 @@ class Kept:
     """Values that stay on a Dask cluster: ``part(value)`` is made on the worker, for the
     value of each input, giving what comes back (what :func:`map_sources` yields) and what
     stays. ``chunks`` gets, for each task in input order, the future of the list of what
-    stayed of its inputs' values, and the list of what came back of them."""
+    stayed of its inputs' values, and the sum of ``weigh`` over what came back of them (for
+    dedupe, how many articles the task's inputs held)."""
 
     part: Callable[[Any], tuple[Any, Any]]
-    chunks: list[tuple[Any, list[Any]]] = field(default_factory=list)
+    weigh: Callable[[Any], int] = len
+    chunks: list[tuple[Any, int]] = field(default_factory=list)
 
 
 def _part_outcomes(
