@@ -469,7 +469,9 @@ def _clusters(
     stage: _Stage, chunks: list[tuple[Any, int]], options: DedupeOptions, parts: int,
     stats: DedupeStats | None = None,
 ) -> list[Cluster]:
-    """Stages 2 to 5 of the module docs, over the parsing tasks' kept fingerprints."""
+    """Stages 2 to 5 of the module docs, over the parsing tasks' kept fingerprints
+    (``chunks`` is emptied as they are taken). The futures of each stage are let go once
+    the next is submitted, so that the workers free what no task needs any more."""
     routed: list[list[Any]] = []
     offset = 0
     for start in range(0, len(chunks), ROUTE_TASKS):
@@ -479,16 +481,21 @@ def _clusters(
     stage.measured("fingerprints", [r[q] for r in routed for q in range(parts)])
     nodes = [stage.submit(_nodes, [r[q] for r in routed], options) for q in range(parts)]
     summaries = [stage.submit(_summary, n) for n in nodes]
-    bodies = [stage.submit(getitem, s, 1) for s in summaries] + [r[parts] for r in routed]
+    short = [r[parts] for r in routed]
+    bodies = [stage.submit(getitem, s, 1) for s in summaries] + short
+    chunks.clear()
+    del routed
     bands = [stage.parts(stage.submit(_band_records, n, parts), parts, "bands") for n in nodes]
     sentences = [stage.parts(stage.submit(_sentence_records, n, parts), parts, "sentences") for n in nodes]
     by_band = [stage.parts(stage.submit(_band_pairs, [b[r] for b in bands], options, parts), parts, "pairs")
                for r in range(parts)]
+    del bands
     by_sentence = [
         stage.parts(stage.submit(_sentence_pairs, [s[r] for s in sentences], bodies, options, parts), parts + 1,
                     "pairs")
         for r in range(parts)
     ]
+    del sentences
     chrome = [s[parts] for s in by_sentence]
     checked = []
     for c in range(parts):
@@ -497,6 +504,7 @@ def _clusters(
         selected = [stage.submit(_select, n, needed) for n in nodes]
         stage.measured("checks", selected)
         checked.append(stage.submit(_check_part, pairs, selected, chrome, options))
+    del by_band, by_sentence
     results = stage.client.gather([stage.submit(_passed_codes, c) for c in checked])
     passed = array("Q", chain.from_iterable(codes for _, codes in results))
     members: dict[int, list[int]] = {}
@@ -519,9 +527,8 @@ def _clusters(
         out = [c for found in stage.client.gather(tasks) for c in found]
     out.sort(key=lambda c: min(m.index for m in c.members))
     if stats is not None:
-        short = stage.client.gather([r[parts] for r in routed])
         stats.articles = offset
-        stats.distinct = sum(n for _, _, n in summed) + sum(sum(c.values()) for c in short)
+        stats.distinct = sum(n for _, _, n in summed) + sum(sum(c.values()) for c in stage.client.gather(short))
         stats.candidates = sum(n for n, _ in results)
         stats.duplicates = len(passed)
         stats.site_chrome = len(set().union(*stage.client.gather(chrome)))
