@@ -10,6 +10,7 @@ Run each script as a module from the project root (the folder holding ``pyprojec
     python -m bench.mem_ceiling ../shared/corpus/aeb
     python -m bench.make_dedupe_corpus ../shared/corpus/aeb/truth bench/out/dedupe
     python -m bench.bench_dedupe bench/out/dedupe
+    python -m bench.bench_dask bench/out/dedupe/100000/dumps   # dedupe local against a LocalCluster (issue 14)
     python -m bench.line_records save|compare
     python -m bench.make_concat --seed 1 --files 50   # pages appended in one file (issue 11)
     python -m bench.score_split                       # how they are split into articles

@@ -20,6 +20,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import newskit.dedupe_dask as dedupe_dask_module
+import newskit.pipeline as pipeline_module
 from newskit.cli import cli
 from newskit.dedupe import Article, DedupeOptions, Deduper, DedupeStats, dedupe_inputs, fingerprint
 from newskit.dedupe_dask import ShuffleBytes, find_clusters_on
@@ -126,15 +128,21 @@ def test_the_partitioned_search_finds_what_a_local_run_finds(options: DedupeOpti
     assert [getattr(stats, x) for x in counted] == [getattr(local.stats, x) for x in counted]
 
 
-def test_dedupe_inputs_on_an_engine_reads_there_and_gives_the_local_run(tmp_path: Path) -> None:
+def test_dedupe_inputs_on_an_engine_reads_there_and_gives_the_local_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline_module, "CHUNK", 1)  # a parsing task per input,
+    monkeypatch.setattr(dedupe_dask_module, "ROUTE_TASKS", 2)  # several routing tasks: indices go on across them
     arts = _articles()
     lines = [json.dumps({"text": "\n\n".join([f"Headline {i} of the day", *a.body]) + "\n",
                          "url": f"https://{(a.outlet or 'plain').replace(' ', '').lower()}.example.com/{i}"})
              for i, a in enumerate(arts)]
-    crawl = tmp_path / "crawl.jsonl"
-    crawl.write_text("\n".join(lines) + "\n")
+    crawls = []
+    for k in range(3):
+        crawls.append(tmp_path / f"crawl{k}.jsonl")
+        crawls[-1].write_text("\n".join(lines[k::3]) + "\n")
     dumps = sorted(map(str, (ROOT / "data").glob("*.txt")))
-    sources = [str(crawl), *dumps, dumps[0]]  # an exact copy of a dump too
+    sources = [*map(str, crawls), *dumps, dumps[0]]  # an exact copy of a dump too
     local = dedupe_inputs(sources, keep_articles=True)
     assert len(local.clusters) >= 8  # noqa: PLR2004
     measure = ShuffleBytes()
