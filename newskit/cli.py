@@ -375,7 +375,8 @@ def engine_option(fn: F) -> F:
         show_default=True,
         expose_value=False,
         callback=_set_state("engine"),
-        help="Parse on this machine's processes, or on a Dask cluster (needs newskit[dask]).",
+        help="Work on this machine's processes, or on a Dask cluster (needs newskit[dask]): the parsing, "
+        "and all of dedupe's search.",
     )(fn)
 
 
