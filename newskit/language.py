@@ -4,8 +4,8 @@ py3langid (a maintained fork of langid.py, BSD licence) ships its model inside t
 a naive Bayes classifier over byte n-grams for 97 languages, trained on several domains
 of text, so it needs no download and no network, and it tells a language from a few
 sentences. Its model is loaded once, on first use (about half a second), so that a parse
-that never asks pays nothing; a text then takes well under a millisecond (see
-:data:`SAMPLE_CHARS`).
+that never asks pays nothing. The model reads a text byte by byte in Python (about 1.3 µs a
+character here), so only its start is read (:data:`SAMPLE_CHARS`): about 0.8 ms an article.
 
 A text too short to tell (:data:`MIN_LETTERS`), or one the model is unsure of
 (:data:`MIN_CONFIDENCE`), has no language (None) rather than a guess.
@@ -16,7 +16,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Protocol
 
-SAMPLE_CHARS = 2000  # the text's start is enough to tell its language, and keeps the cost flat
+# The start is enough to tell the language: on the 1,536 articles of both dev corpora
+# (Chromium), 300 characters give the language 2,000 give, every one, at a sixth of the cost.
+SAMPLE_CHARS = 600
 MIN_LETTERS = 20  # fewer letters than this ("Share this", a number) tell no language;
 CJK_LETTER = 2  # ... a Chinese or Japanese character, or a Korean syllable, counts as two
 _CJK_START = "\u2e80"  # where the CJK scripts begin (radicals, kana, ideographs, hangul)
