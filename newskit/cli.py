@@ -42,7 +42,7 @@ from .dedupe import DedupeError, DedupeOptions, Keep, dedupe_inputs
 from .engine import DaskEngine, EngineError
 from .errors import IdError, InputError, NewskitError, OutputError, RulesError, SplitError
 from .ids import ArticleRef, check_names, find_articles, named_articles, read_again, where
-from .index import Index, SearchOptions, Settings, Summary, default_db
+from .index import SCHEMA_VERSION, Index, SearchOptions, Settings, Summary, default_db
 from .model import Article, Document
 from .output import Messages, TextOut, neutralise, output_options
 from .pipeline import AUTO_FILES, TEXT_FIELD, Kept, Reader, auto_jobs, map_sources
@@ -192,8 +192,7 @@ class State:
         path = self._index_path(paths, choice, required)
         if path is None:
             return None, None
-        with library_errors():
-            index = Index.open(path)
+        index = self.open_index(path)
         if not paths and choice.db is not None:  # an index named, no PATH: the roots it was made from
             roots = index.roots()[0]
             if not roots and choice.refresh:
@@ -206,6 +205,16 @@ class State:
         sources, summary = self.refresh(index, roots, pattern, jobs)
         self.messages.note(render.index_summary(index.path, summary))
         return index, sources
+
+    def open_index(self, path: Path) -> Index:
+        """The index at ``path``, opened (made if need be); an index of an older schema,
+        rebuilt empty, is said on stderr."""
+        with library_errors():
+            index = Index.open(path)
+        if index.rebuilt_from is not None:
+            self.messages.warn(f"{path}: an index of schema version {index.rebuilt_from}, rebuilt for version "
+                               f"{SCHEMA_VERSION}: every file is parsed again")
+        return index
 
     def refresh(self, index: Index, roots: list[str], pattern: str, jobs: int | None) -> tuple[list[str], Summary]:
         """Bring ``index`` up to date with the inputs under ``roots``: the inputs and what was done."""
@@ -823,6 +832,7 @@ def _write_files(
 @now_option
 @site_chrome_option
 @output_options
+@db_options
 @click.pass_obj
 def dedupe(
     state: State,
@@ -835,6 +845,7 @@ def dedupe(
     check: bool,
     jobs: int | None,
     fmt: str | None,
+    choice: DbChoice,
 ) -> None:
     """Find exact copies and near-duplicate reports, grouped in clusters.
 
@@ -855,6 +866,10 @@ def dedupe(
     --json and --jsonl write one object per cluster. --out DIR writes the kept articles
     and the unique ones as clean text, one file each; --check is for scripts.
 
+    With an index (--db, or .newskit.db in the folder given) the fingerprints and the
+    checks of earlier runs are read from it, after stale files are parsed again: a
+    rerun checks only the pairs that new or changed articles make.
+
     Examples:
 
     \b
@@ -862,19 +877,28 @@ def dedupe(
         newskit dedupe data/ --threshold 0.7 --json
         newskit dedupe data/ --keep longest --out clean/
         newskit -q dedupe --check folder/ > /dev/null || echo duplicates
+        newskit dedupe crawl/ --db crawl.db
     """
     try:
         options = DedupeOptions(threshold=threshold, containment=containment, keep=Keep(keep))
     except DedupeError as exc:
         raise click.UsageError(str(exc)) from None
-    sources = state.sources(paths, pattern)
+    index, indexed = state.index(paths, pattern, choice, jobs)
+    sources = (indexed or []) if index is not None else state.sources(paths, pattern)
     files = None
     if out_dir is not None:
         try:
             files = CleanFiles(out_dir, sources)
         except OutputError as exc:
             raise CLIError(str(exc)) from None
-    run = dedupe_inputs(sources, options, state.reader(jobs), keep_articles=files is not None)
+    if index is not None:
+        with library_errors():
+            run = index.dedupe(indexed, options, keep_articles=files is not None)
+        stats = index.last_dedupe
+        state.messages.note(f"{index.path}: {render.plural(stats.checked, 'pair')} checked, "
+                            f"{render.plural(stats.reused, 'check')} reused")
+    else:
+        run = dedupe_inputs(sources, options, state.reader(jobs), keep_articles=files is not None)
     render.clusters(run.clusters, fmt)
     say = state.messages
     if run.total == 0:
@@ -1006,8 +1030,7 @@ def index_command(
     target = db if db is not None else default_db(paths)
     if target is None:
         raise click.UsageError("give --db FILE: the default index is .newskit.db in the one folder given.")
-    with library_errors():
-        index = Index.open(target)
+    index = state.open_index(target)
     with index:
         roots = list(paths or (".",))
         _, summary = state.refresh(index, roots, _stored_glob(index, pattern), jobs)

@@ -59,6 +59,7 @@ fingerprints come back; the candidate search can be shared out over forked helpe
 from __future__ import annotations
 
 import hashlib
+import struct
 import sys
 import zlib
 from array import array
@@ -71,7 +72,7 @@ from enum import StrEnum
 from functools import partial
 from itertools import accumulate, chain, combinations, compress, repeat
 from operator import and_, ge, gt, lshift, or_, rshift
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import InputError, NewskitError
 from .model import Article, Document
@@ -424,14 +425,25 @@ def _signature(
     return _signature_py(ids, shingle, sample, num_perm)
 
 
-def fingerprint(article: Article, options: DedupeOptions | None = None) -> Fingerprint:
-    """The fingerprint of one article's body (see :class:`Fingerprint`)."""
-    options = options or DedupeOptions()
+@dataclass(frozen=True, slots=True)
+class BodyPrint:
+    """What an article's fingerprint is made of that no :class:`DedupeOptions` changes:
+    its info (with its prose), the digest of its normalised body, its word hashes (one
+    character each) and where its sentences end (uint32). The index stores these
+    (:mod:`newskit.index`), so that a fingerprint is made again without parsing."""
+
+    info: ArticleInfo
+    digest: bytes
+    text: str
+    ends: bytes
+
+
+def body_print(article: Article) -> BodyPrint:
+    """The :class:`BodyPrint` of one article's body."""
     ended: list[bool] = []
     sentences = sentence_keys(article.body, ended)
     ids = _word_hashes(list(chain.from_iterable(sentences)))
-    packed = array("H", ids).tobytes()
-    text = packed.decode(_UTF16)  # one char per word, no surrogates
+    text = array("H", ids).tobytes().decode(_UTF16)  # one char per word, no surrogates
     lengths = list(map(len, sentences))
     ends = array("I", accumulate(lengths))
     prose = sum(compress(lengths, map(and_, ended, map(ge, lengths, repeat(PROSE_SENTENCE_WORDS)))))
@@ -447,18 +459,47 @@ def fingerprint(article: Article, options: DedupeOptions | None = None) -> Finge
         sentences=len(ends),
         prose=prose,
     )
+    digest = hashlib.blake2b(b"\n".join(map(b" ".join, sentences)) + b"\n", digest_size=12).digest()
+    return BodyPrint(info, digest, text, ends.tobytes())
+
+
+def signature_of(body: BodyPrint, options: DedupeOptions) -> bytes:
+    """The MinHash signature of a body's shingles as ``options`` make it (``shingle``,
+    ``sample``, ``num_perm``), whatever its prose; empty for a body with no words."""
+    if not body.text:
+        return b""
+    packed = body.text.encode(_UTF16)
+    ids = array("H", packed).tolist()
+    return _signature(ids, options.shingle, options.sample, options.num_perm, packed).tobytes()
+
+
+def same_signature(a: DedupeOptions, b: DedupeOptions) -> bool:
+    """Whether signatures made with ``a`` are those ``b`` makes."""
+    return (a.shingle, a.sample, a.num_perm) == (b.shingle, b.sample, b.num_perm)
+
+
+def fingerprint_of(body: BodyPrint, options: DedupeOptions, signature: bytes | None = None) -> Fingerprint:
+    """The fingerprint (see :class:`Fingerprint`) of a body with ``options``; ``signature``:
+    its :func:`signature_of` with these options, when it is at hand (as the index has it)."""
+    info, text = body.info, body.text
     keys = b""
-    if text and prose >= options.min_prose:
-        exact = hashlib.blake2b(b"\n".join(map(b" ".join, sentences)) + b"\n", digest_size=12)
-        signature = _signature(
-            ids, options.shingle, options.sample, options.num_perm, packed
-        ).tobytes()
+    if text and info.prose >= options.min_prose:
+        exact = body.digest
+        if signature is None:
+            signature = signature_of(body, options)
         if options.index_words:
-            keys = _sentence_hashes(packed, ends, lengths, options.index_words).tobytes()
+            ends = array("I", body.ends)
+            lengths = [b - a for a, b in zip(chain((0,), ends), ends, strict=False)]
+            keys = _sentence_hashes(text.encode(_UTF16), ends, lengths, options.index_words).tobytes()
     else:
-        exact = hashlib.blake2b(b"id\0" + article.id.encode(), digest_size=12)
+        exact = hashlib.blake2b(b"id\0" + info.id.encode(), digest_size=12).digest()
         signature = b""
-    return Fingerprint(info, exact.digest(), signature, text, ends.tobytes(), keys)
+    return Fingerprint(info, exact, signature, text, body.ends, keys)
+
+
+def fingerprint(article: Article, options: DedupeOptions | None = None) -> Fingerprint:
+    """The fingerprint of one article's body (see :class:`Fingerprint`)."""
+    return fingerprint_of(body_print(article), options or DedupeOptions())
 
 
 def _sentence_hashes(packed: bytes, ends: array[int], lengths: list[int], least: int) -> array[int]:
@@ -638,6 +679,7 @@ class DedupeStats:
     distinct: int = 0  # distinct normalised bodies
     candidates: int = 0  # pairs sharing an LSH bucket
     checked: int = 0  # pairs given the exact check
+    reused: int = 0  # pairs whose check was found in the store (Deduper's checks), not made again
     site_chrome: int = 0  # indexed sentences found to be one site's chrome (DedupeOptions.site_pages)
     duplicates: int = 0  # pairs that passed it
     clusters: int = 0
@@ -663,6 +705,36 @@ class _Pair:
         return s.share_b, s.shared_b, self.weighted_b, self.matched_b
 
 
+_PAIR_HEAD = struct.Struct("<5d5I")  # a packed _Pair: its floats, its counts, then its matched sentences
+
+
+def _pack_pair(pair: _Pair) -> bytes:
+    s = pair.score
+    head = _PAIR_HEAD.pack(s.similarity, s.share_a, s.share_b, pair.weighted_a, pair.weighted_b,
+                           s.shared_a, s.shared_b, s.sentences_a, s.sentences_b, len(pair.matched_a))
+    return head + pair.matched_a + pair.matched_b
+
+
+def _unpack_pair(blob: bytes) -> _Pair:
+    similarity, share_a, share_b, wa, wb, shared_a, shared_b, n_a, n_b, size = _PAIR_HEAD.unpack_from(blob)
+    at = _PAIR_HEAD.size
+    score = PairScore(similarity, share_a, share_b, shared_a, shared_b, n_a, n_b)
+    return _Pair(score, wa, wb, blob[at : at + size], blob[at + size :])
+
+
+class CheckStore(Protocol):
+    """Where a :class:`Deduper` finds the exact checks of earlier runs and leaves its own
+    (the index keeps them: :meth:`newskit.index.Index.dedupe`). A key says everything a
+    check depends on (see :meth:`Deduper._check_key`), so a check found is the one the
+    run would make: results are those of a run without a store."""
+
+    def get(self, key: bytes) -> bytes | None:
+        """The check stored under ``key``, if any."""
+
+    def put(self, key: bytes, value: bytes, bodies: tuple[bytes, bytes]) -> None:
+        """Keep a check made (``bodies``: the two exact digests, for forgetting it with them)."""
+
+
 def relation(score: PairScore, options: DedupeOptions, *, a_shorter: bool) -> Relation | None:
     """How two distinct bodies are duplicates, from their check, or None when they are not:
     ``contained`` when the shorter one's share reaches ``containment`` and the longer
@@ -684,9 +756,12 @@ class Deduper:
 
     parallel_from = 20_000  # distinct bodies before helpers are worth forking
 
-    def __init__(self, options: DedupeOptions | None = None) -> None:
+    def __init__(self, options: DedupeOptions | None = None, checks: CheckStore | None = None) -> None:
         self.options = options or DedupeOptions()
         self.stats = DedupeStats()
+        self._store = checks  # checks made by earlier runs (see CheckStore)
+        self._digests: list[bytes] = []  # node -> its fingerprint's exact digest
+        self._chrome_keys: dict[int, bytes] = {}  # node -> the chrome sentences it holds (see _check_key)
         self._infos: list[ArticleInfo] = []
         self._node_of = array("I")  # article -> node (a distinct normalised body)
         self._exact: dict[bytes, int] = {}  # exact digest -> node
@@ -729,6 +804,7 @@ class Deduper:
                 self._exact[fp.exact] = node
             self._texts.append(fp.text)
             self._ends.append(fp.ends)
+            self._digests.append(fp.exact)
             self._signatures.frombytes(fp.signature or bytes(4 * self.options.num_perm))
             self._joins.append(1 if fp.signature else 0)
             if fp.keys:
@@ -950,7 +1026,49 @@ class Deduper:
         ]
 
     def _check(self, a: int, b: int, cache: dict[int, list[str]]) -> _Pair:
-        """The exact check of nodes ``a`` < ``b``, a site's chrome left out of both."""
+        """The exact check of nodes ``a`` < ``b``, a site's chrome left out of both: from
+        the store of checks when it holds it, else made (and given to the store)."""
+        if self._store is None:
+            return self._check_now(a, b, cache)
+        key = self._check_key(a, b, cache)
+        found = self._store.get(key)
+        if found is not None:
+            self.stats.reused += 1
+            return _unpack_pair(found)
+        pair = self._check_now(a, b, cache)
+        self._store.put(key, _pack_pair(pair), (self._digests[a], self._digests[b]))
+        return pair
+
+    def _check_key(self, a: int, b: int, cache: dict[int, list[str]]) -> bytes:
+        """What the check of nodes ``a`` < ``b`` depends on, hashed: the options it reads
+        (``sentence_threshold``, ``index_words``), the two bodies in this order (their
+        digests: the same digest, the same sentences) and the sentences of each that are a
+        site's chrome in this run (they are left out; which they are depends on all the
+        articles, so a check stored while they were others is not this one)."""
+        o = self.options
+        digest = hashlib.blake2b(f"check1\0{o.sentence_threshold!r}\0{o.index_words}\0".encode(), digest_size=16)
+        for node in (a, b):
+            digest.update(self._digests[node])
+            digest.update(self._chrome_of(node, cache))
+            digest.update(b"\0")
+        return digest.digest()
+
+    def _chrome_of(self, node: int, cache: dict[int, list[str]]) -> bytes:
+        """The hashes of ``node``'s sentences that are a site's chrome (sorted, uint32)."""
+        if node not in self._chromed:
+            return b""
+        found = self._chrome_keys.get(node)
+        if found is None:
+            least, chrome = self.options.index_words, self._chrome
+            held = {
+                k for x in self._sentences(node, cache)
+                if len(x) >= least and (k := zlib.crc32(x.encode(_UTF16))) in chrome
+            }
+            found = self._chrome_keys[node] = array("I", sorted(held)).tobytes()
+        return found
+
+    def _check_now(self, a: int, b: int, cache: dict[int, list[str]]) -> _Pair:
+        """The exact check of nodes ``a`` < ``b``, made now."""
         self.stats.checked += 1
         sa, sb = self._sentences(a, cache), self._sentences(b, cache)
         ka, kb = self._unchromed(a, sa), self._unchromed(b, sb)
@@ -997,6 +1115,7 @@ class Deduper:
         nodes = len(self._texts)
         self.stats.distinct = nodes
         self._site_chrome()
+        self._chrome_keys = {}
         uf = UnionFind(nodes)
         work = _Work(self, {}, set(), {})
         duplicates = 0

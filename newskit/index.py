@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
 from .errors import InputError, NewskitError
@@ -67,7 +67,10 @@ from .model import Article, Document, Kind, LineRecord, Reason
 from .pipeline import TEXT_FIELD, Reader
 from .reader import HTML_WARNING, STDIN, record_of
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from .dedupe import DedupeOptions, DedupeRun
+
+SCHEMA_VERSION = 2
 """The version of the schema this newskit writes and reads (``meta.schema``)."""
 
 DEFAULT_NAME = ".newskit.db"
@@ -140,11 +143,20 @@ CREATE TABLE removed (
 ) WITHOUT ROWID;
 CREATE TABLE fingerprints (
     article INTEGER PRIMARY KEY,    -- articles.rowid
-    exact BLOB NOT NULL,            -- newskit.dedupe.Fingerprint fields
-    signature BLOB NOT NULL,        -- MinHash bins (uint32); LSH band b is bins [b*rows, (b+1)*rows)
+    exact BLOB NOT NULL,            -- digest of the normalised body (newskit.dedupe.BodyPrint)
+    signature BLOB NOT NULL,        -- MinHash bins (uint32) with the default options, whatever the prose
+                                    -- LSH band b is bins [b*rows, (b+1)*rows); empty: no body words
     words BLOB NOT NULL,            -- the word hashes (UTF-16 code units)
-    ends BLOB NOT NULL              -- where each sentence ends in them (uint32)
+    ends BLOB NOT NULL,             -- where each sentence ends in them (uint32)
+    prose INTEGER NOT NULL          -- words in sentences (DedupeOptions.min_prose)
 );
+CREATE INDEX fingerprints_exact ON fingerprints(exact);
+CREATE TABLE dedupe_checks (
+    key BLOB PRIMARY KEY,           -- hash of what the check depends on (Deduper._check_key)
+    a BLOB NOT NULL,                -- the two bodies' fingerprints.exact
+    b BLOB NOT NULL,
+    result BLOB NOT NULL            -- the packed check (newskit.dedupe._pack_pair)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body, content="articles", content_rowid="rowid", tokenize='unicode61 remove_diacritics 2'
 );
@@ -245,7 +257,7 @@ class ArticleRow(NamedTuple):
 
     values: tuple[Any, ...]  # the columns of ``articles`` after ``file``, in _ARTICLE_COLUMNS order
     removed: list[tuple[int, str, str]]
-    fingerprint: tuple[bytes, bytes, bytes, bytes]
+    fingerprint: tuple[bytes, bytes, bytes, bytes, int]  # the columns of ``fingerprints`` after ``article``
 
 
 class FileRows(NamedTuple):
@@ -290,11 +302,12 @@ def article_row(article: Article, seq: int) -> ArticleRow:
         _json(article.summary), _json(article.captions), joined, None if exact else _json(body),
         _json(article.credits), article.word_count, _pack_lines(article.lines),
     )
-    from .dedupe import fingerprint  # loaded by the writer, not at every command's start-up
+    from .dedupe import DedupeOptions, body_print, signature_of  # loaded by the writer, not at every start-up
 
     removed = [(r.no, r.rule, r.text) for r in article.removed]
-    fp = fingerprint(article)
-    return ArticleRow(values, removed, (fp.exact, fp.signature, fp.text.encode("utf-16-le"), fp.ends))
+    bp = body_print(article)
+    signature = signature_of(bp, DedupeOptions())
+    return ArticleRow(values, removed, (bp.digest, signature, bp.text.encode("utf-16-le"), bp.ends, bp.info.prose))
 
 
 def _part(source: str) -> str:
@@ -401,6 +414,8 @@ class Index:
         self.conn = conn
         self.path = path
         self._inputs_of: Sequence[str] | None = None  # the inputs the temporary table holds
+        self.rebuilt_from: int | None = None  # the older schema version the index was rebuilt from
+        self.last_dedupe: Any = None  # the DedupeStats of the last dedupe (checks made, reused)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Index:
@@ -446,6 +461,9 @@ class Index:
             self._wal()
         row = c.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         version = int(row[0]) if row and str(row[0]).isdigit() else None
+        if version is not None and 1 <= version < SCHEMA_VERSION:
+            self._rebuild(version)
+            version = SCHEMA_VERSION
         if version != SCHEMA_VERSION:
             said = "an unknown schema version" if version is None else f"schema version {version}"
             raise IndexDbError(
@@ -454,6 +472,25 @@ class Index:
             )
         c.execute("PRAGMA synchronous = NORMAL")
         c.execute("PRAGMA temp_store = MEMORY")
+
+    def _rebuild(self, version: int) -> None:
+        """Make an index of an older schema version an empty one of this version, keeping
+        the folders it was made from (:meth:`roots`): the next refresh parses every file
+        again. (Version 1 did not store what ``dedupe`` reads now: the prose, the digest
+        and the signature of bodies with little prose.)"""
+
+        def rebuild(c: sqlite3.Connection) -> None:
+            kept = c.execute("SELECT key, value FROM meta WHERE key IN ('roots', 'glob', 'created')").fetchall()
+            c.execute("DROP TABLE IF EXISTS articles_fts")
+            for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                c.execute(f'DROP TABLE "{name}"')
+            for statement in _statements(SCHEMA):
+                c.execute(statement)
+            c.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            c.executemany("INSERT INTO meta VALUES (?, ?)", kept)
+
+        self._transaction(rebuild)
+        self.rebuilt_from = version
 
     def _wal(self) -> None:
         """Switch to write-ahead logging. SQLite does not wait on a lock for this pragma (no
@@ -692,7 +729,7 @@ class Index:
                     rowid = c.execute(_INSERT_ARTICLE, (fid, *art.values)).lastrowid
                     c.executemany("INSERT OR REPLACE INTO removed VALUES (?, ?, ?, ?)",
                                   [(rowid, *r) for r in art.removed])
-                    c.execute("INSERT INTO fingerprints VALUES (?, ?, ?, ?, ?)", (rowid, *art.fingerprint))
+                    c.execute("INSERT INTO fingerprints VALUES (?, ?, ?, ?, ?, ?)", (rowid, *art.fingerprint))
 
         self._transaction(write)
 
@@ -796,6 +833,75 @@ class Index:
             raise IndexDbError(f"bad search query {query!r}: {exc}") from None
         return [Hit(aid, date, outlet, title, words, source, start, end, round(score, 3), snippet)
                 for aid, date, outlet, title, words, source, start, end, score, snippet in rows]
+
+
+    def dedupe(
+        self, sources: Sequence[str] | None = None, options: DedupeOptions | None = None, *,
+        keep_articles: bool = False,
+    ) -> DedupeRun:
+        """``dedupe`` over the articles of ``sources`` (None: every stored file), in input
+        order, from their stored fingerprints (no parsing): the clusters
+        :func:`newskit.dedupe.dedupe_inputs` finds when it parses them. The exact checks
+        of candidate pairs, most of dedupe's work, are kept in ``dedupe_checks``, keyed on
+        all they depend on (the two bodies, the options they read, the site-chrome
+        sentences of each), so a run checks again only pairs with a new or changed body or
+        chrome; the candidate search and the clustering run over every article, from the
+        stored signatures. With ``keep_articles`` the articles are read as well
+        (``dedupe --out``)."""
+        from .dedupe import (  # noqa: PLC0415 (not at every command's start-up)
+            ArticleInfo,
+            BodyPrint,
+            DedupeOptions,
+            Deduper,
+            DedupeRun,
+            fingerprint_of,
+            same_signature,
+        )
+
+        options = options or DedupeOptions()
+        stored = same_signature(options, DedupeOptions())  # the signatures stored are these
+        scope, shown, order = self._scope(sources)
+        cur = self.conn.execute(
+            f"SELECT a.id, {shown} || a.part, a.start_line, a.end_line, a.title, a.outlet, a.date, "
+            f"p.exact, p.signature, p.words, p.ends, p.prose FROM {scope} JOIN articles a ON a.file = f.id "
+            f"JOIN fingerprints p ON p.article = a.rowid ORDER BY {order}, a.seq")
+        store = _Checks(self.conn)
+        deduper = Deduper(options, store)
+        names: dict[str, str] = {}
+        for aid, name, start, end, title, outlet, date, exact, signature, words, ends, prose in cur:
+            text = words.decode("utf-16-le")
+            info = ArticleInfo(aid, names.setdefault(name, name), start, end, title, outlet, date,
+                               len(text), len(ends) // 4, prose)
+            body = BodyPrint(info, exact, text, ends)
+            deduper.add_fingerprint(fingerprint_of(body, options, signature if stored else None))
+        clusters = deduper.clusters()
+        self._transaction(store.write)
+        self.last_dedupe = deduper.stats
+        articles = list(self.articles(sources)) if keep_articles else []
+        return DedupeRun(clusters, len(deduper), articles)
+
+
+class _Checks:
+    """The index's store of dedupe checks (a :class:`newskit.dedupe.CheckStore`): read
+    from ``dedupe_checks`` as they are asked for, the new ones written at the end."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.new: list[tuple[bytes, bytes, bytes, bytes]] = []
+
+    def get(self, key: bytes) -> bytes | None:
+        row = self.conn.execute("SELECT result FROM dedupe_checks WHERE key = ?", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def put(self, key: bytes, value: bytes, bodies: tuple[bytes, bytes]) -> None:
+        self.new.append((key, *bodies, value))
+
+    def write(self, c: sqlite3.Connection) -> None:
+        """Store the new checks; forget those of bodies the index no longer holds."""
+        c.executemany("INSERT OR REPLACE INTO dedupe_checks VALUES (?, ?, ?, ?)", self.new)
+        c.execute("DELETE FROM dedupe_checks WHERE a NOT IN (SELECT exact FROM fingerprints) "
+                  "OR b NOT IN (SELECT exact FROM fingerprints)")
+        self.new = []
 
 
 _INSERT_ARTICLE = (f"INSERT INTO articles (file, {', '.join(_ARTICLE_COLUMNS)}) "

@@ -321,8 +321,9 @@ def test_an_index_of_another_schema_version_is_refused(folder: Path, tmp_path: P
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
     r = run("list", str(folder), "--db", str(db))
     assert r.exit_code == 1
-    assert r.stderr == (f"newskit: {db}: the index has schema version 99; this newskit reads version 1 only "
-                        "(use the newskit that made it, or remove the file and index again)\n")
+    assert r.stderr == (f"newskit: {db}: the index has schema version 99; this newskit reads version "
+                        f"{index_module.SCHEMA_VERSION} only (use the newskit that made it, or remove the file and "
+                        "index again)\n")
     with pytest.raises(IndexDbError):
         Index.open(db)
 
