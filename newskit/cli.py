@@ -1008,7 +1008,7 @@ def diff(
 def index_command(
     state: State, paths: tuple[str, ...], pattern: str, db: Path | None, jobs: int | None
 ) -> None:
-    """Parse dumps into an index that list, show, diff and search read.
+    """Parse dumps into an index that list, show, diff, dedupe and search read.
 
     The index is one SQLite file (.newskit.db in the folder given, unless --db names
     one). A second run parses only what changed: new files, files whose bytes changed

@@ -2,7 +2,7 @@
 
 Parsing is what every command spends its time on; the index does it once. ``newskit
 index`` parses inputs into a database (stdlib :mod:`sqlite3`, one file); ``list``,
-``show``, ``diff`` and ``search`` then read the database, after parsing again only the
+``show``, ``diff``, ``dedupe`` and ``search`` then read the database, after parsing again only the
 files that changed since (as ``git status`` looks at the work tree before it answers)::
 
     from newskit.index import Index
@@ -29,16 +29,18 @@ files that changed since (as ``git status`` looks at the work tree before it ans
 - **Safe.** The database is in WAL mode with a busy timeout: readers never wait, writers
   wait their turn. Each batch of files is one transaction, so a run killed at any moment
   leaves the database as it was after its last batch, and the next run goes on from there.
-  A database of another schema version, or a file that is not one, is refused with
-  :class:`IndexDbError`.
+  A database of an older schema version is rebuilt empty (its files are parsed again:
+  :attr:`Index.rebuilt_from`); one of a newer or unknown version, or a file that is not
+  one, is refused with :class:`IndexDbError`.
 - **Memory stays flat.** Files are streamed through the pipeline and written in batches;
   the inputs are compared with the stored files in SQL (a temporary table of the inputs),
   not in a dict of everything stored.
 
 The schema (see :data:`SCHEMA` and the README) is plain tables a user can query: ``files``,
 ``articles`` (every field; lists as JSON; the body one paragraph a line), ``removed`` (each
-removed non-blank line with its rule), ``fingerprints`` (dedupe's, from
-:func:`newskit.dedupe.fingerprint`) and ``articles_fts`` (FTS5 over title and body).
+removed non-blank line with its rule), ``fingerprints`` (what dedupe's fingerprint is made
+of, whatever its options: :class:`newskit.dedupe.BodyPrint`), ``dedupe_checks`` (the exact
+checks ``dedupe`` made, :meth:`Index.dedupe`) and ``articles_fts`` (FTS5 over title and body).
 
 No click, no rich: the command line is in :mod:`newskit.cli`.
 """
