@@ -276,11 +276,19 @@ def test_other_signature_options_are_made_from_the_stored_words(crawl: Path, tmp
     from newskit.pipeline import Reader  # noqa: PLC0415
     from newskit.reader import expand_inputs  # noqa: PLC0415
 
+    short = _story(50, 3)  # two short rewrites, under the default min_prose
+    (crawl / "e0.txt").write_text(_dump("A short one", short))
+    (crawl / "e1.txt").write_text(_dump("A short one again", short[:2] + _story(51, 1)))
     sources = list(expand_inputs([str(crawl)]))
     articles = [a for doc in Reader().documents(sources) for a in doc.articles]
+    low = DedupeOptions(min_prose=5, index_words=5)
+    assert any({m.source for m in c.members} == {str(crawl / "e0.txt"), str(crawl / "e1.txt")}
+               for c in _clusters(articles, low)[0])
     with Index.open(tmp_path / "i.db") as index:
         index.refresh(sources, [str(crawl)], Reader())
-        for options in (DedupeOptions(), DedupeOptions(shingle=2, num_perm=64, min_prose=10, index_words=5)):
+        # min_prose lower than the default: the stored signatures of bodies with little prose serve
+        for options in (DedupeOptions(), DedupeOptions(min_prose=5, index_words=5),
+                        DedupeOptions(shingle=2, num_perm=64, min_prose=10)):
             assert index.dedupe(sources, options).clusters == _clusters(articles, options)[0]
 
 
