@@ -1049,11 +1049,11 @@ class Deduper:
         digest = hashlib.blake2b(f"check1\0{o.sentence_threshold!r}\0{o.index_words}\0".encode(), digest_size=16)
         for node in (a, b):
             digest.update(self._digests[node])
-            digest.update(self._chrome_of(node, cache))
+            digest.update(self._chrome_key(node, cache))
             digest.update(b"\0")
         return digest.digest()
 
-    def _chrome_of(self, node: int, cache: dict[int, list[str]]) -> bytes:
+    def _chrome_key(self, node: int, cache: dict[int, list[str]]) -> bytes:
         """The hashes of ``node``'s sentences that are a site's chrome (sorted, uint32)."""
         if node not in self._chromed:
             return b""
