@@ -15,6 +15,7 @@ Run each script as a module from the project root (the folder holding ``pyprojec
     python -m bench.make_concat --seed 1 --files 50   # pages appended in one file (issue 11)
     python -m bench.score_split                       # how they are split into articles
     python -m bench.fit_weights [--no-fit]            # weights fitted by site folds; leave-sites-out figures
+    python -m bench.language_sample                   # how much text the language detector reads
 
 The modules:
 

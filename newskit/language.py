@@ -16,8 +16,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Protocol
 
-# The start is enough to tell the language: on the 1,536 articles of both dev corpora
-# (Chromium), 300 characters give the language 2,000 give, every one, at a sixth of the cost.
+# The start is enough to tell the language: on the 3,064 articles of both dev corpora and
+# renderers, 600 characters give the language 2,000 give, every one, at a third of the
+# cost (python -m bench.language_sample).
 SAMPLE_CHARS = 600
 MIN_LETTERS = 20  # fewer letters than this ("Share this", a number) tell no language;
 CJK_LETTER = 2  # ... a Chinese or Japanese character, or a Korean syllable, counts as two
