@@ -122,6 +122,9 @@ class Cues:
         self._tool_words = frozenset(v["tool_words"])
         self._clause_words = frozenset(v["clause_words"])
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
+        # The rules whose lines close a page and those whose lines open one (appended pages).
+        self.page_closing = frozenset(v["page_closing_rules"])
+        self.page_opening = frozenset(v["page_opening_rules"])
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
         # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".

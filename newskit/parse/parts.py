@@ -117,7 +117,7 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     found = cuts(lines, pattern, weights.layout.separator_repeats)
     if not found:
         whole = Parts([(0, n)])
-        return whole if pattern is not None else _split_pages(lines, whole, weights)
+        return whole if pattern is not None else _split_pages(lines, whole, cues, weights)
     bounds = [-1, *(c.at for c in found), n]
     segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
     kept = [True] * len(found)  # cut k lies between segments k and k + 1
@@ -153,22 +153,100 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     # newskit's own strip output: each part between form feeds is one article already
     # (a round trip gives the same articles), not a digest to split by its words.
     stripped = any(lines[at].cut == FORM_FEED for at in out.separators)
-    return out if pattern is not None or stripped else _split_pages(lines, out, weights)
+    return out if pattern is not None or stripped else _split_pages(lines, out, cues, weights)
 
 
-def _split_pages(lines: list[Line], parts: Parts, weights: ParseWeights) -> Parts:
+def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:
     """``parts`` with each span split further where whole pages were appended with only
-    blank lines between them (see :func:`page_cuts`) and where the articles of a digest
-    start (:func:`digest_cuts`)."""
+    blank lines between them (at their seams, :func:`seam_cuts`, and where :func:`page_cuts`
+    finds pages) and where the articles of a digest start (:func:`digest_cuts`)."""
     spans: list[tuple[int, int]] = []
+    least = weights.body.min_body_weight
     for lo, hi in parts.spans:
         start = lo
-        for at in sorted({*page_cuts(lines, lo, hi, weights), *digest_cuts(lines, lo, hi, weights)}):
+        seams = seam_cuts(lines, lo, hi, cues, weights)
+        found = {*page_cuts(lines, lo, hi, weights), *digest_cuts(lines, lo, hi, cues, weights)}
+        # A seam and another cut with too little body between them tell one page's start:
+        # the seam's (the lines between close the page before).
+        found = {at for at in found if all(body_weight(lines, min(at, s), max(at, s)) >= least for s in seams)}
+        for at in sorted({*found, *seams}):
             spans.append((start, at))
             start = at
         spans.append((start, hi))
     parts.spans = spans
     return parts
+
+
+def _headed(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether a line of a headline's shape (:func:`_titled`) stands between line ``at`` and
+    the first body-like line under it: a page opens with its headline over its body."""
+    for x in lines[at:hi]:
+        if x.good and not x.rule:
+            return False
+        if x.key and _titled(x, lw):
+            return True
+    return False
+
+
+def _closing(line: Line, cues: Cues) -> bool:
+    """A line of a page's closing block: a closing rule's (:attr:`Cues.page_closing`) or a
+    copyright line."""
+    return line.rule in cues.page_closing or line.signed
+
+
+def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
+    """Where whole pages appended with only blank lines between them start in ``[lo, hi)``,
+    told by the seam between two pages: a page's closing block (its footer: terms and
+    privacy, cookies, copyright, contact; :attr:`Cues.page_closing`) followed by the next
+    page's opening block (its menu, "Skip to content"; :attr:`Cues.page_opening`).
+
+    A seam is a line of an opening rule's with ``layout.seam_opening`` such lines or more
+    among the ``layout.seam_lines`` lines of words from it, that follows a closing line
+    (:func:`_closing`) with ``layout.seam_closing`` closing lines or more among the
+    ``layout.seam_lines`` lines of words up to it, within ``layout.seam_between`` lines of
+    words and no body-like line between them. The next page starts at the last line of
+    words under a blank line in that stretch (none: no seam). Where the part before or after
+    a seam has too little body for an article (``body.min_body_weight``), it is none either:
+    a page's own footer menu above its comments, a header of links over a cookie notice.
+    """
+    least = weights.body.min_body_weight
+    # (Cheap first: two articles need two bodies; then one pass over the lines of words.)
+    if body_weight(lines, lo, hi) < 2 * least:
+        return []
+    lw = weights.layout
+    words = [i for i in range(lo, hi) if lines[i].key]
+    closing = [_closing(lines[i], cues) for i in words]
+    if sum(closing) < lw.seam_closing:
+        return []
+    opening = [lines[i].rule in cues.page_opening for i in words]
+    found: list[int] = []
+    last = -1  # the last closing line's place in words, with no body-like line since
+    for k, i in enumerate(words):
+        x = lines[i]
+        if closing[k]:
+            last = k
+            continue
+        if x.good and not x.rule:
+            last = -1
+            continue
+        if last < 0 or not opening[k] or k - last > lw.seam_between:
+            continue
+        if sum(closing[max(0, last - lw.seam_lines + 1) : last + 1]) < lw.seam_closing \
+                or sum(opening[k : k + lw.seam_lines]) < lw.seam_opening:
+            continue
+        at = next((words[j] for j in range(k, last, -1) if words[j] > words[j - 1] + 1), None)
+        if at is not None and _headed(lines, at, hi, lw):
+            found.append(at)
+            last = -1
+    out: list[int] = []
+    start = lo
+    least = max(least, lw.seam_min_body)
+    for k, at in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else hi
+        if body_weight(lines, start, at) >= least and body_weight(lines, at, nxt) >= least:
+            out.append(at)
+            start = at
+    return out
 
 
 def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:
@@ -181,7 +259,7 @@ def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:
         and (lines[first].good or bool(lines[first].dates) or _titled(lines[first], lw))
 
 
-def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[int]:
+def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
     """Where articles set one after another with no chrome (a digest, a clippings file)
     start in ``[lo, hi)``.
 
@@ -205,6 +283,11 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> l
       the parts on both sides each hold ``layout.digest_paragraphs`` body-like lines or
       more (the words of one paragraph, a blog's tagline over its post, are too few to
       tell a subject by);
+    - at a clipping's head after a paragraph, whatever the words (:func:`_marked_starts`):
+      a headline with a date or byline line right under it, or a date line with a
+      headline right under it, then the article's first paragraph, where the parts on both
+      sides each hold ``layout.digest_paragraphs`` body-like lines or more (a blog's
+      tagline over its dated post is one);
 
     and the parts on both sides each have a body of their own (``body.min_body_weight``).
     """
@@ -213,7 +296,8 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> l
         return []
     wide = max(_paragraph_gap(lines, lo, hi) + 1, lw.digest_gap_lines)
     starts = _digest_starts(lines, lo, hi, wide, lw)
-    if not starts:
+    marked = _marked_starts(lines, lo, hi, cues, lw)
+    if not starts and not marked:
         return []
     coh = Cohesion(lines, lo, hi, lw.digest_window)
     scored = [(coh.across(at), at, broad and head) for at, broad, head in starts]
@@ -229,6 +313,9 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> l
         near = (s for s, b, _ in scored if b != at and abs(order[b] - order[at]) <= lw.digest_rival_lines)
         if all(score <= s for s in near):
             heads.append((at, True))
+    if marked:
+        told = {at for at, _ in heads}
+        heads = sorted([*heads, *((at, True) for at in marked if at not in told)])
     out: list[int] = []
     start = lo
     least = weights.body.min_body_weight
@@ -268,6 +355,52 @@ def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWei
                 out.append((i, broad, head))
         seen, run = True, 0
     return out
+
+
+def _marked_starts(lines: list[Line], lo: int, hi: int, cues: Cues, lw: LayoutWeights) -> list[int]:
+    """The lines of words in ``(lo, hi)`` that head a clipping after a paragraph: under a
+    blank line, with a body-like line among the ``layout.digest_head_lines`` lines of words
+    above it, a headline (:func:`_head_shaped`) with a date or byline line (:func:`_meta`)
+    as the next line of words, or a date line (:func:`_date_only`) with such a headline
+    next; and a body-like line within ``layout.digest_head_lines`` lines of words under
+    the two. Inside an article a subheading has no date under it."""
+    words = [i for i in range(lo, hi) if lines[i].key]
+    out: list[int] = []
+    for k in range(1, len(words) - 2):
+        i = words[k]
+        if words[k - 1] == i - 1 or not any(
+            lines[j].good and not lines[j].rule for j in words[max(0, k - lw.digest_head_lines) : k]
+        ):
+            continue
+        x, y = lines[i], lines[words[k + 1]]
+        headed = _head_shaped(x, cues, lw) and _meta(y, cues, lw)
+        if not headed and not (_date_only(x, cues, lw) and _head_shaped(y, cues, lw)):
+            continue
+        if any(lines[j].good and not lines[j].rule for j in words[k + 2 : k + 2 + lw.digest_head_lines]):
+            out.append(i)
+    return out
+
+
+def _head_shaped(x: Line, cues: Cues, lw: LayoutWeights) -> bool:
+    """A headline: of a headline's shape (:func:`_titled`), title-like
+    (:meth:`Cues.title_like`), opening with a letter not in lower case, no body-like line
+    and ending no sentence (a comment's last line, "Here's to innovation!", does)."""
+    head = x.key[:1]
+    return _titled(x, lw) and not x.good and not x.sentence and head.isalpha() and not head.islower() \
+        and cues.title_like(x)
+
+
+def _meta(x: Line, cues: Cues, lw: LayoutWeights) -> bool:
+    """A date line or a byline no heavier than a headline, no rule's, no body-like line, no
+    comment's signature ("Jane said...") and no social post's (a @handle)."""
+    return not x.rule and x.weight <= lw.digest_headline_weight and not x.good \
+        and (bool(x.dates) or cues.is_byline(x)) and "@" not in x.key and not cues.says(x.key)
+
+
+def _date_only(x: Line, cues: Cues, lw: LayoutWeights) -> bool:
+    """A date line (:func:`_meta`) of ``layout.digest_date_weight`` words or fewer: the date
+    and little else ("Monday, October 01, 2012"), not a comment's "Posted by X at ..."."""
+    return bool(x.dates) and x.weight <= lw.digest_date_weight and _meta(x, cues, lw)
 
 
 def _chrome_at_ends(lines: list[Line], lo: int, hi: int, near: int) -> bool:

@@ -86,6 +86,7 @@ class LayoutWeights:
     digest_narrow_cohesion: float = 0.03
     digest_rival_lines: int = 3
     digest_paragraphs: int = 2
+    digest_date_weight: int = 6  # a clipping's date line over its headline: this many words or fewer
     page_apart_lines: int = 10  # ... and two footers in one gap close two pages with this many lines of words between
     page_open_lines: int = 10  # appended pages, no footer: a gap of this many chrome lines of words or more ...
     page_menu_lines: int = 9  # ... whose part under its widest blank gap opens a page: this many menu lines or more ...
@@ -94,6 +95,15 @@ class LayoutWeights:
     page_cohesion: float = 0.04  # pages no footer or opening tells apart: two bodies less cohesive than this ...
     page_head_lines: int = 4  # ... the next one with a headline among the last this many lines of words above it ...
     page_signed_lines: int = 3  # ... and fewer date lines than this between them (not a thread of comments)
+    # A seam between appended pages: a page's closing block (seam_closing lines of a closing
+    # rule's or a copyright line among seam_lines lines of words) followed, within
+    # seam_between lines of words and no body-like line, by the next page's opening block
+    # (seam_opening lines of an opening rule's among the next seam_lines lines of words).
+    seam_lines: int = 8
+    seam_closing: int = 2
+    seam_opening: int = 1
+    seam_between: int = 6
+    seam_min_body: int = 150  # ... with this much body (words) on both sides of it
 
 
 @dataclass(frozen=True, slots=True)
