@@ -102,6 +102,63 @@ def test_a_copyright_line_with_no_year_or_sign_is_no_footer():
     assert len(titles(FOOTED.replace(menu, "Our team\nLetters\nArchive\nCopyright notice") + other)) == 1
 
 
+# A page's closing block (terms and privacy links, no copyright line with a year: no footer)
+# and the next page's opening block (a skip link, a menu) over its headline.
+SEAM_CLOSING = "About us\nContact\nPrivacy policy\nTerms of use\n\n"
+SEAM_OPENING = "Skip to content\nHome\nNews\nSport\n\n"
+PAGE_A = ARTICLE + ("\n" + BODY + "\n") * 3 + "\n" + SEAM_CLOSING
+PAGE_B = OTHER + ("\n" + BODY.replace("bridge", "school") + "\n") * 3
+
+
+def test_a_pages_closing_block_over_the_next_ones_menu_is_a_seam():
+    doc = parse_text(PAGE_A + SEAM_OPENING + PAGE_B)
+    assert [a.title for a in doc.articles] == TWO
+    second = doc.articles[1]
+    assert second.lines[0].text == "Skip to content"  # the next page opens with its menu
+
+
+def test_no_seam_without_the_next_pages_opening_block():
+    assert len(titles(PAGE_A + "Our team\nLetters\nArchive\n\n" + PAGE_B)) == 1
+
+
+def test_no_seam_where_no_headline_stands_over_the_next_body():
+    headless = PAGE_B.split("\n\n", 1)[1]
+    assert len(titles(PAGE_A + SEAM_OPENING + headless)) == 1
+
+
+# A digest: clippings one after another, no chrome, about the same things (the words do not
+# change across the start), told apart by a headline with its date or byline under it.
+CLIP = BODY * 2 + "\n\n" + BODY + "\n\n" + BODY.replace("bridge", "road") + "\n"
+
+
+def clipping(head: str, meta: str) -> str:
+    return f"{head}\n{meta}\n\n{CLIP}" if meta else f"{head}\n\n{CLIP}"
+
+
+@pytest.mark.parametrize(("meta_one", "meta_two"), [
+    ("By Jane Roe", "By John Doe"),
+    ("October 1, 2012", "October 2, 2012"),
+])
+def test_a_digest_clipping_starts_at_a_headline_with_its_date_or_byline_under_it(meta_one, meta_two):
+    heads = ["Council keeps the old bridge open", "Engineers study the cost of the repairs"]
+    text = clipping(heads[0], meta_one) + "\n\n" + clipping(heads[1], meta_two)
+    assert titles(text) == heads
+    # without the date or byline, a line over paragraphs about the same things is a subheading
+    assert len(titles(clipping(heads[0], meta_one) + "\n\n" + clipping(heads[1], ""))) == 1
+
+
+def test_a_digest_clipping_starts_at_a_date_line_over_its_headline():
+    heads = ["Council keeps the old bridge open", "Engineers study the cost of the repairs"]
+    first = clipping(heads[0], "By Jane Roe")
+    text = first + "\n\nMonday, October 1, 2012\n" + heads[1] + "\n\n" + CLIP
+    assert titles(text) == heads
+
+
+def test_a_comments_signature_under_a_line_starts_no_clipping():
+    first = clipping("Council keeps the old bridge open", "By Jane Roe")
+    assert len(titles(first + "\n\nThanks for the update, Jane\nJohn Doe wrote on October 2, 2012:\n\n" + CLIP)) == 1
+
+
 def test_a_part_with_too_little_body_stays_as_chrome_and_is_noted():
     text = ARTICLE + "\f\nSubscribe to our newsletter\n\f\n" + OTHER
     doc = parse_text(text)

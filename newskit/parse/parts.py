@@ -394,7 +394,7 @@ def _meta(x: Line, cues: Cues, lw: LayoutWeights) -> bool:
     """A date line or a byline no heavier than a headline, no rule's, no body-like line, no
     comment's signature ("Jane said...") and no social post's (a @handle)."""
     return not x.rule and x.weight <= lw.digest_headline_weight and not x.good \
-        and (bool(x.dates) or cues.is_byline(x)) and "@" not in x.key and not cues.says(x.key)
+        and (bool(x.dates) or cues.is_byline(x)) and "@" not in x.key and not cues.says(x.text)
 
 
 def _date_only(x: Line, cues: Cues, lw: LayoutWeights) -> bool:
