@@ -177,6 +177,36 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     return parts
 
 
+def _opening_after(lines: list[Line], c: int, bound: int, cues: Cues, lw: LayoutWeights) -> int | None:
+    """The first line of an opening rule's within ``layout.seam_between`` lines of words
+    under line ``c`` (and above ``bound``), with no body-like line before it; else None."""
+    seen = 0
+    for i in range(c + 1, bound):
+        x = lines[i]
+        if not x.key:
+            continue
+        if x.rule in cues.page_opening:
+            return i
+        seen += 1
+        if seen >= lw.seam_between or (x.good and not x.rule):
+            return None
+    return None
+
+
+def _closing_lines(lines: list[Line], lo: int, c: int, cues: Cues, lw: LayoutWeights) -> int:
+    """The closing lines (:func:`_closing`) among the ``layout.seam_lines`` lines of words
+    up to line ``c``."""
+    count = seen = 0
+    for i in range(c, lo - 1, -1):
+        x = lines[i]
+        if x.key:
+            count += _closing(x, cues)
+            seen += 1
+            if seen >= lw.seam_lines:
+                break
+    return count
+
+
 def _headed(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
     """Whether a line of a headline's shape (:func:`_titled`) stands between line ``at`` and
     the first body-like line under it: a page opens with its headline over its body."""
@@ -200,44 +230,30 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     privacy, cookies, copyright, contact; :attr:`Cues.page_closing`) followed by the next
     page's opening block (its menu, "Skip to content"; :attr:`Cues.page_opening`).
 
-    A seam is a line of an opening rule's with ``layout.seam_opening`` such lines or more
-    among the ``layout.seam_lines`` lines of words from it, that follows a closing line
-    (:func:`_closing`) with ``layout.seam_closing`` closing lines or more among the
-    ``layout.seam_lines`` lines of words up to it, within ``layout.seam_between`` lines of
-    words and no body-like line between them. The next page starts at the last line of
-    words under a blank line in that stretch (none: no seam). Where the part before or after
-    a seam has too little body for an article (``body.min_body_weight``), it is none either:
-    a page's own footer menu above its comments, a header of links over a cookie notice.
+    A seam is a line of an opening rule's that follows a closing line (:func:`_closing`)
+    with ``layout.seam_closing`` closing lines or more among the ``layout.seam_lines``
+    lines of words up to it, within ``layout.seam_between`` lines of words and no
+    body-like line between them (:func:`_opening_after`). The next page starts at the
+    last line of words under a blank line in that stretch, if a headline stands over the
+    next body (:func:`_headed`; no blank line: no seam). Where the part before or after a
+    seam has less body than ``layout.seam_min_body`` words, it is none either: a page's
+    own footer menu above its comments, a header of links over a cookie notice.
     """
     least = weights.body.min_body_weight
-    # (Cheap first: two articles need two bodies; then one pass over the lines of words.)
-    if body_weight(lines, lo, hi) < 2 * least:
-        return []
     lw = weights.layout
-    words = [i for i in range(lo, hi) if lines[i].key]
-    closing = [_closing(lines[i], cues) for i in words]
-    if sum(closing) < lw.seam_closing:
+    # (Cheap first: the closing lines, found in one pass; the rest looks only near them.)
+    shut = [i for i in range(lo, hi) if lines[i].signed or lines[i].rule in cues.page_closing]
+    if len(shut) < lw.seam_closing or body_weight(lines, lo, hi) < 2 * least:
         return []
-    opening = [lines[i].rule in cues.page_opening for i in words]
     found: list[int] = []
-    last = -1  # the last closing line's place in words, with no body-like line since
-    for k, i in enumerate(words):
-        x = lines[i]
-        if closing[k]:
-            last = k
+    for n, c in enumerate(shut):
+        bound = shut[n + 1] if n + 1 < len(shut) else hi  # a later closing line looks on from there
+        o = _opening_after(lines, c, bound, cues, lw)
+        if o is None or (found and c < found[-1]) or _closing_lines(lines, lo, c, cues, lw) < lw.seam_closing:
             continue
-        if x.good and not x.rule:
-            last = -1
-            continue
-        if last < 0 or not opening[k] or k - last > lw.seam_between:
-            continue
-        if sum(closing[max(0, last - lw.seam_lines + 1) : last + 1]) < lw.seam_closing \
-                or sum(opening[k : k + lw.seam_lines]) < lw.seam_opening:
-            continue
-        at = next((words[j] for j in range(k, last, -1) if words[j] > words[j - 1] + 1), None)
+        at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
         if at is not None and _headed(lines, at, hi, lw):
             found.append(at)
-            last = -1
     out: list[int] = []
     start = lo
     least = max(least, lw.seam_min_body)

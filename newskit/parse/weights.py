@@ -97,11 +97,9 @@ class LayoutWeights:
     page_signed_lines: int = 3  # ... and fewer date lines than this between them (not a thread of comments)
     # A seam between appended pages: a page's closing block (seam_closing lines of a closing
     # rule's or a copyright line among seam_lines lines of words) followed, within
-    # seam_between lines of words and no body-like line, by the next page's opening block
-    # (seam_opening lines of an opening rule's among the next seam_lines lines of words).
+    # seam_between lines of words and no body-like line, by a line of an opening rule's.
     seam_lines: int = 8
     seam_closing: int = 2
-    seam_opening: int = 1
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
 
