@@ -181,11 +181,12 @@ def _opening_after(lines: list[Line], c: int, bound: int, cues: Cues, lw: Layout
     """The first line of an opening rule's within ``layout.seam_between`` lines of words
     under line ``c`` (and above ``bound``), with no body-like line before it; else None."""
     seen = 0
+    opening = cues.page_opening
     for i in range(c + 1, bound):
         x = lines[i]
         if not x.key:
             continue
-        if x.rule in cues.page_opening:
+        if x.rule in opening:
             return i
         seen += 1
         if seen >= lw.seam_between or (x.good and not x.rule):
@@ -242,8 +243,9 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     least = weights.body.min_body_weight
     lw = weights.layout
     # (Cheap first: the closing lines, found in one pass; the rest looks only near them.)
-    shut = [i for i in range(lo, hi) if lines[i].signed or lines[i].rule in cues.page_closing]
-    if len(shut) < lw.seam_closing or body_weight(lines, lo, hi) < 2 * least:
+    closing = cues.page_closing
+    shut = [i for i, x in enumerate(lines[lo:hi], lo) if x.signed or x.rule in closing]
+    if len(shut) < lw.seam_closing:
         return []
     found: list[int] = []
     for n, c in enumerate(shut):
