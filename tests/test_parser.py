@@ -1136,3 +1136,41 @@ def test_a_comments_sign_off_and_the_reply_to_it_head_no_article():
             + "\n\n".join(f"Relationships are important, reply {k} says, and there is a lot more to say about them."
                           for k in range(4)) + "\n")
     assert not any(a.title.startswith("Mike") for a in parse_text(text).articles)
+
+
+
+_ABOUT = ("Hello and welcome to my little corner of the internet, where I write about the things that catch "
+          "my eye and the people who make them, every week of the year since the blog began.")
+_LINE = "I love pixels and I love superheroes, and these are the best of both."
+_COMMENT = ("I have been following this blog for years and this is the best thing you have shown us, "
+            "the colours and the shapes are just wonderful, thank you so much for sharing it with us all.")
+
+
+def test_a_short_post_above_its_comments_is_the_body():
+    # A picture and its line over the comments: the post weighs less than an article's
+    # minimum, but it is the body; neither the comment nor the sidebar's about block is.
+    text = (f"Menu\n\nArchive\n\nPixel superheroes and villains\n\n{_LINE}\n\nTags: design\n\n"
+            f"2 Comments\n\n{_COMMENT}\n\nReply\n\nAbout me\n\n{_ABOUT}\n")
+    a = parse_text(text).articles[0]
+    assert a.body == [_LINE]
+
+
+def test_a_sidebars_recent_comments_opens_no_comments():
+    # "Recent Comments" heads a sidebar's list of other readers' comments: the about block
+    # over it is no post, and the story under it is the body.
+    story = paragraphs(3, "story")
+    readers = "\n".join(f"Reader {i} on Another post" for i in range(6))
+    text = f"About me\n\n{_ABOUT}\n\nRecent Comments\n\n{readers}\n\nThe story's headline\n\n{story}\n"
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
+def test_a_comment_count_under_the_posts_date_opens_no_comments():
+    # "2 Comments" under the headline and the date is a count in the post's header: the
+    # post is under it, not the about block above.
+    post = paragraphs(3, "post")
+    menu = "\n".join(["Home", "Archive", "Contact", "Shop", "Links"])
+    text = (f"About me\n\n{_ABOUT}\n\n{menu}\n\nPixel superheroes and villains\n\nOctober 30, 2012\n\n2 Comments\n\n"
+            f"{post}\n\nShare\n")
+    a = parse_text(text).articles[0]
+    assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]

@@ -204,12 +204,14 @@ _SENTENCE_START = 80  # a sentence's opening words: where it shows whether it is
 
 
 def densest(
-    lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None
+    lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None, short_posts: bool = False
 ) -> tuple[int, int] | None:
     """Indices [a, b] of the densest body run within [lo, hi).
 
     The run is the maximum-sum segment of line scores. A comment-section marker ends the
-    search when a body of some size comes before it: what follows it is comments.
+    search when a body of some size comes before it: what follows it is comments. With
+    ``short_posts`` (an article's body, not a split's test), a short post above the marker
+    ends it too (see :func:`_short_post`).
     """
     bw = weights.body
     line_scores, signed = _scores(lines, lo, hi, weights, cues)
@@ -220,6 +222,8 @@ def densest(
         if lines[i].rule in BARRIER_RULES:
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
+                return found[0], found[1]
+            if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
         elif i in openers:
             # the first comment, under its signature, weighs less than the article above
@@ -248,6 +252,24 @@ def densest(
             mass += sc
             last_good = i
     return a, b
+
+
+def _short_post(
+    lines: list[Line], found: tuple[int, int, float], at: int, after: list[tuple[int, float]],
+    weights: ParseWeights, cues: Cues | None,
+) -> bool:
+    """Whether the run ``found`` above the comments header at ``at`` is a short post of its
+    own (a picture and its line, a note): it weighs ``post_min_weight`` or more, no date line
+    stands between it and the header (a header's "12 Comments" under the post's date opens no
+    comments), the header heads no sidebar list ("Recent Comments"), and no run under the
+    header weighs ``post_rival_weight`` or more (an article under a count of its comments)."""
+    bw = weights.body
+    if found[2] < bw.post_min_weight or (cues is not None and cues.comment_list(lines[at].key)):
+        return False
+    if any(lines[j].dates for j in range(found[1] + 1, at)):
+        return False
+    rival = _prose_run(lines, after, weights)
+    return rival is None or rival[2] < bw.post_rival_weight
 
 
 def _prose_run(

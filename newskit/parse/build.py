@@ -77,10 +77,10 @@ class Builder:
         and its date, so the run above it is a sidebar of teasers run on into the body."""
         lines, n = self.lines, len(self.lines)
         lo = header + 1 if header is not None else 0
-        span = densest(lines, lo, n, self.weights, self.cues)
+        span = densest(lines, lo, n, self.weights, self.cues, short_posts=True)
         if header is None and lone is not None and span is not None and span[0] < lone <= span[1]:
             header = lone
-            span = densest(lines, lone + 1, n, self.weights, self.cues)
+            span = densest(lines, lone + 1, n, self.weights, self.cues, short_posts=True)
         if span is None:
             a = b = n
         else:

@@ -121,6 +121,7 @@ class Cues:
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
         self._tool_words = frozenset(v["tool_words"])
         self._clause_words = frozenset(v["clause_words"])
+        self._comment_list = re.compile(rf"(?i)\W*(?:{alternatives(v['comment_lists'])})\b")
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
         # The rules whose lines close a page and those whose lines open one (appended pages).
         self.page_closing = frozenset(v["page_closing_rules"])
@@ -164,6 +165,10 @@ class Cues:
         """A comment's signature: a short line with a name and a speech verb that ends in a
         colon ("Devin says:", "Jane Roe wrote on May 2, 2012:")."""
         return self._says.match(text.strip()) is not None
+
+    def comment_list(self, key: str) -> bool:
+        """A sidebar's heading over other readers' comments ("Recent Comments")."""
+        return self._comment_list.match(key) is not None
 
     def other_post(self, key: str) -> bool:
         """A link to another post, its headline after the link's words ("Previous Story <headline>")."""

@@ -109,6 +109,10 @@ class BodyWeights:
     """The body run (:mod:`newskit.parse.body`)."""
 
     min_body_weight: int = 40  # an article part needs at least this much body to stand alone
+    # A short post (a picture and its line) over its comments header is the body when it scores this much or
+    # more, under min_body_weight (body.densest's short_posts) ...
+    post_min_weight: float = 1.0
+    post_rival_weight: float = 100.0  # ... unless a run under the header scores this much (an article under a count)
     # paragraphs are set apart by blank lines when this share of body-like lines are (0.25 -> 0.15: a short
     # story under a long sidebar and an "about us" block; aeb 0.9387 -> 0.9392 / same, dragnet 0.8651 -> 0.8651 /
     # 0.8590 -> 0.8593, titles +1 / +2; 0.1 lost 0.0001 on dragnet Chromium)
