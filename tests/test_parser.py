@@ -1174,3 +1174,22 @@ def test_a_comment_count_under_the_posts_date_opens_no_comments():
             f"{post}\n\nShare\n")
     a = parse_text(text).articles[0]
     assert [p[:11] for p in a.body] == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+
+
+def test_a_list_under_a_lead_in_line_is_the_articles():
+    # Short lines under a line that ends in a colon, with the story going on under them,
+    # are the article's list (ingredients, tour dates, steps), not page chrome.
+    story = paragraphs(2, "story")
+    more = paragraphs(4, "post")
+    items = ["Two cups of flour", "One egg", "A pinch of salt"]
+    text = f"The story's headline\n\n{story}\n\nHere is what you need:\n\n" + "\n\n".join(items) + f"\n\n{more}\n"
+    a = parse_text(text).articles[0]
+    assert [p for p in a.body if not p.startswith("Paragraph")] == ["Here is what you need:", *items]
+
+
+def test_short_lines_under_no_lead_in_stay_out_of_the_body():
+    story = paragraphs(2, "story")
+    more = paragraphs(4, "post")
+    text = f"The story's headline\n\n{story}\n\nTwo cups of flour\n\nOne egg\n\nA pinch of salt\n\n{more}\n"
+    a = parse_text(text).articles[0]
+    assert all(p.startswith("Paragraph") for p in a.body)

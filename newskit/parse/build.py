@@ -22,6 +22,7 @@ from .layout import Span
 from .title import TitleCandidate, TitlePicker
 from .weights import ParseWeights
 
+_COLONS = (":", "：")  # what a list's lead-in line ends in
 _REMOVED = Kind.REMOVED
 
 
@@ -324,7 +325,7 @@ class Builder:
                     and lines[a].weight <= hw.image_caption_weight \
                     and any(lines[x].good for x in range(a + 1, min(b, a + hw.image_body_lines))):
                 self._caption(a)
-        table = set(table_rows(lines, a, b, self.weights.body))
+        table = set(table_rows(lines, a, b, self.weights.body)) | self._list_items(a, b)
         open_ = standfirst_open  # only the first line of words under the title may be its standfirst
         paragraphs = 0
         for i in range(a, b):
@@ -358,6 +359,29 @@ class Builder:
                 self.art.body.append(self._full(i, bullet=True))
             else:
                 self.remove(i, Reason.SHORT_LINE)
+
+    def _list_items(self, a: int, b: int) -> frozenset[int]:
+        """The lines of the lists inside the body run [a, b): a line of words that ends in a
+        colon ("Here are the dates:"), and under it ``list_min_items`` lines or more of
+        ``list_item_weight`` words or fewer (blank lines between them or not), none a rule's;
+        the run goes on under them (its last line is a body line), so they are the article's."""
+        lines, hw = self.lines, self.hw
+        found: list[int] = []
+        for i in range(a, b):
+            lead = lines[i]
+            if not lead.key or lead.rule or not lead.text.rstrip().endswith(_COLONS) or self.kind[i] is not None:
+                continue
+            items = []
+            for j in range(i + 1, b):
+                x = lines[j]
+                if x.blank:
+                    continue
+                if x.rule or x.good or x.weight > hw.list_item_weight or self.kind[j] is not None:
+                    break
+                items.append(j)
+            if len(items) >= hw.list_min_items:
+                found.extend([i, *items])
+        return frozenset(found)
 
     def _date_in_body(self, i: int, paragraphs: int) -> bool:
         """A date line just inside the body ("Text: Jane Doe · 24 September 2018" under a

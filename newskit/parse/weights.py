@@ -215,6 +215,10 @@ class HeaderWeights:
     image_body_lines: int = 6  # ... when body follows within this many lines
     subheading_min: int = 2  # a subheading between body paragraphs: this many words ...
     subheading_max: int = 12  # ... to this many
+    # A list inside the body: under a line that ends in a colon ("The tour dates:"), lines of this many words or
+    # fewer, list_min_items or more, with body after them, are the article's items (tour dates, steps)
+    list_item_weight: int = 20
+    list_min_items: int = 2
     tail_lines: int = 6  # credits are looked for this many lines after the body
     dateline_chars: int = 60  # a dateline ("WASHINGTON (Reuters) —") is this long at most
     date_body_paragraphs: int = 1  # an undated article's date line may follow this many body paragraphs
