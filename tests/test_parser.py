@@ -1193,3 +1193,11 @@ def test_short_lines_under_no_lead_in_stay_out_of_the_body():
     text = f"The story's headline\n\n{story}\n\nTwo cups of flour\n\nOne egg\n\nA pinch of salt\n\n{more}\n"
     a = parse_text(text).articles[0]
     assert all(p.startswith("Paragraph") for p in a.body)
+
+
+def test_a_site_menu_line_is_no_headline():
+    # The page's first line, its address over its menu links ("About / Contact"), is the
+    # masthead: the headline is the line under it, and the outlet comes from the masthead.
+    post = paragraphs(3, "post")
+    a = parse_text(f"hanneli.com   About / Contact\n\nIN ST. GERMAIN – PARIS\n\n{post}\n").articles[0]
+    assert a.title == "IN ST. GERMAIN – PARIS"

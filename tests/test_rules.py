@@ -269,3 +269,13 @@ def test_alternatives_match_exactly_the_words(words, probe):
     longest = re.compile("(?:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + ")")
     text = "".join(words) + probe
     assert [m.group() for m in pattern.finditer(text)] == [m.group() for m in longest.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [("Show Commentary", None), ("Read commentary from our columnists", None), ("Show comments", "comments"),
+     ("Leave a comment", "comments"), ("Post a Comment Get a Gravatar", "comments")],
+)
+def test_a_comment_link_is_a_whole_word(line: str, rule: str | None) -> None:
+    # "Show Commentary" (a study Bible's notes) is no comments section: "comment" is a whole word.
+    assert default_rules().match(line) == rule
