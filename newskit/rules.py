@@ -105,7 +105,7 @@ class Rules:
         # fall in bands of lengths that the same rules allow.
         self._limits = sorted({r.max_words for r in self.line_rules})
         self._by_head: dict[str | None, list[_Alternative]] = {}
-        self._by_band: dict[tuple[str | None, int], tuple[_Tried, ...]] = {}
+        self._by_band: dict[tuple[str | None, int, bool], tuple[_Tried, ...]] = {}
         self._gated = [(k, r) for k, r in enumerate(self.line_rules) if r.triggers]
         # Per band, the triggers of the rules with triggers that allow its lines: a line
         # that holds none of them is not lowered and looked through rule by rule.
@@ -115,6 +115,11 @@ class Rules:
             for longest in self._limits
         ]
         self._max_words = max((r.max_words for r in self.line_rules), default=0)
+        # One search a line for every character a pattern needs: a line that holds none is
+        # tried against none of the patterns that need one, and one that holds some is
+        # searched again for each pattern's own.
+        needed = {x[4].pattern for x in self._alternatives if x[4] is not None}
+        self._needed = re.compile("[" + "".join(p[1:-1] for p in sorted(needed)) + "]") if needed else None
 
     def __reduce__(self) -> tuple[type[Rules], tuple[object, ...]]:
         """Pickled as what it was made of: what is derived from it (the parser's cues, the
@@ -126,19 +131,17 @@ class Rules:
         key = rule_key(line)
         if not key:
             return None
-        if words is None:
-            words = len(key.split())
+        return self.match_key(key, len(key.split()) if words is None else words)
+
+    def match_key(self, key: str, words: int) -> str | None:
+        """:meth:`match` of a line's key (its ``rule_key``, not empty) of ``words`` words."""
         if words > self._max_words:
             return None
         head = line_head(key)
         band = bisect_left(self._limits, words)  # the longest line this band holds: _limits[band]
-        if (tried := self._by_band.get((head, band))) is None:
-            if (fitting := self._by_head.get(head)) is None:
-                fitting = self._by_head[head] = [x for x in self._alternatives if fits(head, x[3])]
-            longest = self._limits[band]
-            tried = self._by_band[(head, band)] = tuple(
-                (regex, k, need) for regex, k, most, _, need in fitting if most >= longest
-            )
+        needed = self._needed is not None and self._needed.search(key) is not None
+        if (tried := self._by_band.get((head, band, needed))) is None:
+            tried = self._by_band[(head, band, needed)] = self._tried(head, band, needed)
         rules = self.line_rules
         first = len(rules)
         for regex, k, need in tried:
@@ -154,6 +157,16 @@ class Rules:
                     first = k
                     break
         return rules[first].name if first < len(rules) else None
+
+    def _tried(self, head: str | None, band: int, needed: bool) -> tuple[_Tried, ...]:
+        """The patterns a line with ``head`` in ``band`` is tried against, in order; with
+        ``needed`` False (it holds no character a pattern needs), none that needs one."""
+        if (fitting := self._by_head.get(head)) is None:
+            fitting = self._by_head[head] = [x for x in self._alternatives if fits(head, x[3])]
+        longest = self._limits[band]
+        return tuple(
+            (regex, k, need) for regex, k, most, _, need in fitting if most >= longest and (needed or need is None)
+        )
 
     def detect_outlet(self, text: str) -> Outlet | None:
         """The outlet whose ``detect`` pattern occurs first in ``text`` (a whole dump)."""

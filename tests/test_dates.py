@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newskit.cli import cli
 from newskit.dates import Dates, builtin_dates, date_line, find_dates
 from newskit.errors import RulesError
 from newskit.parse import parse_text
+from newskit.parse.cues import Cues
+from newskit.rules import default_rules
 from newskit.vocabulary import builtin_vocabulary
 
 STORY = (
@@ -227,3 +232,23 @@ def test_a_list_of_signed_dates_is_no_signature():
 def test_the_date_column_falls_back_to_the_update():
     art = parse_text("Bridge closed to cars\nUpdated 1:39 am EST, Wednesday, November 20, 2019\n\n" + STORY).articles[0]
     assert (art.published, art.updated, art.date) == (None, "2019-11-20T01:39-05:00", "2019-11-20T01:39-05:00")
+
+
+_YEAR_AS_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0129: a\n")), max_size=16))
+def test_the_year_cue_finds_what_a_digit_free_lookbehind_finds(text):
+    # the year cue tells "no digit before" after the year's first two digits (so that a
+    # search skips ahead); it must find the same years, in the same places
+    ours = [m.span() for m in Cues.of(default_rules()).year.finditer(text)]
+    assert ours == [m.span() for m in _YEAR_AS_WRITTEN.finditer(text)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2019", True), ("May 2019", True), ("12019", False), ("20195", False), ("20195:45 AM", True), ("a1999b", True),
+    ("x 19 99", False),
+])
+def test_the_year_cue(text, found):
+    assert (Cues.of(default_rules()).year.search(text) is not None) is found

@@ -72,6 +72,17 @@ def test_user_rule_with_an_unusual_pattern_still_matches(tmp_path):
         assert rules.match(line) == "odd" == reference_match(rules, line)
 
 
+def test_a_user_rules_needed_character_is_searched_for_too(tmp_path):
+    # one search a line tells whether it holds any character a pattern needs: a user's
+    # pattern that needs one no built-in pattern does ("#") is still tried where it stands
+    f = tmp_path / "rules.toml"
+    f.write_text('[[rule]]\nname = "hashed"\npatterns = ["[^#]{1,20} # [^#]{1,20}"]\n', encoding="utf-8")
+    rules = load_rules([f], user_config=False)
+    for line in ("Sports # Local", "• World # Europe", "Home > News # World", "Home > News > World", "a, b, c"):
+        assert rules.match(line) == reference_match(rules, line)
+    assert rules.match("Sports # Local") == "hashed"
+
+
 @pytest.mark.parametrize(
     "pattern, expected",
     [

@@ -138,7 +138,9 @@ class Cues:
         # "yesterday"): a line may hold one only if it holds a year (which may run into a
         # time: "NOV 15, 20195:45 AM") or one of those words as text, lower case (one
         # search for them all, where a test per word was a sixth of a fresh short line's cost).
-        self.year = re.compile(r"(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
+        # (No digit before the year: told after its first two digits, so that a search
+        # skips ahead to a "19" or "20" rather than trying every place.)
+        self.year = re.compile(r"(?:19|20)(?<!\d..)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
         self.relative_hint = any_text(self.relative_hints) or re.compile("(?!)")
         # "Devin says:", "Jane Roe wrote on May 2, 2012 at 9:14 am:": a comment's signature
         self._says = re.compile(rf"(?i)^\S.{{0,60}}\s(?:{alternatives(v['comment_verbs'])})(?:\s.{{0,60}})?:$")

@@ -116,7 +116,7 @@ def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
             dates = cues.dates.date_line(key)
     home = w <= lw.home_weight and cues.home(key)
     return make_line(
-        text, key, w, ends_sentence(key), rules.match(key, words), dates, folded, lw, 0, False, home, cut,
+        text, key, w, ends_sentence(key), rules.match_key(key, words), dates, folded, lw, 0, False, home, cut,
         copyright_sign(key), cues.outlet.framed_name(key),
     )
 
