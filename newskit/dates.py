@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -257,7 +257,7 @@ class Dates:
             return ()
         if self._by.match(line):
             max_leftover += 5  # "By Jane Doe, Staff Writer | Nov. 19, 2019"
-        others = _words(w for w in _LEFTOVER.findall(line.lower()) if w not in self._date_words)
+        others = _words([w for w in _LEFTOVER.findall(line.lower()) if w not in self._date_words])
         if others > max_leftover:  # at least this many words would be left over: not a date line
             return ()
         dates = self.find_dates(line)
@@ -267,9 +267,11 @@ class Dates:
         return tuple(dates) if _words(_LEFTOVER.findall(rest)) <= max_leftover else ()
 
 
-def _words(found: Iterable[str]) -> int:
+def _words(found: list[str]) -> int:
     """How many words these are, a run of Chinese or Japanese characters counting one word
     for every two characters (a sentence of them is not one word)."""
+    if "".join(found).isascii():  # (most lines: no word to look into)
+        return len(found)
     return sum(max(1, len(CJK.findall(w)) // 2) if has_cjk(w) else 1 for w in found)
 
 
