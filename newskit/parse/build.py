@@ -245,6 +245,8 @@ class Builder:
             self.art.byline = self._full(i)  # "23 mins ago by Jane Doe": a date the date cues do not take
             self.set(i, Kind.BYLINE)
             return
+        if line.weight > max(self.hw.by_line_weight, self.hw.bare_byline_weight):
+            return  # too heavy either way (see below: no date to look for)
         # names and then a date ("Jane Doe on May 2, 2012 – 7:37 pm"): as heavy as a "By" line
         heaviest = self.hw.by_line_weight if authors.dated(line.key) else self.hw.bare_byline_weight
         if line.weight > heaviest or _attribution(line) \
@@ -264,8 +266,10 @@ class Builder:
     def _lone_by(self, i: int) -> bool:
         """"By" on a line of its own and the name on the next line of words: the byline,
         both lines (True if taken)."""
+        if not self.cues.authors.lone_by(self.lines[i].key):
+            return False
         below = self._words_from(i, 1)
-        if not self.cues.authors.lone_by(self.lines[i].key) or not below or self.kind[below[0]] is not None \
+        if not below or self.kind[below[0]] is not None \
                 or self.lines[below[0]].weight > self.hw.bare_byline_weight \
                 or not self.cues.authors.bare(self.lines[below[0]].key):
             return False
