@@ -107,7 +107,8 @@ def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
     cut = cues.cut(text) if text else ""
     if not key:
         return Line(text, key, 0, False, None, _NO_DATES, "", 0, False, True, False, 0.0, Reason.BLANK, 0, cut=cut)
-    words = len(key.split())
+    split = key.split()
+    words = len(split)
     w = weight(key, words)
     folded, dates = "", _NO_DATES
     if w <= lw.fold_weight:  # only short lines can be titles or repeat as chrome
@@ -117,7 +118,7 @@ def line_features(text: str, rules: Rules, cues: Cues, lw: LineWeights) -> Line:
     home = w <= lw.home_weight and cues.home(key)
     return make_line(
         text, key, w, ends_sentence(key), rules.match_key(key, words), dates, folded, lw, 0, False, home, cut,
-        copyright_sign(key), cues.outlet.framed_name(key),
+        copyright_sign(key), cues.outlet.framed_name(key, split),
     )
 
 

@@ -135,9 +135,10 @@ class OutletCues:
     def is_publisher(self, name: str) -> bool:
         return self.publisher.search(name) is not None
 
-    def framed_name(self, key: str) -> str:
-        """The name a line frames as the page's own ("About SFGATE" -> "SFGATE"), else ""."""
-        words = key.split() if len(key) <= FRAMED_MAX_CHARS else None
+    def framed_name(self, key: str, split: list[str] | None = None) -> str:
+        """The name a line frames as the page's own ("About SFGATE" -> "SFGATE"), else ""
+        (``split``: ``key.split()``, where it is known)."""
+        words = (key.split() if split is None else split) if len(key) <= FRAMED_MAX_CHARS else None
         if not words or (words[0].lower() not in self.frame_ends and words[-1].lower() not in self.frame_ends):
             return ""
         m = self.framed.match(key)
