@@ -30,13 +30,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from .bench_index import change_files, make, run_figures, timed
-from .benchutil import Run, json_option, load, machine, newskit_command, write_figures
+from .bench_index import change_files, make, run_figures, run_sizes, timed
+from .benchutil import Run, json_option, load, newskit_command
 
 
 def add_files(dumps: Path, share: float, rng: random.Random) -> int:
@@ -134,22 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="where to make the corpora and indexes (kept; default: a temporary folder)")
     ap.add_argument("--seed", type=int, default=20261202)
     json_option(ap, "bench_dedupe_db")
-    args = ap.parse_args(argv)
-    if not args.truth_dir.is_dir():
-        print(f"error: {args.truth_dir} is not the aeb truth folder", file=sys.stderr)
-        return 2
-    work = args.work or Path(tempfile.mkdtemp(prefix="bench_dedupe_db-"))
-    results: dict[str, dict[str, object]] = {}
-    try:
-        for size in (int(s) for s in args.sizes.split(",")):
-            results[str(size)] = bench_size(args.truth_dir, size, args, work)
-            print(table(results), file=sys.stderr)
-    finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    print(table(results))
-    write_figures("bench_dedupe_db", {"machine": machine(), "sizes": results}, args.json)
-    return 0
+    return run_sizes("bench_dedupe_db", ap.parse_args(argv), bench_size, table)
 
 
 if __name__ == "__main__":

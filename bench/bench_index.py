@@ -39,6 +39,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from newskit.index import Index, SearchOptions
@@ -212,11 +213,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261202)
     ap.add_argument("--jobs", type=int, help="newskit index -j N (default: newskit's own)")
     json_option(ap, "bench_index")
-    args = ap.parse_args(argv)
+    return run_sizes("bench_index", ap.parse_args(argv), bench_size, table)
+
+
+SizeBench = Callable[[Path, int, argparse.Namespace, Path], dict[str, object]]
+
+
+def run_sizes(
+    script: str, args: argparse.Namespace, bench_size: SizeBench, table: Callable[[dict[str, dict[str, object]]], str]
+) -> int:
+    """Run ``bench_size`` for each of ``args.sizes`` in ``args.work`` (a temporary folder,
+    removed after, if none), the table so far on stderr after each, then the table on stdout
+    and the figures to ``args.json``; 2 if ``args.truth_dir`` is no folder."""
     if not args.truth_dir.is_dir():
         print(f"error: {args.truth_dir} is not the aeb truth folder", file=sys.stderr)
         return 2
-    work = args.work or Path(tempfile.mkdtemp(prefix="bench_index-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix=f"{script}-"))
     results: dict[str, dict[str, object]] = {}
     try:
         for size in (int(s) for s in args.sizes.split(",")):
@@ -226,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     print(table(results))
-    write_figures("bench_index", {"machine": machine(), "sizes": results}, args.json)
+    write_figures(script, {"machine": machine(), "sizes": results}, args.json)
     return 0
 
 
