@@ -31,17 +31,11 @@ from newskit.dedupe import (
 from newskit.index import Index
 from newskit.model import Article
 from newskit.sentences import PairScore
+from tests.test_dedupe import _WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
-_WORDS = (
-    "council harbour minister budget rail strike union teachers flood river bridge court "
-    "judge appeal election vote senator treaty border trade tariff grain farmers drought "
-    "hospital nurses vaccine clinic museum painting auction storm coast airport pilots "
-    "factory workers wages bank rates inflation mayor police station festival orchestra "
-    "library scientists telescope comet satellite launch rocket engine miners tunnel"
-).split()
 
 
 def _sentence(rng: random.Random) -> str:
