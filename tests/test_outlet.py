@@ -48,6 +48,14 @@ def test_a_footer_link_about_copyright_names_no_owner(link: str) -> None:
     assert outlet_of(foot=f"{link}\n© 2019 The Daily Bugle. All rights reserved.") == "The Daily Bugle"
 
 
+@pytest.mark.parametrize("foot", [
+    "All content on this site is shared under a Creative Commons copyright license",
+    "Material on this site is protected by copyright law",
+])
+def test_a_sentence_about_copyright_names_no_owner(foot: str) -> None:
+    assert outlet_of(foot=foot) is None
+
+
 def test_an_owner_opening_with_such_a_word_is_still_a_name() -> None:
     assert outlet_of(foot="© 2012 InformationWeek. All rights reserved.") == "InformationWeek"
     assert outlet_of(foot="© 2012 Policyholder News") == "Policyholder News"
