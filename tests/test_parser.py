@@ -1201,3 +1201,30 @@ def test_a_site_menu_line_is_no_headline():
     post = paragraphs(3, "post")
     a = parse_text(f"hanneli.com   About / Contact\n\nIN ST. GERMAIN – PARIS\n\n{post}\n").articles[0]
     assert a.title == "IN ST. GERMAIN – PARIS"
+
+
+# A blog post's title, right under the links to the posts before and after (a blog
+# engine's "« Older | Main | Newer »"), past the post's date block: a candidate whatever
+# its shape, with title.post_head_bonus (1.5).
+POST_NAV = "« Council Meets on Friday | Main | Bridge Reopens »"
+
+
+@pytest.mark.parametrize(("dates", "headline"), [
+    ("June 15, 2012\n", "On the Bridge Today"),  # a relative date word: no date line
+    ("June 15, 2012\n", "Closing...Closed...Open!"),  # words run together with dots: one word
+    ("Sunday\nOct142012\n", "River views"),  # a day's name, a date run together
+    ("", "The bridge closes. Drivers take the ring road."),  # two sentences, right over the body
+])
+def test_the_line_under_the_links_to_the_posts_around_is_the_posts_title(dates: str, headline: str) -> None:
+    text = f"THE TOWN BLOG\n\n{POST_NAV}\n\n{dates}{headline}\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, headline)["post head"] == 1.5
+    assert headline not in a.body
+
+
+def test_with_no_links_to_the_posts_around_no_line_is_a_post_head() -> None:
+    text = f"THE TOWN BLOG\n\nJune 15, 2012\nOn the Bridge Today\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title_candidates
+    assert all(dict(c.terms).get("post head", 0.0) == 0.0 for c in a.title_candidates)

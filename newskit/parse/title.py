@@ -42,7 +42,7 @@ SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "
 NO_HEADLINE = tuple(SHAPE_TERMS.index(t) for t in ("capital", "names", "glued", "arrow", "tools"))
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
-    "standfirst", "subtitle", "breadcrumb", "label value", "caption",
+    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "post head",
 )
 
 
@@ -117,17 +117,26 @@ class TitlePicker:
         """The best title-like line shortly before the body (or opening it), if any;
         every candidate with its terms goes into ``explain`` when it is a list."""
         window, ranks, trail = self._window(body_start)
+        head = self.post_head(window, body_start)
+        if head is not None and head not in window:  # the body's first line (see post_head)
+            window.insert(0, head)
+            ranks = [0, *(r + 1 for r in ranks)]
         lead, in_lead = self._lead(body_start, window)
         title_like, dated_headline = self.cues.title_like, self.cues.dated_headline
         best, best_i = 0.0, None
         for k, i in enumerate(window):
-            if self.kind[i] is not None or not (title_like(self.lines[i]) or dated_headline(self.lines[i])):
+            if self.kind[i] is not None or not (
+                title_like(self.lines[i]) or dated_headline(self.lines[i]) or i == head
+            ):
                 continue
             p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
+            if i == head:
+                p = (*p[:-1], self.tw.post_head_bonus)
             s = self._shape(self.lines[i].key, self.lines[i].text)
             # the terms added in order, the shape's own first (see _total)
             score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] \
-                + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10] + p[11]
+                + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10] + p[11] \
+                + p[12]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
@@ -245,7 +254,37 @@ class TitlePicker:
         caption = -tw.caption_cost if (up := span.above(i)) is not None \
             and cues.credit_line(lines[up]) and not cues.photo_credit(line) else 0.0
         return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value,
-                caption)
+                caption, 0.0)  # (post head: see pick)
+
+    def post_head(self, window: list[int], body_start: int) -> int | None:
+        """A blog post's title, where a blog engine prints it: the line right under the
+        links to the posts before and after ("« Older post | Main | Newer post »", a line of
+        one of the cues' post head rules) among the ``window``'s lines, past the post's date
+        block ("June 15, 2012"; see :meth:`_date_block`), when it is no more than a headline's
+        weight. It may hold a date word ("On Quadrille Today"), or open the body run at
+        ``body_start`` (a headline of two sentences)."""
+        lines, cues, span = self.lines, self.cues, self.span
+        nav = next((i for i in window if lines[i].rule in cues.post_head), None)
+        if nav is None:
+            return None
+        head = span.below(nav)
+        for _ in range(self.tw.post_head_dates):  # the post's date over its title ("Sunday / Oct212012")
+            if head is None or not self._date_block(lines[head]):
+                break
+            head = span.below(head)
+        if head is None or head > body_start or self.kind[head] is not None or lines[head].rule \
+                or not 0 < lines[head].weight <= self.tw.post_head_weight:
+            return None
+        return head
+
+    def _date_block(self, line: Line) -> bool:
+        """A line of a post's date block: a date and nothing else ("June 15, 2012", a day's
+        name alone: "Sunday"), a line that opens with a label or a byline ("Posted by ..."),
+        or one word of letters and digits run together ("Oct212012"). (A line with words
+        of its own besides a date word is a title: "On Quadrille Today".)"""
+        key = line.key
+        return self.cues.dates.words_besides(key) == 0 or self.cues.meta_text(key) \
+            or line.weight == 1 and any(ch.isdigit() for ch in key)
 
     def _no_headline(self, line: Line) -> bool:
         """Whether a line's own shape says it is no headline: a row of share links, a trail

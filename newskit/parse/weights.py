@@ -193,6 +193,12 @@ class TitleWeights:
     value_label_weight: int = 3  # a "Label:" line this light right above a candidate ...
     value_cost: float = 0.6  # ... makes it the label's value
     caption_cost: float = 0.6  # a candidate right under a photo credit is its caption
+    # a blog post's title: the line right under the links to the posts before and after
+    # ("« Older | Main | Newer »"), past the post's date (cues' post_head_rules), a candidate
+    # whatever its shape, even as the body's first line, when this light
+    post_head_bonus: float = 1.5
+    post_head_weight: int = 20
+    post_head_dates: int = 2  # ... past at most this many lines of the post's date ("Sunday / Oct212012")
     crumb_bonus: float = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
     crumb_labels: int = 3  # ... of at most this many section labels
     crumb_weight: int = 2  # ... each a line this light, or a crumb by its form
