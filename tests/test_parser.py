@@ -1228,3 +1228,41 @@ def test_with_no_links_to_the_posts_around_no_line_is_a_post_head() -> None:
     a = parse_text(text, explain=True).articles[0]
     assert a.title_candidates
     assert all(dict(c.terms).get("post head", 0.0) == 0.0 for c in a.title_candidates)
+def _slashdot_like(comment_words: int) -> str:
+    """A short post signed "Posted by ... on Tuesday July 24, @09:04AM" (a day and month,
+    no year), and comments under it signed the same way, each with a different name."""
+    comment = " ".join(["This comment rambles on about the patent case and the judge"] * (comment_words // 11 + 1))
+    comments = "\n".join(
+        f"Re: the case (Score:{i % 5})\nby Reader{i} Name ({1000 + 37 * i}) on Tuesday July 24, @0{i}:1{i}AM "
+        f"(#{40748000 + i})\n{comment}.\nReply to This\n"
+        for i in range(1, 7)
+    )
+    post = ("New submitter Jane writes that the judge in the case asked why the dispute over the patents "
+            "was in her court at all, and called the whole battle ridiculous in a short ruling.")
+    return (f"Stories\nRecent\nPopular\n\nJudge Calls Patent Battles Ridiculous\n"
+            f"Posted by editor on Tuesday July 24, @09:04AM\nfrom the patents dept.\n{post}\n\n"
+            f"Comments Filter:\nAll\nFunny\n\n{comments}")
+
+
+def test_yearless_stamps_sign_comments_under_a_short_post():
+    # Comment signatures with a day and month and no year ("on Tuesday July 24,
+    # @09:12AM"), six of one shape: they cut the body run, and the short post under the
+    # first of them is the body, not a longer comment. No date comes of them.
+    a = parse_text(_slashdot_like(60)).articles[0]
+    assert [p[:13] for p in a.body] == ["New submitter"]
+    assert a.date is None
+
+
+def test_stamp_shapes():
+    cues = Cues.of(default_rules())
+    assert cues.stamp("by Jane (12345) on Tuesday July 24, @09:12AM (#40745123)") == "wmd,@ta"
+    assert cues.stamp("Jane Roe 24 July at 9:12 pm") == "dmatta"
+    assert cues.stamp("Joe 3rd Aug 14:05") == "dmt"
+    # a day and month with no time (tour dates, a list of events) is no stamp
+    assert cues.stamp("July 24 - Boston, MA") == ""
+    assert cues.stamp("Posted July 24, 2012 at 9:12") == ""
+    # and stamps of tour dates with times, one line after another, sign nothing (no text
+    # between them): they do not cut the story's run
+    listing = "\n".join(f"Tuesday July {20 + i}, @8:00PM - The Venue, City {i}" for i in range(5))
+    text = f"The band's tour\n\n{paragraphs(3)}\n\n{listing}\n\n{paragraphs(2)}\n"
+    assert len(parse_text(text).articles[0].body) == 5

@@ -87,22 +87,50 @@ def signatures(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues 
     """Indices in [lo, hi) of signature lines that recur down the page: date lines
     ("Posted by: Jane | May 2, 2012 at 9:14 AM" over or under each comment, or the dates
     of a list of other posts) and, with ``cues``, a name with a speech verb ("Devin
-    says:"), when there are ``signature_lines`` of one kind or more (a page's signatures
-    share a shape). So that comments do not run on from the article or outweigh it, each
-    cuts the body run. A line that opens with a dash is a quote's source ("— Jane Roe
-    (@jroe) May 2, 2012" under an embedded post), inside the body: it is not counted."""
+    says:") or a stamp with a day and month and no year ("by Jane (123) on Tuesday July 24,
+    @09:07AM", of one shape: see Cues.stamp), when there are ``signature_lines`` of one
+    kind or more (a page's signatures share a shape). So that comments do not run on
+    from the article or outweigh it, each cuts the body run. A line that opens with a
+    dash is a quote's source ("— Jane Roe (@jroe) May 2, 2012" under an embedded post),
+    inside the body: it is not counted."""
     dated: list[int] = []
     says: list[int] = []
+    stamped: dict[str, list[int]] = {}  # yearless stamps ("on Tuesday July 24, @09:07AM"), by shape
     most = bw.signature_weight
     for i in range(lo, hi):
         x = lines[i]
         if x.dates:
             if not _QUOTE_SOURCE.match(x.text.lstrip()):
                 dated.append(i)
-        elif cues is not None and x.key and x.weight <= most and x.text.rstrip()[-1:] in _COLONS \
-                and cues.says(x.text) and not _QUOTE_SOURCE.match(x.text.lstrip()):
+        elif cues is None or not x.key or _QUOTE_SOURCE.match(x.text.lstrip()):
+            continue
+        elif x.weight <= most and x.text.rstrip()[-1:] in _COLONS and cues.says(x.text):
             says.append(i)
-    return [*(dated if len(dated) >= bw.signature_lines else ()), *(says if len(says) >= bw.signature_lines else ())]
+        elif x.weight <= bw.stamp_weight and not x.rule and (shape := cues.stamp(x.key)):
+            stamped.setdefault(shape, []).append(i)
+    m = bw.signature_lines
+    found = [*(dated if len(dated) >= m else ()), *(says if len(says) >= m else ())]
+    runs = [run for run in stamped.values() if len(run) >= m]
+    if runs:
+        found.extend(_spaced(lines, lo, hi, runs, m))
+    return found
+
+
+def _spaced(lines: list[Line], lo: int, hi: int, runs: list[list[int]], m: int) -> list[int]:
+    """The stamps of ``runs`` (each a shape's) with a line of words above and under them
+    that is not a stamp of their shape, for the shapes with ``m`` of them or more: a
+    comment's text stands between two signatures, and stamps one right under another are
+    a listing (tour dates, a schedule), no signatures."""
+    worded = [j for j in range(lo, hi) if lines[j].key]
+    place = {j: k for k, j in enumerate(worded)}
+    out: list[int] = []
+    for run in runs:
+        marks = set(run)
+        spaced = [i for i in run if not marks & {
+            worded[place[i] - 1] if place[i] else -1, worded[place[i] + 1] if place[i] + 1 < len(worded) else -1}]
+        if len(spaced) >= m:
+            out.extend(spaced)
+    return out
 
 
 def comment_openers(
@@ -218,6 +246,7 @@ def densest(
     openers = comment_openers(lines, signed, lo, hi, line_scores, bw)
     # The lines that count: a blank line scores 0 and nothing else does.
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
+    signed_above: int | None = None  # the last signature passed that opens comments
     for k, (i, _) in enumerate(counted):
         if lines[i].rule in BARRIER_RULES:
             found = _prose_run(lines, counted[:k], weights)
@@ -231,6 +260,11 @@ def densest(
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= max(bw.min_body_weight, openers[i]):
                 return found[0], found[1]
+            if short_posts and signed_above is not None and found and found[0] > signed_above \
+                    and (post := _signed_post(counted[:k], signed_above, openers, bw)):
+                return post
+            if signed_above is None:
+                signed_above = i
     found = _prose_run(lines, counted, weights)
     if not found:
         return None
@@ -252,6 +286,36 @@ def densest(
             mass += sc
             last_good = i
     return a, b
+
+
+def _signed_post(
+    counted: list[tuple[int, float]], signed: int, openers: dict[int, float], bw: BodyWeights
+) -> tuple[int, int] | None:
+    """A short post signed as its comments are ("Posted by Jane on Tuesday July 24, @09:04AM"
+    over it, "by Joe on ..." over each of ``signature_lines`` comments or more): the text
+    right under its signature (line ``signed``), if it weighs ``signed_post_weight`` or more
+    and none of those comments is an article (a teaser's date over it) by its weight."""
+    post = _run_under([(j, sc) for j, sc in counted if j > signed])
+    thread = [sc for j, sc in openers.items() if j > signed][: bw.signature_lines]
+    if post and post[2] >= bw.signed_post_weight and len(thread) == bw.signature_lines \
+            and max(thread) < bw.signed_post_rival:
+        return post[0], post[1]
+    return None
+
+
+def _run_under(counted: list[tuple[int, float]]) -> tuple[int, int, float] | None:
+    """The heaviest run of ``counted`` that opens at its first line that scores (the text
+    right under a signature, up to where what follows costs more than it adds)."""
+    start = next((k for k, (_, sc) in enumerate(counted) if sc > 0), None)
+    if start is None:
+        return None
+    best = (counted[start][0], counted[start][0], counted[start][1])
+    total = 0.0
+    for i, sc in counted[start:]:
+        total += sc
+        if total > best[2]:
+            best = (best[0], i, total)
+    return best
 
 
 def _short_post(

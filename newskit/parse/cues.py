@@ -145,6 +145,18 @@ class Cues:
         self.relative_hint = any_text(self.relative_hints) or re.compile("(?!)")
         # "Devin says:", "Jane Roe wrote on May 2, 2012 at 9:14 am:": a comment's signature
         self._says = re.compile(rf"(?i)^\S.{{0,60}}\s(?:{alternatives(v['comment_verbs'])})(?:\s.{{0,60}})?:$")
+        # A day and month with a time and no year between ("Tuesday July 24, @09:07AM", "24
+        # July at 9:12 pm"): the stamp of a comment's signature, where several of one shape recur down
+        # a page (body.signatures). No date of the article's: it says no year.
+        month = alternatives(self.dates.months)
+        ordinal = alternatives(v["ordinal_suffixes"])
+        weekday = alternatives(v["weekdays"])
+        self._stamp = re.compile(
+            rf"(?i)\b(?:(?P<wd>{weekday})\.?,?\s+)?"
+            rf"(?:(?P<mon>{month})\.?\s+\d{{1,2}}(?:{ordinal})?|\d{{1,2}}(?:{ordinal}|\.)?\s+(?P<mon2>{month})\.?)"
+            rf"(?P<sep>\W{{0,3}}(?:\s(?:{alternatives(v['time_joiners'])}))?\W{{0,3}})"
+            r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?"
+        )
         self.authors = Authors.of(rules)  # a byline's names (see newskit.parse.authors)
         self.outlet = OutletCues.of(rules)  # the outlet's name (see newskit.parse.outlet)
         # The costly tests, remembered per text.
@@ -168,6 +180,16 @@ class Cues:
         """A comment's signature: a short line with a name and a speech verb that ends in a
         colon ("Devin says:", "Jane Roe wrote on May 2, 2012:")."""
         return self._says.match(text.strip()) is not None
+
+    def stamp(self, key: str) -> str:
+        """The shape of a comment signature's stamp in ``key``: a day and month with a time
+        and no year ("by Jane (123) on Tuesday July 24, @09:07AM" -> "wmd,@ta"), else "".
+        Signatures of one comment system share a shape; names and numbers differ."""
+        m = self._stamp.search(key)
+        if m is None:
+            return ""
+        order = "md" if m["mon"] else "dm"
+        return "".join(("w" if m["wd"] else "", order, "".join(m["sep"].split()).lower(), "t", "a" if m["ap"] else ""))
 
     def comment_list(self, key: str) -> bool:
         """A sidebar's heading over other readers' comments ("Recent Comments")."""

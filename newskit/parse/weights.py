@@ -113,6 +113,9 @@ class BodyWeights:
     # more, under min_body_weight (body.densest's short_posts) ...
     post_min_weight: float = 1.0
     post_rival_weight: float = 100.0  # ... unless a run under the header scores this much (an article under a count)
+    # A post signed as its comments are (body.densest): its text scores this much or more ...
+    signed_post_weight: float = 10.0
+    signed_post_rival: float = 500.0  # ... and no comment of the next few under it this much (an article)
     # paragraphs are set apart by blank lines when this share of body-like lines are (0.25 -> 0.15: a short
     # story under a long sidebar and an "about us" block; aeb 0.9387 -> 0.9392 / same, dragnet 0.8651 -> 0.8651 /
     # 0.8590 -> 0.8593, titles +1 / +2; 0.1 lost 0.0001 on dragnet Chromium)
@@ -130,6 +133,7 @@ class BodyWeights:
     signature_lines: int = 3  # this many date lines or more in an article are signatures (comments, post lists) ...
     signature_cost: float = 40.0  # ... and each costs this in a body run, which it cuts
     signature_weight: int = 10  # a name with a speech verb ("Devin says:") this light is a signature too
+    stamp_weight: int = 16  # ... and so is a line this light with a yearless stamp ("on Tuesday July 24, @09:07AM")
     # A body run with less than this share of its words in lines that end like sentences is
     # no prose (a link list, a menu, headlines): the densest run of sentences is taken instead
     prose_share: float = 0.5
