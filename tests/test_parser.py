@@ -1266,3 +1266,17 @@ def test_stamp_shapes():
     listing = "\n".join(f"Tuesday July {20 + i}, @8:00PM - The Venue, City {i}" for i in range(5))
     text = f"The band's tour\n\n{paragraphs(3)}\n\n{listing}\n\n{paragraphs(2)}\n"
     assert len(parse_text(text).articles[0].body) == 5
+
+
+def test_an_article_under_the_second_stamp_is_no_comment():
+    # The first stamped line signs a teaser; what the next one signs is an article (it
+    # outweighs any comment): the teaser is no post, and the article is the body.
+    article = "\n".join(
+        f"Paragraph {k} of the story tells at length what the judge said about the patents and why, "
+        f"with the words of both sides and the dates of the hearings to come in the case, one by one."
+        for k in range(30)
+    )
+    signed = f"by Staff Writer (1) on Tuesday July 24, @08:00AM\n{article}\n\nComments Filter:"
+    text = _slashdot_like(20).replace("Comments Filter:", signed)
+    a = parse_text(text).articles[0]
+    assert a.body[0].startswith("Paragraph 0")

@@ -294,11 +294,12 @@ def _signed_post(
     """A short post signed as its comments are ("Posted by Jane on Tuesday July 24, @09:04AM"
     over it, "by Joe on ..." over each of ``signature_lines`` comments or more): the text
     right under its signature (line ``signed``), if it weighs ``signed_post_weight`` or more
-    and none of those comments is an article (a teaser's date over it) by its weight."""
+    and the first of those comments is no article by its weight (an article under a
+    teaser's date: ``signed_post_rival`` or more)."""
     post = _run_under([(j, sc) for j, sc in counted if j > signed])
     thread = [sc for j, sc in openers.items() if j > signed][: bw.signature_lines]
     if post and post[2] >= bw.signed_post_weight and len(thread) == bw.signature_lines \
-            and max(thread) < bw.signed_post_rival:
+            and thread[0] < bw.signed_post_rival:
         return post[0], post[1]
     return None
 

@@ -115,7 +115,7 @@ class BodyWeights:
     post_rival_weight: float = 100.0  # ... unless a run under the header scores this much (an article under a count)
     # A post signed as its comments are (body.densest): its text scores this much or more ...
     signed_post_weight: float = 10.0
-    signed_post_rival: float = 500.0  # ... and no comment of the next few under it this much (an article)
+    signed_post_rival: float = 500.0  # ... and the first comment under it less than this (more: an article)
     # paragraphs are set apart by blank lines when this share of body-like lines are (0.25 -> 0.15: a short
     # story under a long sidebar and an "about us" block; aeb 0.9387 -> 0.9392 / same, dragnet 0.8651 -> 0.8651 /
     # 0.8590 -> 0.8593, titles +1 / +2; 0.1 lost 0.0001 on dragnet Chromium)
