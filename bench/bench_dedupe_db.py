@@ -33,7 +33,7 @@ import random
 import sys
 from pathlib import Path
 
-from .bench_index import change_files, make, run_figures, run_sizes, timed
+from .bench_index import change_files, make, run_figures, run_sizes, size_arguments, timed
 from .benchutil import Run, json_option, load, newskit_command
 
 
@@ -126,10 +126,7 @@ def table(results: dict[str, dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("truth_dir", type=Path, help="corpus/aeb/truth of the shared corpus")
-    ap.add_argument("--sizes", default="10000", help="comma-separated numbers of articles")
-    ap.add_argument("--work", type=Path,
-                    help="where to make the corpora and indexes (kept; default: a temporary folder)")
+    size_arguments(ap, "10000")
     ap.add_argument("--seed", type=int, default=20261202)
     json_option(ap, "bench_dedupe_db")
     return run_sizes("bench_dedupe_db", ap.parse_args(argv), bench_size, table)

@@ -205,15 +205,20 @@ def table(results: dict[str, dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("truth_dir", type=Path, help="corpus/aeb/truth of the shared corpus")
-    ap.add_argument("--sizes", default="10000,100000", help="comma-separated numbers of articles")
-    ap.add_argument("--work", type=Path,
-                    help="where to make the corpora and indexes (kept; default: a temporary folder)")
+    size_arguments(ap, "10000,100000")
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--seed", type=int, default=20261202)
     ap.add_argument("--jobs", type=int, help="newskit index -j N (default: newskit's own)")
     json_option(ap, "bench_index")
     return run_sizes("bench_index", ap.parse_args(argv), bench_size, table)
+
+
+def size_arguments(ap: argparse.ArgumentParser, sizes: str) -> None:
+    """The arguments every benchmark of generated corpora takes: TRUTH_DIR, --sizes, --work."""
+    ap.add_argument("truth_dir", type=Path, help="corpus/aeb/truth of the shared corpus")
+    ap.add_argument("--sizes", default=sizes, help="comma-separated numbers of articles")
+    ap.add_argument("--work", type=Path,
+                    help="where to make the corpora and indexes (kept; default: a temporary folder)")
 
 
 SizeBench = Callable[[Path, int, argparse.Namespace, Path], dict[str, object]]
