@@ -39,11 +39,35 @@ def _identifier() -> _Identifier:
     return found
 
 
+def _letters_enough(sample: str) -> bool:
+    """Whether ``sample`` holds :data:`MIN_LETTERS` letters (a CJK one counting two); told
+    as soon as it is, most often in the first words."""
+    count = 0
+    for ch in sample:
+        if ch.isalpha():
+            count += CJK_LETTER if ch >= _CJK_START else 1
+            if count >= MIN_LETTERS:
+                return True
+    return False
+
+
 def detect(text: str) -> str | None:
     """The ISO 639-1 code of the language ``text`` is written in ("en", "de", "ja"), or
     None where it is too short to tell or the model is unsure."""
     sample = text[:SAMPLE_CHARS]
-    if sum(CJK_LETTER if ch >= _CJK_START else 1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
+    if not _letters_enough(sample):
         return None
     code, confidence = _identifier().classify(sample)
     return code if confidence >= MIN_CONFIDENCE and len(code) == ISO_639_1 else None
+
+
+def detect_parts(parts: list[str]) -> str | None:
+    """:func:`detect` of ``parts`` joined by newlines, joining only the parts its sample reads."""
+    taken: list[str] = []
+    size = 0
+    for part in parts:
+        taken.append(part)
+        size += len(part) + 1
+        if size > SAMPLE_CHARS:
+            break
+    return detect("\n".join(taken))

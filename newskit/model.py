@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-from .language import detect
+from .language import detect_parts
 from .text import word_count
 
 
@@ -117,7 +117,7 @@ class Article:
         """The ISO 639-1 code of the language of the title and body ("en", "pt"), or None
         where they are too short to tell (see :mod:`newskit.language`). Told on first use."""
         if not self._language_told:
-            self._language = detect("\n".join([self.title, *self.body]))
+            self._language = detect_parts([self.title, *self.body])
             self._language_told = True
         return self._language
 

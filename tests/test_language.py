@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newskit.cli import cli
-from newskit.language import detect
+from newskit.language import detect, detect_parts
 from newskit.model import Article
 from newskit.parse import parse_text
 
@@ -64,3 +64,18 @@ def test_show_prints_the_language(tmp_path: Path) -> None:
     assert "language:  en" in shown.stdout
     as_json = runner.invoke(cli, ["show", ident, str(dump), "--json"])
     assert json.loads(as_json.stdout)["language"] == "en"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["Ein Titel", "Die Regierung hat am Montag neue Maßnahmen beschlossen. " * 30, "Tail in English, added."],
+        ["", "x" * 700, "Der Rest ist deutsch und lang genug, um gelesen zu werden."],
+        ["短い", "北京时间2023年09月14日，国务院召开常务会议，研究部署进一步优化营商环境。" * 20],
+        ["Title only"],
+        [],
+    ],
+)
+def test_the_language_of_parts_is_that_of_their_joined_text(parts: list[str]) -> None:
+    # (only the parts the sample reads are joined: the answer is the whole join's)
+    assert detect_parts(parts) == detect("\n".join(parts))
