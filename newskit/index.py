@@ -473,7 +473,7 @@ class Index:
                 "(use the newskit that made it, or remove the file and index again)"
             )
         c.execute("PRAGMA synchronous = NORMAL")
-        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("PRAGMA temp_store = FILE")  # (the inputs of a run: a crawl's may not fit in memory)
 
     def _rebuild(self, version: int) -> None:
         """Make an index of an older schema version an empty one of this version, keeping
@@ -529,8 +529,8 @@ class Index:
                   "shown TEXT NOT NULL)")
         c.execute("CREATE INDEX IF NOT EXISTS temp.want_path ON want(path)")
         c.execute("DELETE FROM temp.want")
-        c.executemany("INSERT INTO temp.want (path, shown) VALUES (?, ?)",
-                      ((os.path.abspath(s), s) for s in sources if s != STDIN))
+        c.executemany("INSERT INTO temp.want (ord, path, shown) VALUES (?, ?, ?)",
+                      ((i, os.path.abspath(s), s) for i, s in enumerate(sources, 1) if s != STDIN))
         self._inputs_of = sources
 
     def _scope(self, sources: Sequence[str] | None) -> tuple[str, str, str]:
@@ -635,10 +635,11 @@ class Index:
         new = bytearray()
         touched: list[tuple[int, int, int]] = []
         rows = self.conn.execute(
-            "SELECT w.shown, w.path, f.id, f.size, f.mtime_ns, f.hash, f.parser, f.settings, f.warning, f.notes "
+            "SELECT w.ord, w.path, f.id, f.size, f.mtime_ns, f.hash, f.parser, f.settings, f.warning, f.notes "
             "FROM temp.want w LEFT JOIN files f ON f.path = w.path ORDER BY w.ord"
         )
-        for shown, path, fid, size, mtime, digest, f_parser, f_settings, warning, notes in rows:
+        for ordinal, path, fid, size, mtime, digest, f_parser, f_settings, warning, notes in rows:
+            shown = sources[ordinal - 1]  # (the caller's own string: a crawl's names are not held twice)
             if fid is None:
                 stale.append(shown)
                 new.append(1)
