@@ -39,6 +39,7 @@ class Reason(StrEnum):
     OUTLET = "outlet-boilerplate"  # a line of the outlet's own chrome (its profile's ``drop``)
     REPEATED_TITLE = "repeated-title"  # the headline shown again under itself
     REPEATED_SUMMARY = "repeated-summary"  # a standfirst or caption shown twice
+    REPEATED_PARAGRAPH = "repeated-paragraph"  # a body paragraph shown again in the same body (a page printed twice)
     BYLINE_REPEAT = "byline-repeat"  # a second byline
     SHORT_LINE = "short-line"  # a short line inside the body run that no field takes
     CHROME = "chrome"  # outside the body run: the page's, not the article's

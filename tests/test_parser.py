@@ -1264,7 +1264,9 @@ def test_stamp_shapes():
     # and stamps of tour dates with times, one line after another, sign nothing (no text
     # between them): they do not cut the story's run
     listing = "\n".join(f"Tuesday July {20 + i}, @8:00PM - The Venue, City {i}" for i in range(5))
-    text = f"The band's tour\n\n{paragraphs(3)}\n\n{listing}\n\n{paragraphs(2)}\n"
+    # (the paragraphs under the listing differ from those over it: the story's opening
+    # shown again would be a copy of it, see test_a_story_printed_twice_keeps_one_copy)
+    text = f"The band's tour\n\n{paragraphs(3)}\n\n{listing}\n\n{paragraphs(2, of='post')}\n"
     assert len(parse_text(text).articles[0].body) == 5
 
 
@@ -1280,3 +1282,40 @@ def test_an_article_under_the_second_stamp_is_no_comment():
     text = _slashdot_like(20).replace("Comments Filter:", signed)
     a = parse_text(text).articles[0]
     assert a.body[0].startswith("Paragraph 0")
+
+
+# --- a story printed twice, and what follows its copyright line -------------------------
+
+def test_a_story_printed_twice_keeps_one_copy():
+    # A page that prints the story's opening twice (a preview over the full text, or the
+    # same block in two templates): the copy, and the byline shown over it again, go.
+    paras = STORY.split("\n\n")
+    text = (f"{MENU}Council Closes the Old Bridge\n\nBy Jane Doe\n\n{paras[0]}\n\n{paras[1]}\n\n"
+            f"By Jane Doe\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.body == paras
+    removed = [(r.text, r.rule) for r in a.lines
+               if r.kind is Kind.REMOVED and r.rule.startswith(("repeated", "byline"))]
+    assert removed == [("By Jane Doe", "byline-repeat"), (paras[0], "repeated-paragraph"),
+                       (paras[1], "repeated-paragraph")]
+
+
+def test_a_line_shown_twice_alone_stays_in_the_body():
+    # An interview that asks one question of two people: the question is the article's both times.
+    ask = "What do you like to cook best when your friends come round for dinner on a Sunday?"
+    one = "I love making a big pot of soup, because everyone can help and nobody goes home hungry."
+    two = "Anything with chocolate in it, the darker the better, and lots of it for everyone at the table."
+    text = f"{MENU}Two Cooks\n\n{STORY}\n\n{ask}\n\n{one}\n\n{ask}\n\n{two}\n"
+    a = parse_text(text).articles[0]
+    assert a.body == [*STORY.split("\n\n"), ask, one, ask, two]
+
+
+def test_the_body_ends_at_its_copyright_line_over_the_comments():
+    # A reprint notice under the copyright line is the page's, even where a comments
+    # header under it ends the search for the body.
+    notice = ("This copy is for your own personal use only and may not be passed on to others, "
+              "see the terms of use for the rules that govern its use.")
+    text = (f"{MENU}Council Closes the Old Bridge\n\n{STORY}\n\nCopyright 2019 The Daily Paper. "
+            f"All Rights Reserved\n\n{notice}\n\nMenu\n\nSee all comments\n\n{_COMMENT}\n")
+    a = parse_text(text).articles[0]
+    assert a.body == STORY.split("\n\n")

@@ -251,7 +251,7 @@ def densest(
         if lines[i].rule in BARRIER_RULES:
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
-                return found[0], found[1]
+                return _ended(lines, counted[:k], found, bw)
             if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
         elif i in openers:
@@ -259,7 +259,7 @@ def densest(
             # it; a page's own date line opens more than what stands above it
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= max(bw.min_body_weight, openers[i]):
-                return found[0], found[1]
+                return _ended(lines, counted[:k], found, bw)
             if short_posts and signed_above is not None and found and found[0] > signed_above \
                     and (post := _signed_post(counted[:k], signed_above, openers, bw)):
                 return post
@@ -268,10 +268,15 @@ def densest(
     found = _prose_run(lines, counted, weights)
     if not found:
         return None
+    return _ended(lines, counted, found, bw)
+
+
+def _ended(lines: list[Line], counted: list[tuple[int, float]], found: tuple[int, int, float],
+           bw: BodyWeights) -> tuple[int, int]:
+    """The run ``found``, ended at its first end marker (related links, tags, copyright...)
+    once most of the body has been seen: what follows such a marker is the page's, not the
+    article's."""
     a, b, total = found
-    # The article ends at the first end marker (related links, tags, copyright...) once
-    # most of the body has been seen: what follows such a marker is the page's, not the
-    # article's.
     mass = 0.0
     last_good = a
     least = max(bw.min_body_weight, bw.end_fraction * total)

@@ -332,10 +332,17 @@ class Builder:
         table = set(table_rows(lines, a, b, self.weights.body)) | self._list_items(a, b)
         open_ = standfirst_open  # only the first line of words under the title may be its standfirst
         paragraphs = 0
+        copies = self._copies(a, b)
         for i in range(a, b):
             if self.kind[i] is not None:
                 continue
             line = lines[i]
+            if i in copies:
+                self.remove(i, Reason.REPEATED_PARAGRAPH)  # the page shows its story twice
+                continue
+            if self.art.byline is not None and self._full(i) == self.art.byline:
+                self.remove(i, Reason.BYLINE_REPEAT)  # the byline shown again, over the story's copy
+                continue
             standfirst = open_
             if open_ and line.weight > hw.label_weight:
                 open_ = False
@@ -363,6 +370,23 @@ class Builder:
                 self.art.body.append(self._full(i, bullet=True))
             else:
                 self.remove(i, Reason.SHORT_LINE)
+
+    def _copies(self, a: int, b: int) -> frozenset[int]:
+        """The body lines of [a, b) that copy its opening: where the body's first two
+        paragraphs of ``repeat_paragraph_weight`` words or more are shown again one after
+        the other further down (a page that prints its story twice), that copy and the
+        paragraphs after it that go on copying the opening, in order. A line shown twice
+        alone is the article's (an interview's question, a recipe's refrain)."""
+        least = self.hw.repeat_paragraph_weight
+        at = [i for i in range(a, b) if self.lines[i].good and self.lines[i].weight >= least]
+        keys = [self.lines[i].key for i in at]
+        start = next((k for k in range(2, len(keys) - 1) if keys[k] == keys[0] and keys[k + 1] == keys[1]), None)
+        if start is None:
+            return frozenset()
+        n = 0
+        while start + n < len(keys) and n < start and keys[start + n] == keys[n]:
+            n += 1
+        return frozenset(at[start : start + n])
 
     def _list_items(self, a: int, b: int) -> frozenset[int]:
         """The lines of the lists inside the body run [a, b): a line of words that ends in a
