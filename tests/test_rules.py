@@ -188,6 +188,7 @@ RULE_CASES = [
     # blog themes' headers over the comments, and a sentence of the same words
     ("{ 7 comments… read them below or add one }", "comments"),
     ("{ 1 comment… read it below or add one }", "comments"),
+    ("{ 167 comments }", "comments"),
     ("12 Responses to “Why the river bridge had to close”", "comments"),
     ("3 thoughts on Ten ways to cross the river this winter", "comments"),
     ("3 comments on the budget were sent to the council by Monday.", None),
