@@ -1319,3 +1319,33 @@ def test_the_body_ends_at_its_copyright_line_over_the_comments():
             f"All Rights Reserved\n\n{notice}\n\nMenu\n\nSee all comments\n\n{_COMMENT}\n")
     a = parse_text(text).articles[0]
     assert a.body == STORY.split("\n\n")
+
+
+# --- a share bar's word alone over unsigned comments ------------------------------------
+
+_REPLIES = [
+    "I have lived near that bridge all my life and I never thought it would come to this, it is a real shame.",
+    "The council should have acted years ago instead of waiting until the steel was falling apart like this.",
+]
+
+
+def test_a_lone_comments_line_heads_unsigned_comments():
+    # "Comments" (a share bar's word) alone under the story, unsigned comments under it:
+    # the story outweighs them, so the line heads them and they are no body.
+    text = f"{MENU}Council Closes the Old Bridge\n\n{STORY}\n\nComments\n\n" + "\n\n".join(_REPLIES) + "\n"
+    a = parse_text(text).articles[0]
+    assert a.body == STORY.split("\n\n")
+
+
+@pytest.mark.parametrize("where", ["over", "twice"])
+def test_a_comments_link_over_the_story_or_shown_twice_heads_nothing(where: str) -> None:
+    # A count's link over the story (outweighed by what follows it), or a button shown
+    # twice in the story: neither heads comments, and the story stays whole.
+    paras = STORY.split("\n\n")
+    if where == "over":
+        text = f"{MENU}Council Closes the Old Bridge\n\n{_REPLIES[0]}\n\nComments\n\n{STORY}\n"
+    else:
+        text = (f"{MENU}Council Closes the Old Bridge\n\n" + "\n\n".join(paras[:3]) + "\n\nComments\n\n"
+                + "\n\n".join(paras[3:]) + "\n\nComments\n\nSign in\n")
+    a = parse_text(text).articles[0]
+    assert a.body[-len(paras):] == paras

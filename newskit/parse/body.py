@@ -247,8 +247,16 @@ def densest(
     # The lines that count: a blank line scores 0 and nothing else does.
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     signed_above: int | None = None  # the last signature passed that opens comments
+    headers = _lone_headers(lines, lo, hi, cues)
     for k, (i, _) in enumerate(counted):
-        if lines[i].rule in BARRIER_RULES:
+        if i in headers:
+            # a share bar's word heads the comments where the article above outweighs
+            # all that follows it (over an article it is a count's link: "Comments")
+            found = _prose_run(lines, counted[:k], weights)
+            rest = _prose_run(lines, counted[k + 1 :], weights)
+            if found and found[2] >= max(bw.min_body_weight, rest[2] if rest else 0.0):
+                return _ended(lines, counted[:k], found, bw)
+        elif lines[i].rule in BARRIER_RULES:
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
                 return _ended(lines, counted[:k], found, bw)
@@ -291,6 +299,30 @@ def _ended(lines: list[Line], counted: list[tuple[int, float]], found: tuple[int
             mass += sc
             last_good = i
     return a, b
+
+
+_HEADER_WORDS = 2  # a lone comments header is this light ("Reader comments")
+
+
+def _lone_headers(lines: list[Line], lo: int, hi: int, cues: Cues | None) -> frozenset[int]:
+    """The lines of [lo, hi) that a share bar's word ("Comments") heads the comments with:
+    a line another rule took for a tool, standing alone (no line of words beside it is a
+    rule's), its words a comments header's (``Cues.comments_header``), and shown once
+    (a button shown twice is a button)."""
+    if cues is None:
+        return frozenset()
+    out: list[int] = []
+    for i in range(lo, hi):
+        x = lines[i]
+        if x.rule and x.rule not in BARRIER_RULES and x.weight <= _HEADER_WORDS and cues.comments_header(x.key):
+            above = next((lines[j] for j in range(i - 1, lo - 1, -1) if lines[j].key), None)
+            below = next((lines[j] for j in range(i + 1, hi) if lines[j].key), None)
+            if not (above is not None and above.rule) and not (below is not None and below.rule):
+                out.append(i)
+    if out:
+        shown = [x.key.casefold() for x in lines[lo:hi] if x.key and x.weight <= _HEADER_WORDS]
+        out = [i for i in out if shown.count(lines[i].key.casefold()) == 1]
+    return frozenset(out)
 
 
 def _signed_post(

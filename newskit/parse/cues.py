@@ -121,6 +121,7 @@ class Cues:
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
         self._tool_words = frozenset(v["tool_words"])
         self._clause_words = frozenset(v["clause_words"])
+        self._comments_headers = frozenset(w.casefold() for w in v["comments_headers"])
         self._comment_list = re.compile(rf"(?i)\W*(?:{alternatives(v['comment_lists'])})\b")
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
         # The rules whose lines close a page and those whose lines open one (appended pages).
@@ -190,6 +191,10 @@ class Cues:
             return ""
         order = "md" if m["mon"] else "dm"
         return "".join(("w" if m["wd"] else "", order, "".join(m["sep"].split()).lower(), "t", "a" if m["ap"] else ""))
+
+    def comments_header(self, key: str) -> bool:
+        """A line that heads comments alone ("Comments", "Reader comments")."""
+        return key.strip().casefold() in self._comments_headers
 
     def comment_list(self, key: str) -> bool:
         """A sidebar's heading over other readers' comments ("Recent Comments")."""
