@@ -1349,3 +1349,31 @@ def test_a_comments_link_over_the_story_or_shown_twice_heads_nothing(where: str)
                 + "\n\n".join(paras[3:]) + "\n\nComments\n\nSign in\n")
     a = parse_text(text).articles[0]
     assert a.body[-len(paras):] == paras
+
+
+# --- a list of quantities inside the body (a recipe's ingredients) ----------------------
+
+_METHOD = [
+    "This is the soup I make every autumn when the pumpkins come in, and it never lasts more than a day in our "
+    "house, because the children ask for a second bowl and then a third, and the neighbours smell it and come "
+    "round to ask what is cooking, so I have learned to make twice as much as I think we will need.",
+    "Soften the onions and garlic in the oil, add the pumpkin and the stock, and simmer it all for half an hour.",
+    "Blend it smooth, season it well, and serve it hot with a spoonful of cream and some bread on the side.",
+]
+
+
+def test_a_list_of_quantities_in_a_recipe_is_body():
+    items = ["1 tbs. olive oil", "2 medium onions", "2 cloves garlic", "4 cups roasted pumpkin", "salt and pepper"]
+    text = (f"{MENU}Pumpkin Soup\n\n{_METHOD[0]}\n\nSoup\n" + "\n".join(items) + "\n\n"
+            + "\n\n".join(_METHOD[1:]) + "\n")
+    a = parse_text(text).articles[0]
+    assert [p for p in a.body if p in items] == items
+
+
+def test_headlines_that_open_with_a_number_are_no_quantities():
+    # A box of other stories' headlines ("27 Oddest Medical Cases"): capitalised after the number.
+    teasers = ["27 Oddest Medical Case Reports", "10 Strangest Medical Cases", "11 Weird Things People Swallowed"]
+    text = (f"{MENU}Pumpkin Soup\n\n{_METHOD[0]}\n\n" + "\n".join(teasers) + "\n\n"
+            + "\n\n".join(_METHOD[1:]) + "\n")
+    a = parse_text(text).articles[0]
+    assert not set(a.body) & set(teasers)

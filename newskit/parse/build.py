@@ -23,6 +23,10 @@ from .title import TitleCandidate, TitlePicker
 from .weights import ParseWeights
 
 _COLONS = (":", "：")  # what a list's lead-in line ends in
+# A list item that opens with a quantity ("1 tbs. olive oil", "1/2 cup parsley", "16oz tofu"),
+# in small letters: not a numbered line ("1. Title"), a time ("7:36 PM"), a date ("18 Aug")
+# nor a listicle's headline ("27 Oddest Cases")
+_QUANTITY = re.compile(r"\s*(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔⅛])\s*[a-z(]")
 _REMOVED = Kind.REMOVED
 
 
@@ -409,6 +413,27 @@ class Builder:
                 items.append(j)
             if len(items) >= hw.list_min_items:
                 found.extend([i, *items])
+        return frozenset(found) | self._quantities(a, b)
+
+    def _quantities(self, a: int, b: int) -> frozenset[int]:
+        """The lines of the lists of quantities inside the body run [a, b) (a recipe's
+        ingredients): lines one right under another, no blank line between them, each of
+        ``list_item_weight`` words or fewer and none a rule's, ``quantity_min_items`` of
+        them or more opening with a quantity ("1/2 cup parsley"; a date is none: "18 Aug:
+        Torquay", a list of fixtures), half of them or more; the run goes on under them."""
+        lines, hw = self.lines, self.hw
+        found: list[int] = []
+        block: list[int] = []
+        for i in range(a, b + 1):
+            x = lines[i] if i < b else None
+            if x is not None and x.key and not x.rule and not x.good and x.weight <= hw.list_item_weight \
+                    and self.kind[i] is None:
+                block.append(i)
+                continue
+            led = sum(_QUANTITY.match(lines[j].text) is not None and not lines[j].dates for j in block)
+            if led >= hw.quantity_min_items and 2 * led >= len(block) and i < b:
+                found.extend(block)
+            block = []
         return frozenset(found)
 
     def _date_in_body(self, i: int, paragraphs: int) -> bool:
