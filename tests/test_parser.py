@@ -1377,3 +1377,17 @@ def test_headlines_that_open_with_a_number_are_no_quantities():
             + "\n\n".join(_METHOD[1:]) + "\n")
     a = parse_text(text).articles[0]
     assert not set(a.body) & set(teasers)
+
+
+# --- a post's date line heads the body run ----------------------------------------------
+
+def test_a_sidebar_over_the_posts_date_is_no_body():
+    # The run takes in a sidebar's "about" box over the post (paragraphs set apart, a
+    # label between them); under its first date line stands the post, which outweighs it.
+    about = ("Welcome to the bridge blog, where we write about the city's roads and rivers every week, "
+             "and about the people who keep them open for the rest of us.")
+    text = (f"{MENU}About us\n\n{about}\n\nArchive\n\nCouncil Closes the Old Bridge\n\nPosted on November 18, 2019"
+            f"\n\n{STORY}\n")
+    a = parse_text(text).articles[0]
+    assert a.body == STORY.split("\n\n")
+    assert a.title == "Council Closes the Old Bridge"

@@ -276,7 +276,33 @@ def densest(
     found = _prose_run(lines, counted, weights)
     if not found:
         return None
-    return _ended(lines, counted, found, bw)
+    return _ended(lines, counted, _headed(lines, counted, found, bw), bw)
+
+
+def _headed(lines: list[Line], counted: list[tuple[int, float]], found: tuple[int, int, float],
+            bw: BodyWeights) -> tuple[int, int, float]:
+    """The run ``found``, started under its first date line where that has less than
+    ``head_share`` of what stands under it in the run above it: a post's date heads its
+    text, and what the run took in above it is a sidebar's (an author's or the site's
+    "about" box, a menu's glued lines). Dates further down are the text's (a letter's)."""
+    a, b, total = found
+    mass = 0.0
+    start, kept = a, total
+    for i, sc in counted:
+        if i < a:
+            continue
+        if i > b:
+            break
+        if lines[i].dates:
+            if 0 < mass < bw.head_share * (total - mass):
+                start, kept = i, total - mass
+            break
+        if sc > 0:
+            mass += sc
+    if start == a:
+        return found
+    first = next(i for i, sc in counted if i > start and sc > 0)
+    return first, b, kept
 
 
 def _ended(lines: list[Line], counted: list[tuple[int, float]], found: tuple[int, int, float],

@@ -138,6 +138,7 @@ class BodyWeights:
     # no prose (a link list, a menu, headlines): the densest run of sentences is taken instead
     prose_share: float = 0.5
     prose_weight: float = 0.5  # ... when that run scores this share of the first one's score or more
+    head_share: float = 0.5  # a date line in the run with less than this share of what is under it above it heads it
 
 
 @dataclass(frozen=True, slots=True)
