@@ -424,16 +424,18 @@ class Builder:
         lines, hw = self.lines, self.hw
         found: list[int] = []
         block: list[int] = []
-        for i in range(a, b + 1):
-            x = lines[i] if i < b else None
-            if x is not None and x.key and not x.rule and not x.good and x.weight <= hw.list_item_weight \
-                    and self.kind[i] is None:
+        least, most, kind = hw.quantity_min_items, hw.list_item_weight, self.kind
+        for i in range(a, b):  # (a block that runs to the run's end has no body under it)
+            x = lines[i]
+            if x.key and not x.rule and not x.good and x.weight <= most and kind[i] is None:
                 block.append(i)
                 continue
-            led = sum(_QUANTITY.match(lines[j].text) is not None and not lines[j].dates for j in block)
-            if led >= hw.quantity_min_items and 2 * led >= len(block) and i < b:
-                found.extend(block)
-            block = []
+            if len(block) >= least:
+                led = sum(_QUANTITY.match(lines[j].text) is not None and not lines[j].dates for j in block)
+                if led >= least and 2 * led >= len(block):
+                    found.extend(block)
+            if block:
+                block = []
         return frozenset(found)
 
     def _date_in_body(self, i: int, paragraphs: int) -> bool:
