@@ -189,6 +189,11 @@ RULE_CASES = [
     ("{ 7 comments… read them below or add one }", "comments"),
     ("{ 1 comment… read it below or add one }", "comments"),
     ("{ 167 comments }", "comments"),
+    # a comment system's notices over its form
+    ("This is only a preview. Your comment has not yet been posted.", "comments"),
+    ("Your comment could not be posted. Error type:", "comments"),
+    ("The letters and numbers you entered did not match the image. Please try again.", "comments"),
+    ("You can follow this conversation by subscribing to the comment feed for this post.", "comments"),
     ("12 Responses to “Why the river bridge had to close”", "comments"),
     ("3 thoughts on Ten ways to cross the river this winter", "comments"),
     ("3 comments on the budget were sent to the council by Monday.", None),
