@@ -1223,6 +1223,29 @@ def test_the_line_under_the_links_to_the_posts_around_is_the_posts_title(dates: 
     assert headline not in a.body
 
 
+@pytest.mark.parametrize(("nav", "block"), [
+    ("« Back to blog", ""),  # the one link back to the blog's front page
+    ("« Back to blog", "11\nJUL 2012\n"),  # a date block of a day and a month with its year
+    ("« Back to blog", "Edit\nDelete\nTags\nAutopost\n\n"),  # the post's tools, one word a line
+])
+def test_the_line_under_a_link_back_to_the_blog_is_the_posts_title(nav: str, block: str) -> None:
+    headline = "Around the Island in a Day!"  # ends as a sentence ends: the body run's first line
+    text = f"THE TOWN BLOG\n\nNAVIGATION\nTown Hall | Facebook\nOfficial Town Blog Website\n{nav}\n{block}" \
+        f"{headline}\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, headline)["post head"] == 1.5
+    assert headline not in a.body
+
+
+def test_a_one_word_title_under_the_link_back_is_no_row_of_tools() -> None:
+    # one short line under the link back, then the body: the post's title, not its tools
+    text = f"THE TOWN BLOG\n\n« Back to blog\nSummertime\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == "Summertime"
+    assert terms_of(a, "Summertime")["post head"] == 1.5
+
+
 def test_with_no_links_to_the_posts_around_no_line_is_a_post_head() -> None:
     text = f"THE TOWN BLOG\n\nJune 15, 2012\nOn the Bridge Today\n\n{STORY}\n"
     a = parse_text(text, explain=True).articles[0]

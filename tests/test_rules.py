@@ -185,6 +185,10 @@ RULE_CASES = [
     ("« Why the river bridge had to close | Main | Ten ways to cross the river this winter »", "post-navigation"),
     ("« Older post | Home | Newer post »", "post-navigation"),
     ("Rivers | Bridges | Roads", None),
+    # ... or the one link back to the blog's front page
+    ("« Back to blog", "post-navigation"),
+    ("Back to Homepage", "post-navigation"),
+    ("Back to the blog we go, said the editor after a week away from it", None),
     # blog themes' headers over the comments, and a sentence of the same words
     ("{ 7 comments… read them below or add one }", "comments"),
     ("{ 1 comment… read it below or add one }", "comments"),

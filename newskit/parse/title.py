@@ -272,6 +272,12 @@ class TitlePicker:
             if head is None or not self._date_block(lines[head]):
                 break
             head = span.below(head)
+        # a word over a word: the post's tools, one link a line ("Edit / Delete / Tags"), skipped
+        light = self.tw.post_head_link_weight
+        if head is not None and lines[head].weight <= light and (after := span.below(head)) is not None \
+                and lines[after].weight <= light:
+            while head is not None and lines[head].weight <= light:
+                head = span.below(head)
         if head is None or head > body_start or self.kind[head] is not None or lines[head].rule \
                 or not 0 < lines[head].weight <= self.tw.post_head_weight:
             return None
@@ -280,11 +286,19 @@ class TitlePicker:
     def _date_block(self, line: Line) -> bool:
         """A line of a post's date block: a date and nothing else ("June 15, 2012", a day's
         name alone: "Sunday"), a line that opens with a label or a byline ("Posted by ..."),
-        or one word of letters and digits run together ("Oct212012"). (A line with words
-        of its own besides a date word is a title: "On Quadrille Today".)"""
+        one word of letters and digits run together ("Oct212012"), or a month and a year
+        ("JUL 2012"). (A line with words of its own besides a date word is a title: "On
+        Quadrille Today".)"""
         key = line.key
         return self.cues.dates.words_besides(key) == 0 or self.cues.meta_text(key) \
-            or line.weight == 1 and any(ch.isdigit() for ch in key)
+            or line.weight == 1 and any(ch.isdigit() for ch in key) or self._month_line(key)
+
+    def _month_line(self, key: str) -> bool:
+        """A month and numbers alone: a date block's line of no whole date ("JUL 2012")."""
+        words = key.split()
+        months = self.cues.dates.month_names
+        return any(w.lower().rstrip(".") in months for w in words) \
+            and all(w.isdigit() or w.lower().rstrip(".") in months for w in words)
 
     def _no_headline(self, line: Line) -> bool:
         """Whether a line's own shape says it is no headline: a row of share links, a trail

@@ -204,6 +204,7 @@ class TitleWeights:
     post_head_bonus: float = 1.5
     post_head_weight: int = 20
     post_head_dates: int = 2  # ... past at most this many lines of the post's date ("Sunday / Oct212012")
+    post_head_link_weight: int = 1  # ... past a run of lines this light, the post's tools ("Edit / Delete / Tags")
     crumb_bonus: float = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
     crumb_labels: int = 3  # ... of at most this many section labels
     crumb_weight: int = 2  # ... each a line this light, or a crumb by its form
