@@ -535,6 +535,18 @@ def test_short_column_headline_under_a_breadcrumb_beats_its_standfirst_shown_twi
         (Kind.SUMMARY, ""), (Kind.REMOVED, "repeated-summary")]
 
 
+@pytest.mark.parametrize("label", ["Featured: Swim Notes", "Featured:\nSwim Notes"], ids=["one line", "two lines"])
+def test_a_labels_value_after_a_breadcrumb_takes_no_breadcrumb_bonus(label):
+    # "Home / Sections / Columns / Featured: Swim Notes": the label's value (on one line or
+    # under the label) is the trail's last item; the headline over the byline comes after.
+    text = (f"{MENU}Home\nSections\nColumns\n{label}\nIn Depth | 16 February 2018\n"
+            f"City swim finals bring the fastest times in years\nBy Jane Roe\n\n{POOL_LEAD}\n")
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == "City swim finals bring the fastest times in years"
+    value = label.rpartition("\n")[2]
+    assert "breadcrumb" not in terms_of(a, value)
+
+
 @pytest.mark.parametrize("menu", [
     # A menu that opens with "Home": its items are no breadcrumb trail.
     "Home\nCity Council Meetings Archive\nSchool Board Meetings Archive\nSport\nWeather\n",

@@ -245,16 +245,25 @@ class TitlePicker:
             elif head.weight >= tw.subtitle_under > w and headline_shape(head) \
                     and (above == prev or tw.subtitle_past_label):  # (a subtitle stands right under it)
                 subtitle = -tw.subtitle_penalty
-        crumb = tw.crumb_bonus if trail and self.under_crumbs(i) else 0.0
         # label value: the value of a "Label:" line right above
         value = -tw.value_cost if prev is not None and lines[prev].weight <= tw.value_label_weight \
             and lines[prev].text.rstrip().endswith(":") else 0.0
+        # breadcrumb: right after a trail, but no label's value, over it or on its own line
+        # ("Featured: TED Quotes"): the trail's last item, not the headline under it
+        crumb = tw.crumb_bonus if trail and not value and not self._inline_value(line.key) \
+            and self.under_crumbs(i) else 0.0
         # caption: right under a photo's credit ("Jane Roe/The Daily Star"), a line is the
         # photo's caption, however it is shaped (the headline stands above the photo)
         caption = -tw.caption_cost if (up := span.above(i)) is not None \
             and cues.credit_line(lines[up]) and not cues.photo_credit(line) else 0.0
         return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value,
                 caption, 0.0)  # (post head: see pick)
+
+    def _inline_value(self, key: str) -> bool:
+        """A one-word label and its short value on one line ("Featured: TED Quotes"), as
+        where the label stands on a line of its own over it."""
+        label, colon, value = key.partition(": ")
+        return bool(colon) and " " not in label and 0 < len(value.split()) <= self.tw.inline_value_weight
 
     def post_head(self, window: list[int], body_start: int) -> int | None:
         """A blog post's title, where a blog engine prints it: the line right under the

@@ -197,6 +197,7 @@ class TitleWeights:
     label_weight: int = 2  # a label ("Editorial") over a candidate is skipped: a line this light
     value_label_weight: int = 3  # a "Label:" line this light right above a candidate ...
     value_cost: float = 0.6  # ... makes it the label's value
+    inline_value_weight: int = 2  # a one-word label and a value this light on one line ("Featured: TED Quotes")
     caption_cost: float = 0.6  # a candidate right under a photo credit is its caption
     # a blog post's title: the line right under the links to the posts before and after
     # ("« Older | Main | Newer »"), past the post's date (cues' post_head_rules), a candidate
