@@ -741,6 +741,18 @@ def test_a_headline_that_ends_in_a_date_phrase_is_the_title(headline, layout):
     assert art.published_relative is None
 
 
+@pytest.mark.parametrize("dates", ["\n", "\nFriday, November 9, 2012\n\n"], ids=["no date line", "a date line"])
+def test_an_editions_headline_of_a_word_and_a_date_is_the_title_and_gives_the_date(dates):
+    # A daily post's headline: one word of its own and the day ("The Digest, Friday,
+    # November 9, 2012"). It is the title, over the category menu's items; where no
+    # other line gives a date, its day is the post's.
+    menu = "\n".join(["Bridges", "City Council", "River Roads", "Town News"])
+    text = f"{menu}\nThe Digest, Friday, November 9, 2012\n{dates}\n{STORY}\n"
+    art = parse_text(text).articles[0]
+    assert art.title == "The Digest, Friday, November 9, 2012"
+    assert art.published == "2012-11-09"
+
+
 @pytest.mark.parametrize("line", [
     "Updated 1:39 am EST, Wednesday, November 20, 2019", "By Jane Roe November 19, 2019",
     "Jane Roe July 26, 2012 at 2:49 pm", "News | November 19, 2019", "Mary · 7 Comments · October 29th, 2012",

@@ -105,6 +105,8 @@ class Builder:
         self._bare_bylines(title_i + 1 if title_i is not None else a, a, title_i)
         if not self._dated():
             self._labelled_date()
+        if not self._dated() and title_i is not None and self.cues.edition_title(self.lines[title_i]):
+            self._title_date(title_i)
         return self._finish()
 
     # between title and body: dates, byline, summary, captions ----------------------------
@@ -517,6 +519,14 @@ class Builder:
                         self.art.credits.remove(self._full(i))
                     self._meta(i)
                     return
+
+    def _title_date(self, title_i: int) -> None:
+        """With no date anywhere else, the day an edition's headline names (see
+        :meth:`Cues.edition_title`): the post's, which no other line shows."""
+        for d in self.lines[title_i].dates:
+            if d.absolute and not d.updated:
+                self._date(d)
+                return
 
     def _candidate(self, c: TitleCandidate) -> TitleScore:
         line = self.lines[c.line]

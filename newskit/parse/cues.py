@@ -51,7 +51,8 @@ CREDIT_MAX_WEIGHT = 40  # "Reporting by ...; editing by ..." may name several pe
 PHOTO_CREDIT_TAIL = 160  # a photo credit ends a caption: only the line's end is searched
 TITLE_MIN_WEIGHT, TITLE_MAX_WEIGHT = 2, 30  # a headline's length in words
 TITLE_MAX_CHARS = 250
-DATED_HEADLINE_WORDS = 2  # a headline ending in a date has this many words of its own, at least
+DATED_HEADLINE_WORDS = 1  # a headline ending in a date has this many words of its own, at least ("The Briefing, ...")
+EDITION_WORDS = 1  # ... and one of no more is an edition's: its date is the post's ("The Week: July 20, 2012")
 DATED_HEADLINE_BREAKS = re.compile(r"[|·•/]|\b\d+ comments?\b", re.I)  # a metadata line's separators
 STANDFIRST_MIN_WEIGHT = 8  # a standfirst is longer than most headlines
 NAMES_MIN, NAMES_MAX = 2, 8  # words of a line of names ("Jane Doe, Reuters")
@@ -314,6 +315,12 @@ class Cues:
         if line.text.lstrip().startswith(DASHES):
             return False  # an attribution ("— Jane Doe, in a letter") or a list item
         return self._title_text(line.key)
+
+    def edition_title(self, line: Line) -> bool:
+        """A dated headline of a date and a word or so of its own, a daily or weekly post's
+        ("The Briefing, Friday, November 9, 2012"): its date is the post's. (One with words
+        of its own speaks of what happens that day: "Apple event on September 9, 2024".)"""
+        return self.dates.words_besides(line.key) <= EDITION_WORDS
 
     def dated_headline(self, line: Line) -> bool:
         """A date line that may be a headline ending in a date phrase ("Markets crash
