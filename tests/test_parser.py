@@ -1270,6 +1270,18 @@ def test_a_one_word_title_under_the_link_back_is_no_row_of_tools() -> None:
     assert terms_of(a, "Summertime")["post head"] == 1.5
 
 
+def test_a_headline_under_a_run_of_sentences_is_no_standfirst() -> None:
+    # A sign-up form's messages, one sentence a line, over the headline: they head no
+    # standfirst, so the headline under them pays no standfirst cost.
+    headline = "Drivers Learn the New Way Across the River After the Old Bridge Closes"
+    form = "Please enter your email address.\nPlease check your inbox for a confirmation email.\n" \
+        "An error occurred, please try again later.\n"
+    text = f"THE TOWN NEWS\nTop Stories\nbridge river roads council town\n\n{form}\n{headline}\n\nJane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "standfirst" not in terms_of(a, headline)
+
+
 def test_with_no_links_to_the_posts_around_no_line_is_a_post_head() -> None:
     text = f"THE TOWN BLOG\n\nJune 15, 2012\nOn the Bridge Today\n\n{STORY}\n"
     a = parse_text(text, explain=True).articles[0]

@@ -59,7 +59,7 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
     """What a candidate's own text adds to its score, wherever it stands (a candidate is
     title-like: no date line), term by term (:data:`SHAPE_TERMS`)."""
     return (
-        -tw.full_stop_cost if key.endswith(".") and not key.endswith(("...", "…")) else 0.0,
+        -tw.full_stop_cost if _full_stop(key) else 0.0,
         tw.title_case_bonus if title_case(key) else 0.0,
         # opens with a capital (or a CJK character); a line whose first word is lower-case
         # letters is a list of tags, not a headline ("iPhone", "x86", "n'importe" are not)
@@ -78,6 +78,11 @@ def _shape(cues: Cues, tw: TitleWeights, key: str, text: str) -> tuple[float, ..
         -tw.tools_cost if (tools := cues.tool_words(key))[0] >= tw.tools_min and tools[0] >= tw.tools_share * tools[1]
         else 0.0,
     )
+
+
+def _full_stop(key: str) -> bool:
+    """A line that ends in a full stop (not in an ellipsis)."""
+    return key.endswith(".") and not key.endswith(("...", "…"))
 
 
 def arrow_link(text: str) -> bool:
@@ -237,9 +242,10 @@ class TitlePicker:
             above = window[k + 2] if k + 2 < len(window) else span.above(prev)
         standfirst = subtitle = 0.0
         # (a line whose own shape says it is no headline, such as a row of share links or a
-        # trail of section names, or a line already taken, heads no standfirst)
+        # trail of section names, a line already taken, or one of a run of sentences, heads
+        # no standfirst)
         if above is not None and cues.title_like(head := lines[above]) and not cues.meta_like(head) \
-                and self.kind[above] is None and not self._no_headline(head):
+                and self.kind[above] is None and not self._no_headline(head) and not self._sentence_run(above):
             if self.deck(above, i):
                 standfirst = -tw.dek_penalty
             elif head.weight >= tw.subtitle_under > w and headline_shape(head) \
@@ -308,6 +314,13 @@ class TitlePicker:
         months = self.cues.dates.month_names
         return any(w.lower().rstrip(".") in months for w in words) \
             and all(w.isdigit() or w.lower().rstrip(".") in months for w in words)
+
+    def _sentence_run(self, i: int) -> bool:
+        """Whether line ``i`` and the line above it both end in a full stop: a run of
+        sentences (a form's messages: "Please enter your email address. / An error
+        occurred, please try again later."), not a headline over its standfirst."""
+        up = self.span.above(i)
+        return up is not None and _full_stop(self.lines[i].key) and _full_stop(self.lines[up].key)
 
     def _no_headline(self, line: Line) -> bool:
         """Whether a line's own shape says it is no headline: a row of share links, a trail
