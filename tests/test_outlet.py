@@ -170,3 +170,22 @@ def test_a_site_address_before_the_copyright_sign_is_the_outlet() -> None:
 def test_a_masthead_may_be_spelt_by_the_site_handle() -> None:
     assert outlet_of("Gizmo Daily", foot="Follow @GizmoDaily") == "Gizmo Daily"
     assert outlet_of("Menu", "Gizmo Daily", foot="Follow @janeroe") is None  # someone else's handle
+
+
+def test_a_blog_platform_footer_names_the_blog_before_the_owner() -> None:
+    foot = "Inside Gizmo is powered by Blogger.\n© 2012 Foo Corp - Privacy Policy"
+    assert outlet_of("Menu", foot=foot) == "Inside Gizmo"
+    foot = "The official Gizmo Daily Blog is proudly powered by WordPress\n© 2012 Jane Roe"
+    assert outlet_of("Menu", foot=foot) == "Gizmo Daily Blog"
+    # a sentence that says so, or a site that is no name, names no blog
+    assert outlet_of("Menu", foot="This website is powered by WordPress\n© 2012 Bar Daily") == "Bar Daily"
+    foot = "Gizmo Daily was made by Bar Web and is powered by WordPress\n© 2012 Bar Daily"
+    assert outlet_of("Menu", foot=foot) == "Bar Daily"
+
+
+def test_a_confirmed_name_takes_the_word_that_spells_a_longer_address_shown() -> None:
+    foot = "More From Gizmo\nGizmo Daily on Facebook\nGizmo Daily\nGizmo.com\nGizmoDaily.com\n© 2012 Gizmo Interactive"
+    assert outlet_of("Menu", foot=foot) == "Gizmo Daily"
+    # once is not enough
+    foot = "More From Gizmo\nGizmo Daily on Facebook\nGizmo.com\nGizmoDaily.com\n© 2012 Gizmo Interactive"
+    assert outlet_of("Menu", foot=foot) == "Gizmo"

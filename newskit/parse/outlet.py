@@ -3,7 +3,9 @@
 In order of trust:
 
 1. an outlet profile of the rules (``[[outlet]]`` in ``newskit/rules/default.toml``),
-   whose ``detect`` pattern is in the dump;
+   whose ``detect`` pattern is in the dump; else the name a blog platform's footer gives
+   the blog ("Inside Gizmo is powered by Blogger", ``outlet_powered_by``), which the
+   copyright owner ("© 2012 Gizmo Inc", the blog's company or its author) is not;
 2. the site a publisher says it owns ("Live Science is part of Future US Inc");
 3. a name the page gives itself (the copyright owner, a framed name, a masthead: see
    below) that an address the page shows spells, case, spaces and an article aside
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from .features import Line
 
 DEFAULT_WEIGHTS = OutletWeights()
+POWERED = "powered by"  # what a platform's footer holds, as outlet_powered_by writes it
 RECURS = 2  # a framed name must be on the page this many times
 COPYRIGHT_MAX_CHARS = 400  # a copyright line is short; longer lines are text about copyright
 FRAMED_MAX_CHARS = 80  # "About X", "X Staff": a short line
@@ -86,6 +89,7 @@ class OutletCues:
     frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
     not_sites: frozenset[str]  # the names of sites that are no page's outlet: "twitter", "gmail"
     signs: tuple[str, ...]  # the words a byline opens with ("by", "von"): a post's author's name follows
+    powered: re.Pattern[str]  # a platform's footer: "Inside Gizmo is powered by Blogger" -> "Inside Gizmo"
 
     @classmethod
     def of(cls, rules: Rules) -> OutletCues:
@@ -118,6 +122,8 @@ class OutletCues:
                                   *(w.split()[-1] for w in v["outlet_frames_after"])]),
             not_sites=frozenset([*v["outlet_not_sites"], *v["outlet_platforms"], *v["outlet_not_names"]]),
             signs=tuple(v["by"]),
+            powered=re.compile(rf"^(?:[Tt]he\s+)?(?:official\s+)?({_NAME})\s+(?:{alternatives(v['outlet_powered_by'])})"
+                               rf"\s+(?i:{alternatives(v['outlet_platforms'])})\b"),
         )
         return found
 
@@ -170,6 +176,9 @@ def find_outlet(text: str, lines: list[Line], rules: Rules, weights: OutletWeigh
     if profile is not None:
         return Found(profile.name, profile.drop)
     oc = OutletCues.of(rules)
+    powered = _powered(text, oc)
+    if powered:
+        return Found(powered)
     owner = _owner(lines, oc)
     part = _part_of(text, owner, oc) if owner else None
     if part:
@@ -198,6 +207,21 @@ def first_line_outlet(found: Found, articles: list[Article], chrome: list[LineRe
     if record is None:
         record = next((r for a in articles if (r := a.line(no)) is not None), None)
     return found.first_line[1] if record is not None and record.kind is Kind.REMOVED else found.name
+
+
+def _powered(text: str, oc: OutletCues) -> str | None:
+    """The name a blog platform's footer gives the blog, on a line of its own ("Inside
+    Gizmo is powered by Blogger."). (Read where the page holds "powered by": most pages
+    do not.)"""
+    i = text.find(POWERED)
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        m = oc.powered.match(text[start : end if end >= 0 else len(text)].strip())
+        if m and m.group(1).lower() not in oc.not_names and not oc.is_publisher(m.group(1)):
+            return m.group(1)
+        i = text.find(POWERED, i + 1)
+    return None
 
 
 def _signs(low: str, owner: str, oc: OutletCues) -> bool:
@@ -251,7 +275,25 @@ def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: Ou
         n = _times(low, spelt)
         if best is None or n > best[0]:
             best = (n, spelt)
-    return best[1] if best else None
+    return _longer(text, best[1], labels) if best else None
+
+
+def _longer(text: str, name: str, labels: list[str]) -> str:
+    """The name with the word that follows it on the page where, with that word, it spells
+    another address the page shows, the more often so ("CBS" -> "CBS News" on a page that
+    shows "CBSNews.com" and "CBS.com", where "CBS News" recurs): the owner's or the
+    network's name is the outlet's first word."""
+    letters = _NOT_LETTERS.sub("", name.lower())
+    longer = {x for x in labels if x.startswith(letters) and x != letters}
+    if not longer:
+        return name
+    words: dict[str, int] = {}
+    for m in re.finditer(rf"(?<!\w){re.escape(name)} ([A-Z][\w&'’-]*)", text):
+        word = m.group(1)
+        if letters + _NOT_LETTERS.sub("", word.lower()) in longer:
+            words[word] = words.get(word, 0) + 1
+    word, n = max(words.items(), key=lambda x: x[1], default=("", 0))
+    return f"{name} {word}" if n >= RECURS else name
 
 
 def _spelt_by(name: str, label: str, oc: OutletCues) -> str | None:
