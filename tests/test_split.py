@@ -3,6 +3,7 @@ newskit's own strip output, ``--split auto|file|PATTERN`` and the ``-v`` note.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from newskit import parse_text
 from newskit.cli import ExitCode, cli
 from newskit.errors import SplitError
 from newskit.model import Kind, Reason
+from newskit.parse import DEFAULT_WEIGHTS
 from newskit.reader import read_source
 from newskit.strip import SEPARATOR, document_texts
 
@@ -296,6 +298,19 @@ def test_a_digest_set_apart_as_narrowly_as_its_paragraphs_splits_where_the_subje
     assert titles(text) == [first, second]
     # One article with a subheading set apart as narrowly is one article.
     assert len(titles(_clipping(first, "What the engineers found") + "\n" + "\n\n".join(CLIPPINGS[first]))) == 1
+
+
+def test_a_digest_headline_set_apart_as_narrowly_as_its_paragraphs_needs_less_change_of_subject():
+    # The schools and the bridge share a few words (a council, a district, mornings): the
+    # cohesion across the bridge's headline is between a paragraph's threshold and a
+    # headline's, so the headline starts an article where a paragraph would not.
+    first, second = DIGEST[1], DIGEST[0]
+    text = _clipping(first) + "\n" + _clipping(second)
+    assert "\n\n\n" not in text
+    assert titles(text) == [first, second]
+    lw = DEFAULT_WEIGHTS.layout
+    as_a_paragraph = replace(DEFAULT_WEIGHTS, layout=replace(lw, digest_headed_cohesion=lw.digest_narrow_cohesion))
+    assert len(parse_text(text, weights=as_a_paragraph).articles) == 1
 
 
 def test_a_page_with_chrome_is_no_digest():

@@ -294,8 +294,10 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
       stands between paragraphs about the same things);
     - at a headline under a narrower gap, as narrow as the paragraphs', or at a paragraph
       under a wide gap (an article with no headline; a blog's notice under its post),
-      where the cohesion across it is under ``layout.digest_narrow_cohesion`` and no
-      higher than at any such start within ``layout.digest_rival_lines`` lines of words
+      where the cohesion across it is under ``layout.digest_narrow_cohesion`` (at a
+      headline, under ``layout.digest_headed_cohesion``: a headline under a narrow gap is
+      a clipping's start more often than a paragraph is) and no higher than at any such
+      start within ``layout.digest_rival_lines`` lines of words
       (a subheading stands between paragraphs about the same things; across a new
       article's start the words change, and they change most at the start itself), and
       the parts on both sides each hold ``layout.digest_paragraphs`` body-like lines or
@@ -318,17 +320,17 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     if not starts and not marked:
         return []
     coh = Cohesion(lines, lo, hi, lw.digest_window)
-    scored = [(coh.across(at), at, broad and head) for at, broad, head in starts]
+    scored = [(coh.across(at), at, broad, head) for at, broad, head in starts]
     order = {at: k for k, at in enumerate(coh.rows)}
     heads: list[tuple[int, bool]] = []  # (start, told by its words alone)
-    for score, at, headed in scored:
-        if headed:
+    for score, at, broad, head in scored:
+        if broad and head:
             if score < lw.digest_wide_cohesion:
                 heads.append((at, False))
             continue
-        if score >= lw.digest_narrow_cohesion:
+        if score >= (lw.digest_headed_cohesion if head else lw.digest_narrow_cohesion):
             continue
-        near = (s for s, b, _ in scored if b != at and abs(order[b] - order[at]) <= lw.digest_rival_lines)
+        near = (s for s, b, _, _ in scored if b != at and abs(order[b] - order[at]) <= lw.digest_rival_lines)
         if all(score <= s for s in near):
             heads.append((at, True))
     if marked:
