@@ -295,8 +295,9 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     - at a headline under a narrower gap, as narrow as the paragraphs', or at a paragraph
       under a wide gap (an article with no headline; a blog's notice under its post),
       where the cohesion across it is under ``layout.digest_narrow_cohesion`` (at a
-      headline, under ``layout.digest_headed_cohesion``: a headline under a narrow gap is
-      a clipping's start more often than a paragraph is) and no higher than at any such
+      title-like headline, :func:`_head_shaped`, under ``layout.digest_headed_cohesion``
+      with ``layout.digest_headed_paragraphs`` body-like lines on each side: a headline
+      under a narrow gap starts a clipping more often than a paragraph does) and no higher than at any such
       start within ``layout.digest_rival_lines`` lines of words
       (a subheading stands between paragraphs about the same things; across a new
       article's start the words change, and they change most at the start itself), and
@@ -322,28 +323,31 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     coh = Cohesion(lines, lo, hi, lw.digest_window)
     scored = [(coh.across(at), at, broad, head) for at, broad, head in starts]
     order = {at: k for k, at in enumerate(coh.rows)}
-    heads: list[tuple[int, bool]] = []  # (start, told by its words alone)
+    heads: list[tuple[int, int]] = []  # (start, the body-like lines it needs on each side)
     for score, at, broad, head in scored:
         if broad and head:
             if score < lw.digest_wide_cohesion:
-                heads.append((at, False))
+                heads.append((at, 0))
             continue
-        if score >= (lw.digest_headed_cohesion if head else lw.digest_narrow_cohesion):
+        # (A headline under a narrow gap may start a clipping where the words change less
+        # than a paragraph needs, with more paragraphs on each side.)
+        looser = score >= lw.digest_narrow_cohesion
+        if looser and (score >= lw.digest_headed_cohesion or not _head_shaped(lines[at], cues, lw)):
             continue
         near = (s for s, b, _, _ in scored if b != at and abs(order[b] - order[at]) <= lw.digest_rival_lines)
         if all(score <= s for s in near):
-            heads.append((at, True))
+            heads.append((at, lw.digest_headed_paragraphs if looser else lw.digest_paragraphs))
     if marked:
         told = {at for at, _ in heads}
-        heads = sorted([*heads, *((at, True) for at in marked if at not in told)])
+        heads = sorted([*heads, *((at, lw.digest_paragraphs) for at in marked if at not in told)])
     out: list[int] = []
     start = lo
     least = weights.body.min_body_weight
-    for k, (at, strict) in enumerate(heads):
+    for k, (at, needs) in enumerate(heads):
         nxt = heads[k + 1][0] if k + 1 < len(heads) else hi
         if body_weight(lines, start, at) < least or body_weight(lines, at, nxt) < least:
             continue
-        if strict and min(_paragraphs(lines, start, at), _paragraphs(lines, at, nxt)) < lw.digest_paragraphs:
+        if needs and min(_paragraphs(lines, start, at), _paragraphs(lines, at, nxt)) < needs:
             continue
         out.append(at)
         start = at

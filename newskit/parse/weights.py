@@ -78,17 +78,20 @@ class LayoutWeights:
     digest_clear_lines: int = 10  # ... in a dump with no rule's line among its first and last this many lines of words
     # ... where the words change subject (parse.cohesion, 0 to 1): across a start under a wide
     # gap the cohesion is under digest_wide_cohesion; under a gap as narrow as the paragraphs',
-    # under digest_narrow_cohesion (digest_headed_cohesion at a headline: 0.05 found 30 + 61
-    # more starts on concat seeds 1 and 2, split no single dev dump; 0.06 split two) and no
-    # higher than at any start within digest_rival_lines lines of words, with
-    # digest_paragraphs body-like lines or more on each side; each side's words are taken
-    # within digest_window words
+    # under digest_narrow_cohesion and no higher than at any start within digest_rival_lines
+    # lines of words, with digest_paragraphs body-like lines or more on each side; at a
+    # title-like headline (parts._head_shaped), under digest_headed_cohesion with
+    # digest_headed_paragraphs on each side (0.05: 20 more starts on concat seed 1, no
+    # single dev dump split, 0.06 split two; 4 paragraphs: one article's strip output
+    # alone split 6 -> 0 times of 750 on seed 1, 3 -> 1 on seed 2); each side's words are
+    # taken within digest_window words
     digest_window: int = 250
     digest_wide_cohesion: float = 0.07
     digest_narrow_cohesion: float = 0.03
     digest_headed_cohesion: float = 0.05
     digest_rival_lines: int = 3
     digest_paragraphs: int = 2
+    digest_headed_paragraphs: int = 4
     digest_date_weight: int = 6  # a clipping's date line over its headline: this many words or fewer
     page_apart_lines: int = 10  # ... and two footers in one gap close two pages with this many lines of words between
     page_open_lines: int = 10  # appended pages, no footer: a gap of this many chrome lines of words or more ...
