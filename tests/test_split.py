@@ -50,6 +50,18 @@ def test_pages_between_separator_lines_are_one_article_each(separator):
     assert len(seps) == len(PAGES) - 1 and all(r.text == separator and r.kind is Kind.REMOVED for r in seps)
 
 
+# aeb pages whose dump ends in a footer or a list of links, or opens with a menu: with
+# rules between them, the densest body run of two pages reaches across the rule.
+FRAMED = ["87438a0dacbe.chromium.txt", "06e5123e4ef7.chromium.txt", "a078b3656adc.chromium.txt"]
+
+
+def test_a_rule_with_chrome_on_one_side_is_no_section_break_of_one_body():
+    text = "\n\n----\n\n".join(dump(p) for p in FRAMED) + "\n"
+    alone = [titles(dump(p)) for p in FRAMED]
+    assert all(len(t) == 1 for t in alone)
+    assert titles(text) == [t[0] for t in alone]
+
+
 def test_numbered_documents_of_an_export_are_one_article_each():
     n = len(PAGES)
     text = "".join(f"   {i} of {n} DOCUMENTS\n\n{dump(p)}\n\n" for i, p in enumerate(PAGES, 1))

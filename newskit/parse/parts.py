@@ -12,9 +12,10 @@ How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`
   DOCUMENTS"); at every other separator line (a rule of dashes or equals signs, a row of
   asterisks) whose shape the dump holds at least twice (``layout.separator_repeats``),
   whose parts on both sides have a body of their own, and which neither stands between
-  two paragraphs nor lies inside the densest body run of its two parts (a section break
-  inside an article), unless the two parts are about different things (their cohesion,
-  :mod:`newskit.parse.cohesion`, is under ``layout.separator_cohesion``);
+  two paragraphs nor lies inside the densest body run of its two parts with body-like
+  lines near it on both sides (a section break inside an article), unless the two parts
+  are about different things (their cohesion, :mod:`newskit.parse.cohesion`, is under
+  ``layout.separator_cohesion``);
 - ``"file"``: never (one article per file, not even where a headline repeats);
 - any other value is a regular expression that a whole separator line matches (its
   spaces at both ends aside): the dump splits at those lines and nowhere else.
@@ -103,9 +104,17 @@ def _one_subject(lines: list[Line], lo: int, at: int, hi: int, lw: LayoutWeights
 
 def _body_across(lines: list[Line], lo: int, at: int, hi: int, weights: ParseWeights) -> bool:
     """Whether the densest body run of ``[lo, hi)`` runs across line ``at``: the rule is
-    inside one article's body (its chrome on both sides is too thin to tell two pages)."""
+    inside one article's body (its chrome on both sides is too thin to tell two pages).
+    Not where the ``layout.separator_chrome`` nearest lines of words on one side of the
+    rule are all chrome (no body-like line): a page's footer over it, or the next page's
+    menu under it."""
     run = densest(lines, lo, hi, weights)
-    return run is not None and run[0] < at < run[1]
+    if run is None or not run[0] < at < run[1]:
+        return False
+    near = weights.layout.separator_chrome
+    above = [x for x in reversed(lines[lo:at]) if x.key][:near]
+    below = [x for x in lines[at + 1 : hi] if x.key][:near]
+    return all(any(x.good and not x.rule for x in side) for side in (above, below))
 
 
 def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str = AUTO) -> Parts:
