@@ -69,10 +69,12 @@ def test_numbered_documents_of_an_export_are_one_article_each():
 
 
 def test_strip_output_round_trip_gives_the_same_articles():
-    pages = [SEPARATOR.join(t for t in document_texts(parse_text(dump(p))) if t) for p in PAGES]
-    alone = [(a.title, a.body) for page in pages for a in parse_text(page).articles]
+    docs = [parse_text(dump(p)) for p in PAGES]
+    pages = [SEPARATOR.join(t for t in document_texts(doc) if t) for doc in docs]
     together = parse_text(SEPARATOR.join(pages))
-    assert [(a.title, a.body) for a in together.articles] == alone
+    assert [(a.title, a.body, a.id) for a in together.articles] == [
+        (a.title, a.body, a.id) for doc in docs for a in doc.articles
+    ]
     assert len(together.articles) == len(PAGES)
 
 
@@ -88,6 +90,29 @@ BODY = ("The council voted on Tuesday to keep the old bridge open to walkers and
 ARTICLE = "Council keeps the old bridge open\n\n" + BODY * 2 + "\n\n" + BODY + "\n"
 TWO = ["Council keeps the old bridge open", "Schools will open late after the storm"]
 OTHER = "Schools will open late after the storm\n\n" + BODY.replace("bridge", "school") * 3 + "\n"
+
+
+def test_strip_output_is_read_back_as_written():
+    """Between form feeds, a part in strip's shape is clean text: its first line the title
+    (even one that reads as a sentence), every other line a paragraph of the body."""
+    arts = [("Why did the council keep the old bridge open?", [BODY.strip(), "Repairs start in May.", "Hours?"]),
+            ("Schools will open late after the storm!", [BODY.replace("bridge", "school").strip()])]
+    text = SEPARATOR.join("\n\n".join([t, *b]) + "\n" for t, b in arts)
+    doc = parse_text(text)
+    assert [(a.title, a.body) for a in doc.articles] == [(t, b) for t, b in arts]
+    assert [r.kind for r in doc.articles[0].lines if r.text.strip()] == [Kind.TITLE] + [Kind.BODY] * 3
+
+
+def test_a_rules_line_makes_a_part_no_clean_text():
+    text = "\n\n".join(["Is the old bridge safe?", "Share this", BODY.strip(), "Share this"]) + "\n"
+    assert [a.body for a in parse_text(text + "\f\n" + OTHER).articles][0] == [BODY.strip()]
+
+
+def test_a_raw_page_between_form_feeds_is_parsed_as_a_page():
+    raw = "Home\nNews\nSport\n\n" + ARTICLE + "\nAbout us\nContact\n"
+    doc = parse_text(raw + "\f\n" + OTHER)
+    assert [a.title for a in doc.articles] == TWO
+    assert "Home" not in doc.articles[0].body and doc.articles[0].title == TWO[0]
 
 
 def test_a_lone_rule_inside_a_page_does_not_split_it():

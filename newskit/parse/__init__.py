@@ -39,7 +39,7 @@ from .features import features, site_chrome
 from .layout import Repeats, Span, join_fragments, join_wrapped
 from .layout import split as layout_split
 from .outlet import find_outlet, first_line_outlet
-from .parts import find_parts
+from .parts import find_parts, strip_shaped
 from .weights import DEFAULT_WEIGHTS, ParseWeights
 
 __all__ = ["AUTO", "FILE", "ParseWeights", "parse_text", "split_lines"]
@@ -97,11 +97,12 @@ def parse_text(
     doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)
     doc.notes.extend(_too_little(a, b) for a, b in found.leftovers)
     for lo, hi in found.spans:
-        spans = [(lo, hi, None, None)] if user_parts else layout_split(lines, repeats, cues, weights, lo, hi)
+        clean = found.stripped and strip_shaped(lines, lo, hi)
+        spans = [(lo, hi, None, None)] if user_parts or clean else layout_split(lines, repeats, cues, weights, lo, hi)
         for start, end, header, lone in spans:
             builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain, now)
-            art = builder.build(header - start if header is not None else None,
-                                lone - start if lone is not None else None)
+            art = builder.clean() if clean else builder.build(header - start if header is not None else None,
+                                                              lone - start if lone is not None else None)
             if art.body or art.title:
                 doc.articles.append(art)
                 continue

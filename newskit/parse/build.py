@@ -109,6 +109,19 @@ class Builder:
             self._title_date(title_i)
         return self._finish()
 
+    def clean(self) -> Article:
+        """The article of a part that is clean text already (:func:`~newskit.parse.parts.strip_shaped`,
+        between form feeds: ``newskit strip`` output): its first line the title, each other
+        line of text a paragraph of the body, as they were written."""
+        text = [i for i, x in enumerate(self.lines) if x.text.strip()]
+        self.art.title = self._full(text[0])
+        self.set(text[0], Kind.TITLE)
+        for i in text[1:]:
+            self.set(i, Kind.BODY)
+            self.art.body.append(self._full(i, bullet=True))
+        self._run = (text[1], text[-1] + 1) if len(text) > 1 else (len(self.lines), len(self.lines))
+        return self._finish()
+
     # between title and body: dates, byline, summary, captions ----------------------------
     def _header_zone(self, title_i: int | None, body_start: int) -> bool:
         """Dates, byline, standfirst, summary and captions around the title. True when no

@@ -56,6 +56,22 @@ class Parts:
     spans: list[tuple[int, int]] = field(default_factory=list)
     separators: list[int] = field(default_factory=list)
     leftovers: list[tuple[int, int]] = field(default_factory=list)
+    stripped: bool = False  # split at form feeds: parts in :func:`strip_shaped` form are clean text
+
+
+def strip_shaped(lines: list[Line], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one article as ``newskit strip`` writes it: lines of
+    text each set apart by one blank line (its title, then one paragraph or more), blank
+    lines at its ends aside, and none of them a rule's. Such a part between form feeds is
+    clean text already, read back as it was written (a round trip gives the same articles).
+    (Not a whole dump without form feeds: clean text written by hand has that shape too,
+    with its byline and dates in lines of their own.)"""
+    text = [i for i in range(start, end) if lines[i].text.strip()]
+    return (
+        len(text) > 1
+        and all(b - a == 2 for a, b in zip(text, text[1:], strict=False))  # noqa: PLR2004 (a line, a blank)
+        and not any(lines[i].removed for i in text)
+    )
 
 
 def body_weight(lines: list[Line], start: int, end: int) -> int:
@@ -161,8 +177,8 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     out.spans.append((start, n))
     # newskit's own strip output: each part between form feeds is one article already
     # (a round trip gives the same articles), not a digest to split by its words.
-    stripped = any(lines[at].cut == FORM_FEED for at in out.separators)
-    return out if pattern is not None or stripped else _split_pages(lines, out, cues, weights)
+    out.stripped = any(lines[at].cut == FORM_FEED for at in out.separators)
+    return out if pattern is not None or out.stripped else _split_pages(lines, out, cues, weights)
 
 
 def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:
