@@ -68,6 +68,13 @@ def test_numbered_documents_of_an_export_are_one_article_each():
     assert titles(text) == [t[0] for t in ALONE]
 
 
+def test_a_numbered_document_is_one_article_not_split_further():
+    two_pages = "\n\n".join(dump(p) for p in PAGES[:2])
+    assert len(titles(two_pages)) == 2  # alone, two pages appended
+    text = f"1 of 2 DOCUMENTS\n\n{two_pages}\n\n2 of 2 DOCUMENTS\n\n{dump(PAGES[2])}\n"
+    assert titles(text)[1:] == ALONE[2] and len(titles(text)) == 2
+
+
 def test_strip_output_round_trip_gives_the_same_articles():
     docs = [parse_text(dump(p)) for p in PAGES]
     pages = [SEPARATOR.join(t for t in document_texts(doc) if t) for doc in docs]

@@ -98,7 +98,8 @@ def parse_text(
     doc.notes.extend(_too_little(a, b) for a, b in found.leftovers)
     for lo, hi in found.spans:
         clean = found.stripped and strip_shaped(lines, lo, hi)
-        spans = [(lo, hi, None, None)] if user_parts or clean else layout_split(lines, repeats, cues, weights, lo, hi)
+        whole = user_parts or clean or found.documents
+        spans = [(lo, hi, None, None)] if whole else layout_split(lines, repeats, cues, weights, lo, hi)
         for start, end, header, lone in spans:
             builder = Builder(Span(lines[start:end], start, repeats), source, outlet, drop, cues, weights, explain, now)
             art = builder.clean() if clean else builder.build(header - start if header is not None else None,

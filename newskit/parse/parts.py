@@ -9,7 +9,8 @@ still split where a headline repeats, :func:`newskit.parse.layout.split`).
 How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`:
 
 - ``"auto"`` (the default): at every form-feed line and numbered separator ("3 of 20
-  DOCUMENTS"); at every other separator line (a rule of dashes or equals signs, a row of
+  DOCUMENTS"; where only those split a dump, each part is one document, not split
+  further); at every other separator line (a rule of dashes or equals signs, a row of
   asterisks) whose shape the dump holds at least twice (``layout.separator_repeats``),
   whose parts on both sides have a body of their own, and which neither stands between
   two paragraphs nor lies inside the densest body run of its two parts with body-like
@@ -57,6 +58,7 @@ class Parts:
     separators: list[int] = field(default_factory=list)
     leftovers: list[tuple[int, int]] = field(default_factory=list)
     stripped: bool = False  # split at form feeds: parts in :func:`strip_shaped` form are clean text
+    documents: bool = False  # split at an export's numbered lines ("3 of 20 DOCUMENTS"): a part is one article
 
 
 def strip_shaped(lines: list[Line], start: int, end: int) -> bool:
@@ -178,7 +180,12 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     # newskit's own strip output: each part between form feeds is one article already
     # (a round trip gives the same articles), not a digest to split by its words.
     out.stripped = any(lines[at].cut == FORM_FEED for at in out.separators)
-    return out if pattern is not None or out.stripped else _split_pages(lines, out, cues, weights)
+    # An export that numbers its documents ("3 of 20 DOCUMENTS") says where each starts:
+    # a part between two numbered lines is one document, not split further.
+    out.documents = all(lines[at].cut == NUMBERED for at in out.separators) and bool(out.separators)
+    if pattern is not None or out.stripped or out.documents:
+        return out
+    return _split_pages(lines, out, cues, weights)
 
 
 def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:
