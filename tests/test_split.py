@@ -333,6 +333,14 @@ def test_a_digest_splits_at_the_wider_gaps_above_its_headlines():
     assert titles(text) == DIGEST
 
 
+def test_a_digest_whose_clipping_kept_its_copyright_line_still_splits_at_its_wide_gaps():
+    kept = "Copyright 2024 The Island Paper. All rights reserved.\n"
+    text = (_clipping(DIGEST[0]) + "\n\n" + _clipping(DIGEST[1]) + "\n\n" + _clipping(DIGEST[2]) + "\n" + kept)
+    assert titles(text) == DIGEST
+    # ... but only there: as narrowly set apart as its paragraphs, it is one article.
+    assert len(titles(_clipping(DIGEST[0]) + "\n" + _clipping(DIGEST[2]) + "\n" + kept)) == 1
+
+
 def test_a_digest_set_apart_as_narrowly_as_its_paragraphs_splits_where_the_subject_changes():
     # One blank line everywhere: a new article's headline stands between two subjects, a
     # subheading between paragraphs about the same things.

@@ -299,13 +299,14 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     return out
 
 
-def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:
+def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, allowed: int = 0) -> bool:
     """Whether ``[lo, hi)`` may be a digest, articles with no chrome: it opens with an
     article (a line of a headline's shape, :func:`_titled`, a body-like line or a date line
-    first) and holds no rule's line among its first and last ``layout.digest_clear_lines``
-    lines of words (a page opens with its menu, ends with its footer)."""
+    first) and holds no more than ``allowed`` rule's lines among its first and last
+    ``layout.digest_clear_lines`` lines of words (a page opens with its menu, ends with its
+    footer)."""
     first = next((i for i in range(lo, hi) if lines[i].key), None)
-    return first is not None and not _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines) \
+    return first is not None and not _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines, allowed) \
         and (lines[first].good or bool(lines[first].dates) or _titled(lines[first], lw))
 
 
@@ -316,8 +317,10 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     Only a dump that opens with an article (a line of a headline's shape, :func:`_titled`,
     a body-like line or a date line first) and holds no rule's line among its first and last
     ``layout.digest_clear_lines`` lines of words (a page opens with its menu, ends with its
-    footer) may be a digest. Its articles start where the words change subject
-    (:class:`~newskit.parse.cohesion.Cohesion`, the cohesion across a line):
+    footer) may be a digest; with ``layout.digest_end_rules`` such lines (a clipping's
+    copyright line), only its headlines under a wide gap start articles. Its articles
+    start where the words change subject (:class:`~newskit.parse.cohesion.Cohesion`, the
+    cohesion across a line):
 
     - at a headline (:func:`_headline`) under a gap of ``layout.digest_gap_lines`` blank
       lines or more, wider than the gap that sets its paragraphs apart
@@ -345,11 +348,17 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     and the parts on both sides each have a body of their own (``body.min_body_weight``).
     """
     lw = weights.layout
-    if not _bare(lines, lo, hi, lw):  # (cheap first: most dumps are pages, with chrome at their ends)
+    # (Cheap first: most dumps are pages, with chrome at their ends.)
+    if not _bare(lines, lo, hi, lw, lw.digest_end_rules):
         return []
+    # A clipping may keep a line of its page's (its copyright, a "Related" head), and so
+    # may a page with little chrome: with such a line, only a headline under a wide gap.
+    kept_line = not _bare(lines, lo, hi, lw)
     wide = max(_paragraph_gap(lines, lo, hi) + 1, lw.digest_gap_lines)
     starts = _digest_starts(lines, lo, hi, wide, lw)
-    marked = _marked_starts(lines, lo, hi, cues, lw)
+    if kept_line:
+        starts = [(at, broad, head) for at, broad, head in starts if broad and head]
+    marked = [] if kept_line else _marked_starts(lines, lo, hi, cues, lw)
     if not starts and not marked:
         return []
     coh = Cohesion(lines, lo, hi, lw.digest_window)
@@ -459,16 +468,21 @@ def _date_only(x: Line, cues: Cues, lw: LayoutWeights) -> bool:
     return bool(x.dates) and x.weight <= lw.digest_date_weight and _meta(x, cues, lw)
 
 
-def _chrome_at_ends(lines: list[Line], lo: int, hi: int, near: int) -> bool:
-    """Whether a rule's line (a menu, a share bar, a footer) is among the first or the last
-    ``near`` lines of words of ``[lo, hi)``: a page's chrome, where a digest has none."""
+def _chrome_at_ends(lines: list[Line], lo: int, hi: int, near: int, allowed: int = 0) -> bool:
+    """Whether more than ``allowed`` rule's lines (a menu, a share bar, a footer) are among
+    the first and the last ``near`` lines of words of ``[lo, hi)``: a page's chrome, where
+    a digest has none (or one line a clipping kept: its copyright, a "Related" head)."""
+    found = 0
     for step, start, stop in ((1, lo, hi), (-1, hi - 1, lo - 1)):
         seen = 0
         for i in range(start, stop, step):
             x = lines[i]
             if x.key:
                 if x.rule:
-                    return True
+                    found += 1
+                    if found > allowed:
+                        return True
+                    continue
                 seen += 1
                 if seen >= near:
                     break
