@@ -333,6 +333,12 @@ def test_a_digest_splits_at_the_wider_gaps_above_its_headlines():
     assert titles(text) == DIGEST
 
 
+def test_a_digest_clipping_may_open_with_a_date_line_under_a_wide_gap():
+    text = _clipping(DIGEST[0]) + "\n\n\nFriday, 5 January 2024\n\n" + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n"
+    arts = parse_text(text).articles
+    assert [a.body for a in arts] == [CLIPPINGS[DIGEST[0]], CLIPPINGS[DIGEST[2]]]
+
+
 def test_a_digest_whose_clipping_kept_its_copyright_line_still_splits_at_its_wide_gaps():
     kept = "Copyright 2024 The Island Paper. All rights reserved.\n"
     text = (_clipping(DIGEST[0]) + "\n\n" + _clipping(DIGEST[1]) + "\n\n" + _clipping(DIGEST[2]) + "\n" + kept)

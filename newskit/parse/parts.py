@@ -327,8 +327,9 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
       (:func:`_paragraph_gap`), where the cohesion across it is under
       ``layout.digest_wide_cohesion`` (a wide gap inside an article, over a subheading,
       stands between paragraphs about the same things);
-    - at a headline under a narrower gap, as narrow as the paragraphs', or at a paragraph
-      under a wide gap (an article with no headline; a blog's notice under its post),
+    - at a headline under a narrower gap, as narrow as the paragraphs', or at any other
+      line no rule names under a wide gap (an article with no headline, or one that opens
+      with its date or a kicker; a blog's notice under its post),
       where the cohesion across it is under ``layout.digest_narrow_cohesion`` (at a
       title-like headline, :func:`_head_shaped`, under ``layout.digest_headed_cohesion``
       with ``layout.digest_headed_paragraphs`` body-like lines on each side: a headline
@@ -404,7 +405,8 @@ def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWei
     """The lines of words in ``(lo, hi)`` under a blank line that may start an article of
     a digest, each with whether its gap is ``wide`` blank lines or more and whether it is
     a headline (:func:`_headline`; under a narrow gap, one that ends no sentence: a short
-    paragraph is no headline): a headline, or under a wide gap a body-like line too."""
+    paragraph is no headline): a headline, or under a wide gap any line no rule names (a
+    paragraph, a date line, a kicker: a clipping with no headline of its shape)."""
     out: list[tuple[int, bool, bool]] = []
     run = 0
     seen = False  # a line of words above
@@ -416,7 +418,7 @@ def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWei
         if seen and run:
             broad = run >= wide
             head = _headline(lines, i, hi, lw) and (broad or not x.sentence)
-            if head or (broad and x.good and not x.rule):
+            if head or (broad and not x.rule):
                 out.append((i, broad, head))
         seen, run = True, 0
     return out
