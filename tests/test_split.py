@@ -144,8 +144,11 @@ def test_a_copyright_line_with_no_year_or_sign_is_no_footer():
     assert len(titles(FOOTED + other)) == 2
     # (a footer menu of terms and privacy links over the next page's menu is a seam
     # whatever its copyright line: see test_a_pages_closing_block_over_the_next_ones_menu_is_a_seam)
+    # (and one closing line over a menu of three opening lines is a seam too: see
+    # test_one_closing_line_over_the_next_pages_menu_is_a_seam; here the menu has two)
     menu = "About us\nContact\nPrivacy policy\n© 2024 The Town Paper"
-    assert len(titles(FOOTED.replace(menu, "Our team\nLetters\nArchive\nCopyright notice") + other)) == 1
+    short_menu = other.replace("Home\nNews\nSport\n", "Home\nNews\n", 1)
+    assert len(titles(FOOTED.replace(menu, "Our team\nLetters\nArchive\nCopyright notice") + short_menu)) == 1
 
 
 # A page's closing block (terms and privacy links, no copyright line with a year: no footer)
@@ -161,6 +164,13 @@ def test_a_pages_closing_block_over_the_next_ones_menu_is_a_seam():
     assert [a.title for a in doc.articles] == TWO
     second = doc.articles[1]
     assert second.lines[0].text == "Skip to content"  # the next page opens with its menu
+
+
+def test_one_closing_line_over_the_next_pages_menu_is_a_seam():
+    one_line = ARTICLE + ("\n" + BODY + "\n") * 3 + "\nOur team\nPrivacy policy\n\n"
+    assert titles(one_line + SEAM_OPENING + PAGE_B) == TWO
+    # (with one closing line, a menu of two opening lines is too little)
+    assert len(titles(one_line + "Home\nSport\n\n" + PAGE_B)) == 1
 
 
 def test_no_seam_without_the_next_pages_opening_block():

@@ -226,6 +226,19 @@ def _opening_after(lines: list[Line], c: int, bound: int, cues: Cues, lw: Layout
     return None
 
 
+def _opening_lines(lines: list[Line], o: int, hi: int, cues: Cues, lw: LayoutWeights) -> int:
+    """The opening rule's lines among the ``layout.seam_lines`` lines of words from line
+    ``o`` on (a page's menu: "Skip to content", "Home", "News" ...)."""
+    count = seen = 0
+    for x in lines[o:hi]:
+        if x.key:
+            count += x.rule in cues.page_opening
+            seen += 1
+            if seen >= lw.seam_lines:
+                break
+    return count
+
+
 def _closing_lines(lines: list[Line], lo: int, c: int, cues: Cues, lw: LayoutWeights) -> int:
     """The closing lines (:func:`_closing`) among the ``layout.seam_lines`` lines of words
     up to line ``c``."""
@@ -265,8 +278,10 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
 
     A seam is a line of an opening rule's that follows a closing line (:func:`_closing`)
     with ``layout.seam_closing`` closing lines or more among the ``layout.seam_lines``
-    lines of words up to it, within ``layout.seam_between`` lines of words and no
-    body-like line between them (:func:`_opening_after`). The next page starts at the
+    lines of words up to it (or one, where ``layout.seam_menu`` opening rule's lines or
+    more are among the ``layout.seam_lines`` from it: the next page's menu), within
+    ``layout.seam_between`` lines of words and no body-like line between them
+    (:func:`_opening_after`). The next page starts at the
     last line of words under a blank line in that stretch, if a headline stands over the
     next body (:func:`_headed`; no blank line: no seam). Where the part before or after a
     seam has less body than ``layout.seam_min_body`` words, it is none either: a page's
@@ -277,13 +292,18 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     # (Cheap first: the closing lines, found in one pass; the rest looks only near them.)
     closing = cues.page_closing
     shut = [i for i, x in enumerate(lines[lo:hi], lo) if x.signed or x.rule in closing]
-    if len(shut) < lw.seam_closing:
+    if not shut:
         return []
     found: list[int] = []
     for n, c in enumerate(shut):
         bound = shut[n + 1] if n + 1 < len(shut) else hi  # a later closing line looks on from there
         o = _opening_after(lines, c, bound, cues, lw)
-        if o is None or (found and c < found[-1]) or _closing_lines(lines, lo, c, cues, lw) < lw.seam_closing:
+        if o is None or (found and c < found[-1]):
+            continue
+        shut_lines = _closing_lines(lines, lo, c, cues, lw)
+        if shut_lines < lw.seam_closing and not (
+            shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
+        ):
             continue
         at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
         if at is not None and _headed(lines, at, hi, lw):

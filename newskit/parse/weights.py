@@ -108,6 +108,7 @@ class LayoutWeights:
     # seam_between lines of words and no body-like line, by a line of an opening rule's.
     seam_lines: int = 8
     seam_closing: int = 2
+    seam_menu: int = 3  # ... or one closing line, over this many opening rule's lines among seam_lines
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
 
