@@ -219,6 +219,15 @@ RULE_CASES = [
     ("Mail (will not be shared) (required)", "comments"),
     ("Open in new window", "accessibility"),
     ("Jump to discuss comments below", "accessibility"),
+    # a blog platform's or theme's credit in a footer
+    ("Powered by WordPress.com", "platform-credit"),
+    ("Blog powered by TypePad", "platform-credit"),
+    ("Blog at WordPress.com.", "platform-credit"),
+    ("Theme: Vigilance by The Theme Foundry.", "platform-credit"),
+    ("Posterous theme by Cory Watilo.", "platform-credit"),
+    ("The theme by which we live", None),
+    ("The theme of the day is loss, by and large", None),
+    ("Powered by wind and sun, the island runs on its own grid", None),
 ]
 
 

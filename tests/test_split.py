@@ -173,6 +173,12 @@ def test_one_closing_line_over_the_next_pages_menu_is_a_seam():
     assert len(titles(one_line + "Home\nSport\n\n" + PAGE_B)) == 1
 
 
+def test_a_blog_platforms_credit_closes_a_page():
+    footer = "\nOur team\nBlog at WordPress.com.\nTheme: Vigilance by The Theme Foundry.\n\n"
+    credits = ARTICLE + ("\n" + BODY + "\n") * 3 + footer
+    assert titles(credits + "Skip to content\nHome\n\n" + PAGE_B) == TWO
+
+
 def test_no_seam_without_the_next_pages_opening_block():
     assert len(titles(PAGE_A + "Our team\nLetters\nArchive\n\n" + PAGE_B)) == 1
 
