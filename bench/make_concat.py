@@ -2,7 +2,7 @@
 
 Usage:
     python -m bench.make_concat [--out DIR] [--seed 1] [--files 50]
-                                [--variants blank,separator,digest,strip] [--root DIR] [--json FILE]
+                                [--variants blank,separator,digest,strip,pair] [--root DIR] [--json FILE]
 
 Each file holds 2-30 pages drawn from the development corpora (``--root``, default
 ``../shared/corpus``): for each page aeb or dragnet with even odds, then a page of that
@@ -29,6 +29,9 @@ pages with a non-empty dump and truth body are drawn. The variants:
     articles written as :func:`newskit.strip.clean_text` (title, blank line, paragraphs),
     articles and pages joined by :data:`newskit.strip.SEPARATOR` (a form-feed line), as
     ``newskit strip a.txt b.txt ...`` prints them. A page with nothing to strip is not drawn.
+``pair``
+    two whole dumps with one rule between them (``-`` or ``=`` as above, or ``* * *``),
+    0-2 blank lines on each side of it: a rule whose shape the file holds only once.
 
 Every text is normalised as newskit's reader does (:func:`newskit.reader.normalise`), so the
 line numbers are those the parser sees. Written to ``DIR/<variant>/NNN.txt`` (default
@@ -60,8 +63,10 @@ from newskit.strip import SEPARATOR, document_texts
 from .benchutil import OUT, json_option, write_figures
 from .corpus import CORPORA, CORPUS_ROOT, RENDERERS, read_dump, truth
 
-VARIANTS = ("blank", "separator", "digest", "strip")
+VARIANTS = ("blank", "separator", "digest", "strip", "pair")
 SEPARATOR_STYLES = ("dashes", "equals", "stars", "documents")
+RULE_STYLES = SEPARATOR_STYLES[:3]
+"""The styles of the ``pair`` variant's one rule (a numbered line always splits)."""
 MIN_PAGES, MAX_PAGES = 2, 30
 DIGEST = "truth"
 """The renderer named in a digest's manifest: its text is the truth's, not a dump's."""
@@ -120,7 +125,7 @@ def gaps_for(variant: str, style: str | None, total: int, rng: random.Random) ->
     """The lines before each of ``total`` pages in a file of ``variant``."""
     if variant == "strip":
         return [[]] + [[SEPARATOR.rstrip("\n")] for _ in range(total - 1)]
-    if variant != "separator":
+    if variant not in ("separator", "pair"):
         return [[]] + [blank_gap(rng) for _ in range(total - 1)]
     assert style is not None
     gaps: list[list[str]] = []
@@ -174,9 +179,10 @@ def sources(root: Path, corpora: tuple[str, ...]) -> dict[str, list[Source]]:
 def make_file(variant: str, seed: int, number: int, pool: dict[str, list[Source]]) -> tuple[str, dict[str, Any]]:
     """File ``number`` of ``variant``: its text and its manifest."""
     rng = random.Random(f"{seed}/{variant}/{number}")
-    total = rng.randint(MIN_PAGES, MAX_PAGES)
+    total = MIN_PAGES if variant == "pair" else rng.randint(MIN_PAGES, MAX_PAGES)
     renderer = rng.choice(RENDERERS)
-    style = rng.choice(SEPARATOR_STYLES) if variant == "separator" else None
+    styles = {"separator": SEPARATOR_STYLES, "pair": RULE_STYLES}.get(variant)
+    style = rng.choice(styles) if styles else None
     names = sorted(pool)
     used: set[tuple[str, str]] = set()
     drawn: list[tuple[Source, list[str]]] = []

@@ -90,6 +90,16 @@ def test_gaps_of_each_variant() -> None:
     assert set(dashes) == {"-"} and len(dashes) >= 4
 
 
+def test_a_pair_file_is_two_pages_with_one_rule_between_them(corpus: Path) -> None:
+    pool = make_concat.sources(corpus, ("aeb",))
+    for number in range(6):
+        text, manifest = make_concat.make_file("pair", 3, number, pool)
+        pages = manifest["pages"]
+        assert len(pages) == 2 and manifest["separator"] in make_concat.RULE_STYLES
+        between = [x for x in text.split("\n")[pages[0]["end"] : pages[1]["start"] - 1] if x]
+        assert len(between) == 1 and set(between[0]) <= set("-=* ")
+
+
 def test_lines_of_trims_blank_ends_and_normalises() -> None:
     assert make_concat.lines_of("\n \nA\u00a0b\r\n\nc\n\n") == ["A b", "", "c"]
 

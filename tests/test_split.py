@@ -62,6 +62,14 @@ def test_a_rule_with_chrome_on_one_side_is_no_section_break_of_one_body():
     assert titles(text) == [t[0] for t in alone]
 
 
+@pytest.mark.parametrize("first, second", [(0, 1), (1, 2), (0, 2)])
+@pytest.mark.parametrize("separator", ["----", "=" * 40, "* * *"])
+def test_one_rule_between_two_whole_pages_splits_them(first, second, separator):
+    pair = [FRAMED[first], FRAMED[second]]
+    text = f"\n\n{separator}\n\n".join(dump(p) for p in pair) + "\n"
+    assert titles(text) == [titles(dump(p))[0] for p in pair]
+
+
 def test_numbered_documents_of_an_export_are_one_article_each():
     n = len(PAGES)
     text = "".join(f"   {i} of {n} DOCUMENTS\n\n{dump(p)}\n\n" for i, p in enumerate(PAGES, 1))

@@ -16,7 +16,9 @@ How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`
   two paragraphs nor lies inside the densest body run of its two parts with body-like
   lines near it on both sides (a section break inside an article), unless the two parts
   are about different things (their cohesion, :mod:`newskit.parse.cohesion`, is under
-  ``layout.separator_cohesion``);
+  ``layout.separator_cohesion``); where the dump holds no such rule and no form feed, at a
+  lone rule with only chrome near it on both sides, a body on each side and a headline
+  over the body under it (two whole pages with one rule between them);
 - ``"file"``: never (one article per file, not even where a headline repeats);
 - any other value is a regular expression that a whole separator line matches (its
   spaces at both ends aside): the dump splits at those lines and nowhere else.
@@ -135,13 +137,36 @@ def _body_across(lines: list[Line], lo: int, at: int, hi: int, weights: ParseWei
     return all(any(x.good and not x.rule for x in side) for side in (above, below))
 
 
+def _lone_between_pages(lines: list[Line], at: int, weights: ParseWeights) -> bool:
+    """Whether a rule whose shape the dump holds only once stands between two whole pages:
+    none of the ``layout.separator_chrome`` nearest lines of words on either side is
+    body-like (a page's footer over it, the next page's menu under it), both sides hold a
+    body of their own (``layout.seam_min_body``), and a headline stands over the body under
+    it (as at a seam of pages set apart by blank lines only)."""
+    lw = weights.layout
+    near = lw.separator_chrome
+    above = [x for x in reversed(lines[:at]) if x.key][:near]
+    below = [x for x in lines[at + 1 :] if x.key][:near]
+    if any(x.good and not x.rule for side in (above, below) for x in side):
+        return False
+    least = max(weights.body.min_body_weight, lw.seam_min_body)
+    return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
+        and _headed(lines, at + 1, len(lines), lw)
+
+
 def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str = AUTO) -> Parts:
     """Where the dump splits, by its separator lines (see the module docstring)."""
     n = len(lines)
     if split == FILE:
         return Parts([(0, n)])
     pattern = separator_pattern(split)
-    found = cuts(lines, pattern, weights.layout.separator_repeats)
+    found = cuts(lines, pattern, 1 if pattern is None else weights.layout.separator_repeats)
+    if pattern is None:
+        shapes: dict[str, int] = {}
+        for c in found:
+            shapes[lines[c.at].cut] = shapes.get(lines[c.at].cut, 0) + 1
+        repeated = [c for c in found if c.hard or shapes[lines[c.at].cut] >= weights.layout.separator_repeats]
+        found = repeated or [c for c in found if _lone_between_pages(lines, c.at, weights)]
     if not found:
         whole = Parts([(0, n)])
         return whole if pattern is not None else _split_pages(lines, whole, cues, weights)
