@@ -188,7 +188,32 @@ def test_a_blog_platforms_credit_closes_a_page():
 
 
 def test_no_seam_without_the_next_pages_opening_block():
-    assert len(titles(PAGE_A + "Our team\nLetters\nArchive\n\n" + PAGE_B)) == 1
+    assert len(titles(PAGE_A + "Our team\nLetters\nArchive\n\n" + LETTERS)) == 1
+
+
+HARVEST = ("Farmers across the valley began picking apples a fortnight early this autumn after a "
+           "warm and unusually dry summer ripened the orchards ahead of the usual calendar. ")
+PAGE_C = ("Apple harvest starts early in the valley\n\n" + HARVEST * 2 + "\n\n"
+          + ("Growers said cider makers and markets had been asked to take deliveries sooner, and that "
+             "pickers hired for October were now working through the last weeks of September.\n\n") * 4)
+# Under a page's footer, more text on its own subject (readers' letters): no other page.
+LETTERS = "Readers write about the old bridge\n\n" + "".join(f"{x} {x}\n\n" for x in [
+    "Keeping the old bridge open was the right call, and I cross it every morning.",
+    "Walkers and cyclists have used it for a century; the council should fund the repairs.",
+    "The engineers will find the bridge sound, as they did the last time it was studied.",
+    "Our cyclists club thanks the council for listening to the walkers of this town.",
+    "Repairs cost money, but a closed bridge would cost the town far more in lost trade.",
+    "I hope the engineers study the repairs quickly before the winter storms return.",
+] * 2)
+SITE_MENU = "Allotments\nOrchards\nHedgerows\n\n"  # a site's own words: no opening rule names them
+
+
+def test_a_closing_block_over_a_page_on_another_subject_is_a_seam_with_no_opening_block():
+    assert titles(PAGE_A + SITE_MENU + PAGE_C) == [TWO[0], "Apple harvest starts early in the valley"]
+    assert len(titles(PAGE_A + SITE_MENU + LETTERS)) == 1
+    # the closing lines must be a block under the body, not ad slots between its paragraphs
+    slots = ARTICLE + ("\nAdvertise | AdChoices\n\n" + BODY + "\n") * 3 + "\nAdvertise | AdChoices\n\n"
+    assert len(titles(slots + SITE_MENU + PAGE_C)) == 1
 
 
 def test_no_seam_where_no_headline_stands_over_the_next_body():

@@ -30,8 +30,10 @@ class Cohesion:
 
     __slots__ = ("_idf", "_pos", "_weights", "_window", "_words", "rows")
 
-    def __init__(self, lines: list[Line], lo: int, hi: int, window: int) -> None:
-        self.rows = [i for i in range(lo, hi) if lines[i].key]
+    def __init__(self, lines: list[Line], lo: int, hi: int, window: int, bodies: bool = False) -> None:
+        # bodies: only the body-like lines (no rule's) count, so that two pages' chrome
+        # (a footer, a menu) leaves their articles' words to tell them apart.
+        self.rows = [i for i in range(lo, hi) if (lines[i].good and not lines[i].rule if bodies else lines[i].key)]
         self._pos = {i: k for k, i in enumerate(self.rows)}
         self._words = [content_words(lines[i].key) for i in self.rows]
         self._weights = [lines[i].weight for i in self.rows]

@@ -264,18 +264,40 @@ def _opening_lines(lines: list[Line], o: int, hi: int, cues: Cues, lw: LayoutWei
     return count
 
 
-def _closing_lines(lines: list[Line], lo: int, c: int, cues: Cues, lw: LayoutWeights) -> int:
+def _closing_lines(lines: list[Line], lo: int, c: int, cues: Cues, lw: LayoutWeights, block: bool = False) -> int:
     """The closing lines (:func:`_closing`) among the ``layout.seam_lines`` lines of words
-    up to line ``c``."""
+    up to line ``c`` (with ``block``, only those under the last body-like line: a closing
+    block, not a line of chrome between paragraphs)."""
     count = seen = 0
     for i in range(c, lo - 1, -1):
         x = lines[i]
+        if block and x.good and not x.rule:
+            break
         if x.key:
             count += _closing(x, cues)
             seen += 1
             if seen >= lw.seam_lines:
                 break
     return count
+
+
+def _widest_gap_under(lines: list[Line], c: int, bound: int) -> int | None:
+    """The first line of words under the widest run of blank lines below line ``c`` (and
+    above ``bound``) before the first body-like line: where a page's closing block ends
+    and the next page begins; None where no blank line comes first."""
+    best: tuple[int, int] | None = None
+    run = 0
+    for i in range(c + 1, bound):
+        x = lines[i]
+        if not x.key:
+            run += 1
+            continue
+        if run and (best is None or run > best[1]):
+            best = (i, run)
+        run = 0
+        if x.good and not x.rule:
+            break
+    return best[0] if best else None
 
 
 def _headed(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
@@ -311,6 +333,14 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     next body (:func:`_headed`; no blank line: no seam). Where the part before or after a
     seam has less body than ``layout.seam_min_body`` words, it is none either: a page's
     own footer menu above its comments, a header of links over a cookie notice.
+
+    With no opening rule's line near (the next page's menu is its site's own words), a
+    closing block of ``layout.seam_closing`` closing lines or more under the last
+    body-like line is a seam at the widest run of blank lines under it before the next
+    body (:func:`_widest_gap_under`), where a headline stands over that body and the
+    bodies on both sides are about different things (the cohesion of their body-like
+    lines is under ``layout.seam_far_cohesion``): under a page's footer, text on the page's
+    own subject (its comments, letters) is the same page.
     """
     least = weights.body.min_body_weight
     lw = weights.layout
@@ -322,10 +352,17 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     found: list[int] = []
     for n, c in enumerate(shut):
         bound = shut[n + 1] if n + 1 < len(shut) else hi  # a later closing line looks on from there
-        o = _opening_after(lines, c, bound, cues, lw)
-        if o is None or (found and c < found[-1]):
+        if found and c < found[-1]:
             continue
+        o = _opening_after(lines, c, bound, cues, lw)
         shut_lines = _closing_lines(lines, lo, c, cues, lw)
+        if o is None:
+            block = _closing_lines(lines, lo, c, cues, lw, block=True)
+            at = _widest_gap_under(lines, c, bound) if block >= lw.seam_closing else None
+            if at is not None and _headed(lines, at, hi, lw) and \
+                    Cohesion(lines, lo, hi, lw.digest_window, bodies=True).between(at - 1, at) < lw.seam_far_cohesion:
+                found.append(at)
+            continue
         if shut_lines < lw.seam_closing and not (
             shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
         ):

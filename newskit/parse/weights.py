@@ -111,6 +111,10 @@ class LayoutWeights:
     seam_menu: int = 3  # ... or one closing line, over this many opening rule's lines among seam_lines
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
+    # ... or, with no opening line near, seam_closing closing lines under the last body-like
+    # line and the next headline under a blank line, where the bodies on both sides share
+    # less than this (:class:`~newskit.parse.cohesion.Cohesion` of their body-like lines)
+    seam_far_cohesion: float = 0.05
 
 
 @dataclass(frozen=True, slots=True)
