@@ -216,6 +216,14 @@ def test_a_closing_block_over_a_page_on_another_subject_is_a_seam_with_no_openin
     assert len(titles(slots + SITE_MENU + PAGE_C)) == 1
 
 
+def test_one_closing_line_over_a_long_menu_of_the_sites_own_words_is_a_seam():
+    one_line = ARTICLE + ("\n" + BODY + "\n") * 3 + "\nOur team\nPrivacy policy\n\n"
+    long_menu = "".join(f"{w}\n" for w in ("Allotments", "Orchards", "Hedgerows", "Ponds", "Meadows",
+                                            "Woodland", "Moorland")) + "\n"
+    assert titles(one_line + long_menu + PAGE_C) == [TWO[0], "Apple harvest starts early in the valley"]
+    assert len(titles(one_line + SITE_MENU + PAGE_C)) == 1  # three menu lines: too few
+
+
 def test_no_seam_where_no_headline_stands_over_the_next_body():
     headless = PAGE_B.split("\n\n", 1)[1]
     assert len(titles(PAGE_A + SEAM_OPENING + headless)) == 1

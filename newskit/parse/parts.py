@@ -334,9 +334,10 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     seam has less body than ``layout.seam_min_body`` words, it is none either: a page's
     own footer menu above its comments, a header of links over a cookie notice.
 
-    With no opening rule's line near (the next page's menu is its site's own words), a
-    closing block of ``layout.seam_closing`` closing lines or more under the last
-    body-like line is a seam at the widest run of blank lines under it before the next
+    With no opening block near (the next page's menu is its site's own words), a
+    closing block of ``layout.seam_far_closing`` closing lines or more under the last
+    body-like line (or one, where ``layout.seam_far_menu`` menu-like lines in a row open
+    the next part, :func:`_menu_row`) is a seam at the widest run of blank lines under it before the next
     body (:func:`_widest_gap_under`), where a headline stands over that body and the
     bodies on both sides are about different things (the cohesion of their body-like
     lines is under ``layout.seam_far_cohesion``): under a page's footer, text on the page's
@@ -350,25 +351,32 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     if not shut:
         return []
     found: list[int] = []
+    bodies: Cohesion | None = None  # built once, where first needed
     for n, c in enumerate(shut):
         bound = shut[n + 1] if n + 1 < len(shut) else hi  # a later closing line looks on from there
         if found and c < found[-1]:
             continue
         o = _opening_after(lines, c, bound, cues, lw)
         shut_lines = _closing_lines(lines, lo, c, cues, lw)
-        if o is None:
-            block = _closing_lines(lines, lo, c, cues, lw, block=True)
-            at = _widest_gap_under(lines, c, bound) if block >= lw.seam_closing else None
-            if at is not None and _headed(lines, at, hi, lw) and \
-                    Cohesion(lines, lo, hi, lw.digest_window, bodies=True).between(at - 1, at) < lw.seam_far_cohesion:
+        if o is not None and (shut_lines >= lw.seam_closing or (
+            shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
+        )):
+            at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
+            if at is not None and _headed(lines, at, hi, lw):
                 found.append(at)
             continue
-        if shut_lines < lw.seam_closing and not (
-            shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
-        ):
+        # No opening block under it: a closing block right under a body, over another subject.
+        block = _closing_lines(lines, lo, c, cues, lw, block=True)
+        if not block:
             continue
-        at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
-        if at is not None and _headed(lines, at, hi, lw):
+        at = _widest_gap_under(lines, c, bound)
+        if at is None or not _headed(lines, at, hi, lw):
+            continue
+        if block < lw.seam_far_closing and _menu_row(lines, at, hi, lw) < lw.seam_far_menu:
+            continue
+        if bodies is None:
+            bodies = Cohesion(lines, lo, hi, lw.digest_window, bodies=True)
+        if bodies.between(at - 1, at) < lw.seam_far_cohesion:
             found.append(at)
     out: list[int] = []
     start = lo

@@ -111,9 +111,12 @@ class LayoutWeights:
     seam_menu: int = 3  # ... or one closing line, over this many opening rule's lines among seam_lines
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
-    # ... or, with no opening line near, seam_closing closing lines under the last body-like
-    # line and the next headline under a blank line, where the bodies on both sides share
-    # less than this (:class:`~newskit.parse.cohesion.Cohesion` of their body-like lines)
+    # ... or, with no opening block near, seam_far_closing closing lines under the last
+    # body-like line (1 split 20 single dev dumps) and the next headline under a blank line,
+    # where the bodies on both sides share less than seam_far_cohesion
+    # (:class:`~newskit.parse.cohesion.Cohesion` of their body-like lines)
+    seam_far_closing: int = 2
+    seam_far_menu: int = 7  # ... or one, under which the next page opens with this many menu-like lines
     seam_far_cohesion: float = 0.05
 
 
