@@ -1211,6 +1211,19 @@ def test_a_list_under_a_lead_in_line_is_the_articles():
     assert [p for p in a.body if not p.startswith("Paragraph")] == ["Here is what you need:", *items]
 
 
+def test_a_blog_engines_footer_ends_the_post():
+    # "This entry was posted in ... Bookmark the permalink." under a post ends it (an end
+    # marker, as copyright lines are): the author's box under it is the blog's.
+    about = ("Jane Roe writes about the city's bridges and rivers, and has done so every week "
+             "for ten years, from her office by the harbour.")
+    text = (f"{MENU}Council Closes the Old Bridge\n\n{STORY}\n\n"
+            "This entry was posted in Bridges. Bookmark the permalink.\n\n"
+            f"{about}\n\nArchive\nContact\n")
+    a = parse_text(text).articles[0]
+    assert a.body == STORY.split("\n\n")
+    assert [r.rule for r in a.lines if r.text.startswith("This entry")] == ["post-footer"]
+
+
 def test_a_list_under_a_lead_in_line_ends_the_article():
     # The article may end on its list (a camera's specs under "It will have:"): the body run
     # takes the lead-in and its items in, though no paragraph follows them.
