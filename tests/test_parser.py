@@ -1224,6 +1224,16 @@ def test_a_blog_engines_footer_ends_the_post():
     assert [r.rule for r in a.lines if r.text.startswith("This entry")] == ["post-footer"]
 
 
+def test_a_lead_in_line_inside_the_body_is_the_articles():
+    # A line that ends in a colon inside the story leads into what follows it (a picture, a
+    # quote): it is the article's, however long, not a short line dropped.
+    paras = STORY.split("\n\n")
+    lead = "Here is what the old bridge looked like from the river before the work on it began:"
+    text = f"{MENU}Council Closes the Old Bridge\n\n{paras[0]}\n\n{lead}\n\n" + "\n\n".join(paras[1:]) + "\n"
+    a = parse_text(text).articles[0]
+    assert a.body == [paras[0], lead, *paras[1:]]
+
+
 def test_a_list_under_a_lead_in_line_ends_the_article():
     # The article may end on its list (a camera's specs under "It will have:"): the body run
     # takes the lead-in and its items in, though no paragraph follows them.

@@ -241,6 +241,7 @@ class HeaderWeights:
     image_body_lines: int = 6  # ... when body follows within this many lines
     subheading_min: int = 2  # a subheading between body paragraphs: this many words ...
     subheading_max: int = 12  # ... to this many
+    lead_in_weight: int = 4  # a line this heavy inside the body run that ends in a colon leads into what follows
     # A list inside the body: under a line that ends in a colon ("The tour dates:"), lines of this many words or
     # fewer, list_min_items or more, with body after them, are the article's items (tour dates, steps)
     list_item_weight: int = 20
