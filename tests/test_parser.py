@@ -1211,6 +1211,49 @@ def test_a_list_under_a_lead_in_line_is_the_articles():
     assert [p for p in a.body if not p.startswith("Paragraph")] == ["Here is what you need:", *items]
 
 
+def test_a_blog_engines_footer_ends_the_post():
+    # "This entry was posted in ... Bookmark the permalink." under a post ends it (an end
+    # marker, as copyright lines are): the author's box under it is the blog's.
+    about = ("Jane Roe writes about the city's bridges and rivers, and has done so every week "
+             "for ten years, from her office by the harbour.")
+    text = (f"{MENU}Council Closes the Old Bridge\n\n{STORY}\n\n"
+            "This entry was posted in Bridges. Bookmark the permalink.\n\n"
+            f"{about}\n\nArchive\nContact\n")
+    a = parse_text(text).articles[0]
+    assert a.body == STORY.split("\n\n")
+    assert [r.rule for r in a.lines if r.text.startswith("This entry")] == ["post-footer"]
+
+
+def test_a_lead_in_line_inside_the_body_is_the_articles():
+    # A line that ends in a colon inside the story leads into what follows it (a picture, a
+    # quote): it is the article's, however long, not a short line dropped.
+    paras = STORY.split("\n\n")
+    lead = "Here is what the old bridge looked like from the river before the work on it began:"
+    text = f"{MENU}Council Closes the Old Bridge\n\n{paras[0]}\n\n{lead}\n\n" + "\n\n".join(paras[1:]) + "\n"
+    a = parse_text(text).articles[0]
+    assert a.body == [paras[0], lead, *paras[1:]]
+
+
+def test_a_list_under_a_lead_in_line_ends_the_article():
+    # The article may end on its list (a camera's specs under "It will have:"): the body run
+    # takes the lead-in and its items in, though no paragraph follows them.
+    items = ["A new 24MP sensor", "A faster processor", "A larger screen", "Twice the battery life"]
+    text = (f"{MENU}The new camera is coming\n\n{STORY}\n\nThe new camera will have:\n\n" + "\n".join(items)
+            + "\n\nRelated posts:\n\nAn older camera\nAnother camera\n\nAbout\nContact\n")
+    a = parse_text(text).articles[0]
+    assert a.body[-5:] == ["The new camera will have:", *items]
+
+
+def test_a_list_of_links_under_a_lead_in_line_is_no_article_list():
+    # A lead-in with the words of a list of links ("Other posts on this blog:") heads other
+    # pages' headlines: they stay out of the body, at its end as anywhere.
+    teasers = ["Council opens the new ferry pier", "Bus fares rise in the spring", "Night trains come back to the city"]
+    text = (f"{MENU}Council Closes the Old Bridge\n\n{STORY}\n\nOther posts on this blog:\n\n"
+            + "\n".join(teasers) + "\n\nAbout\nContact\n")
+    a = parse_text(text).articles[0]
+    assert a.body == STORY.split("\n\n")
+
+
 def test_short_lines_under_no_lead_in_stay_out_of_the_body():
     story = paragraphs(2, "story")
     more = paragraphs(4, "post")

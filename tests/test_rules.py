@@ -228,6 +228,17 @@ RULE_CASES = [
     ("The theme by which we live", None),
     ("The theme of the day is loss, by and large", None),
     ("Powered by wind and sun, the island runs on its own grid", None),
+    # a blog engine's lines under a post: where it was filed, how to follow and answer it
+    ("This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Bridges, Rivers. "
+     "You can follow any responses to this entry through the RSS 2.0 feed.", "post-footer"),
+    ("This entry was posted in Bridges. Bookmark the permalink.", "post-footer"),
+    ("You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or "
+     "trackback from your own site.", "post-footer"),
+    ("Both comments and pings are currently closed.", "post-footer"),
+    ("Trackback URL", "post-footer"),
+    ("This post was posted by a reader who asked us to keep her name out of it", None),
+    ("This post was posted on Facebook by her sister on Monday night", None),
+    ("This entry was not the first the jury saw, the lawyer said on Monday", None),
 ]
 
 

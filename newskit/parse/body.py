@@ -19,7 +19,7 @@ from .weights import BodyWeights, ParseWeights
 # Rules whose lines the body never runs across.
 BARRIER_RULES = frozenset({"comments"})
 # Rules whose lines end the article once most of its body has been seen.
-END_RULES = frozenset({"comments", "newsletter", "copyright"})
+END_RULES = frozenset({"comments", "newsletter", "copyright", "post-footer"})
 
 
 def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[float]:
@@ -77,7 +77,51 @@ def _scores(
     for i in table_rows(lines, lo, hi, bw):
         if not lines[i].rule:
             out[i - lo] = max(out[i - lo], bw.table_row_score)
+    # So are the items of a list a body line leads into with a colon ("It has:", then the items).
+    for i in colon_lists(lines, lo, hi, bw, cues, frozenset(signed)):
+        out[i - lo] = max(out[i - lo], bw.list_item_score)
     return out, signed
+
+
+def colon_lists(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues | None = None,
+                signed: frozenset[int] = frozenset()) -> list[int]:
+    """Indices in [lo, hi) of the lists that prose leads into with a colon: a line of
+    words that ends in one, no rule's, right under a body-like line (blank lines apart) or
+    under another such list, and under it ``colon_list_items`` lines or more, each short
+    (``colon_item_weight`` words or fewer), none a rule's, body-like, dated or a signature
+    (``signed``): the lead and its items (a list of specs, of changes, of steps). A list of links is not one: led by a
+    rule's line ("Related posts:") or, with ``cues``, by words that lead links ("More
+    stories from NBC News:", ``Cues.link_lead``), or a list of dates (an archive)."""
+    out: list[int] = []
+    above: Line | None = None  # the last line of words passed
+    listed = False  # ... and whether it closed a list found
+    i = lo
+    while i < hi:
+        x = lines[i]
+        if not x.key:
+            i += 1
+            continue
+        if not x.rule and x.text.rstrip()[-1:] in _COLONS and above is not None \
+                and (listed or (above.good and not above.rule)) and not (cues is not None and cues.link_lead(x.key)):
+            items: list[int] = []
+            j = i + 1
+            while j < hi:
+                y = lines[j]
+                if not y.key:
+                    j += 1
+                    continue
+                if y.rule or y.good or y.dates or j in signed or y.weight > bw.colon_item_weight \
+                        or y.text.rstrip()[-1:] in _COLONS:
+                    break
+                items.append(j)
+                j += 1
+            if len(items) >= bw.colon_list_items:
+                out.extend([i, *items])
+                above, listed, i = lines[items[-1]], True, items[-1] + 1
+                continue
+        above, listed = x, False
+        i += 1
+    return out
 
 
 _COLONS = ":："  # what a "says:" line ends in (Cues.says), tested first: few lines do

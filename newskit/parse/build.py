@@ -382,7 +382,7 @@ class Builder:
                 self.set(i, Kind.SUMMARY)
                 self.art.summary.append(self._full(i))
             elif line.good or (line.sentence and line.weight >= hw.sentence_weight) or i in table \
-                    or self._subheading(i, a, b):
+                    or self._subheading(i, a, b) or self._lead_in(line):
                 started = True
                 paragraphs += 1
                 self.set(i, Kind.BODY)
@@ -461,6 +461,12 @@ class Builder:
     def _plain_follows(self, i: int, b: int) -> bool:
         """Whether a body-like line that is not a bullet comes after line ``i`` in [i, b)."""
         return any(self.lines[x].good and not is_bullet(self.lines[x].text) for x in range(i + 1, b))
+
+    def _lead_in(self, line: Line) -> bool:
+        """A line of ``lead_in_weight`` words or more inside the body run that ends in a
+        colon, no rule's: prose leading into what follows it (a quote, a picture, a list:
+        "A spokesman for the council said:")."""
+        return line.weight >= self.hw.lead_in_weight and not line.rule and line.text.rstrip().endswith(_COLONS)
 
     def _subheading(self, i: int, a: int, b: int) -> bool:
         """A short line between two body paragraphs, shaped like a heading."""

@@ -125,6 +125,7 @@ class Cues:
         self._comments_headers = frozenset(w.casefold() for w in v["comments_headers"])
         self._comment_list = re.compile(rf"(?i)\W*(?:{alternatives(v['comment_lists'])})\b")
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
+        self._link_lead = re.compile(rf"(?i)\b(?:{alternatives(v['link_leads'])})\b")
         # The rules whose lines close a page and those whose lines open one (appended pages).
         self.page_closing = frozenset(v["page_closing_rules"])
         self.page_opening = frozenset(v["page_opening_rules"])
@@ -204,6 +205,11 @@ class Cues:
     def other_post(self, key: str) -> bool:
         """A link to another post, its headline after the link's words ("Previous Story <headline>")."""
         return self._other_post.match(key) is not None
+
+    def link_lead(self, key: str) -> bool:
+        """A colon's lead-in to a list of links ("More stories from NBC News:"): it holds a
+        word that leads links (``link_leads``)."""
+        return self._link_lead.search(key) is not None
 
     def tool_words(self, key: str) -> tuple[int, int]:
         """How many words of share, follow and feed tools' link labels ``key`` holds, and

@@ -144,6 +144,10 @@ class BodyWeights:
     teaser_window: int = 200  # ... within this many characters of the line's start
     table_min_rows: int = 3  # table rows come this many or more in a row
     table_row_score: float = 1.0  # what a table row scores in a body run at least
+    # A list that prose leads into with a colon (body.colon_lists): this many items or more ...
+    colon_list_items: int = 3
+    colon_item_weight: int = 20  # ... each this many words or fewer ...
+    list_item_score: float = 1.0  # ... score this much in a body run at least, and so does their lead
     gap_growth: float = 0.1  # each further chrome line in a row costs this much more
     end_fraction: float = 0.6  # an end marker ends the article once this share of the run's score came before it
     signature_lines: int = 3  # this many date lines or more in an article are signatures (comments, post lists) ...
@@ -244,6 +248,7 @@ class HeaderWeights:
     image_body_lines: int = 6  # ... when body follows within this many lines
     subheading_min: int = 2  # a subheading between body paragraphs: this many words ...
     subheading_max: int = 12  # ... to this many
+    lead_in_weight: int = 4  # a line this heavy inside the body run that ends in a colon leads into what follows
     # A list inside the body: under a line that ends in a colon ("The tour dates:"), lines of this many words or
     # fewer, list_min_items or more, with body after them, are the article's items (tour dates, steps)
     list_item_weight: int = 20
