@@ -1450,3 +1450,33 @@ def test_a_sidebar_over_the_posts_date_is_no_body():
     a = parse_text(text).articles[0]
     assert a.body == STORY.split("\n\n")
     assert a.title == "Council Closes the Old Bridge"
+
+
+# A blog's comments header quotes the post's title ("12 Responses to “Title”"): the line of
+# that title over the body, or among the body run's first lines (under a blog's description
+# the run opens with), is the title, with title.quoted_bonus (1.5).
+BLOG_DESCRIPTION = (
+    "Over 800 articles about one idea: how to get more from your town, its bridges, its council and its people."
+)
+COMMENTS = "Jane Roe says:\nJune 15, 2012 at 2:38 am\n\nThanks for the news about the bridge, it helps a lot.\n"
+
+
+@pytest.mark.parametrize(("shown", "header"), [
+    ("Bridge Closes for a Year", "12 Responses to “Bridge Closes for a Year”"),
+    ("Bridge Closes for a Year", "One thought on \"Bridge Closes for a Year\""),
+    ("132. Bridge Closes", "107 Responses to \"Bridge Closes\""),  # a numbered post, quoted by its words
+])
+def test_the_title_its_comments_header_quotes_is_the_posts_title(shown: str, header: str) -> None:
+    text = f"The Town Blog\nAbout\nContact\nGet More from Your Town\n\n{BLOG_DESCRIPTION}\n\n{shown}\n\n\n\n" \
+        f"{STORY}\n\n{header}\n{COMMENTS}"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == shown
+    assert terms_of(a, shown)["quoted"] == 1.5
+    assert shown not in a.body
+
+
+def test_a_title_no_comments_header_quotes_takes_no_quoted_bonus() -> None:
+    text = f"The Town Blog\n\nBridge Closes for a Year\n\n{STORY}\n\n12 Responses to “The Old Bridge”\n{COMMENTS}"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == "Bridge Closes for a Year"
+    assert all(dict(c.terms).get("quoted", 0.0) == 0.0 for c in a.title_candidates)

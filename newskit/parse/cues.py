@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..dates import dates_for
 from ..rules import Rules
 from ..text import content_words as words_of
-from ..text import weight
+from ..text import fold, weight
 from ..vocabulary import alternatives, any_text
 from .authors import Authors
 from .memo import TEXTS
@@ -40,6 +40,8 @@ CRUMB_NUMBER = re.compile(r"\d{1,2}\. ")  # a trail set out as a numbered list: 
 CRUMB_ENDS = ("›", "»", ">", "/", "|")
 JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")  # words run together
 TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
+QUOTES_OPEN = "“\"‘'«„"  # what opens a quotation ...
+QUOTES_CLOSE = "”\"’'»“"  # ... and closes it
 _DATE_LEAD = " \t|•·-–—(["  # what may stand before a date that opens a line
 _LEADING_DATE = re.compile(r"^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 DASHES = ("— ", "– ", "- ", "―")  # what opens an attribution or a list item
@@ -125,6 +127,11 @@ class Cues:
         self._comments_headers = frozenset(w.casefold() for w in v["comments_headers"])
         self._comment_list = re.compile(rf"(?i)\W*(?:{alternatives(v['comment_lists'])})\b")
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
+        # "12 Responses to “Title”": a count or none, the words, the quoted title (to the last
+        # closing mark: a title may quote, "Taurus Judge “Public Defender”")
+        self._quoted_title = re.compile(
+            rf"(?i)(?:[\w,.]+\s+)?(?:{alternatives(v['quoted_title'])})\s*[{QUOTES_OPEN}]\s*(.+)[{QUOTES_CLOSE}]"
+        )
         # The rules whose lines close a page and those whose lines open one (appended pages).
         self.page_closing = frozenset(v["page_closing_rules"])
         self.page_opening = frozenset(v["page_opening_rules"])
@@ -204,6 +211,12 @@ class Cues:
     def other_post(self, key: str) -> bool:
         """A link to another post, its headline after the link's words ("Previous Story <headline>")."""
         return self._other_post.match(key) is not None
+
+    def quoted_title(self, key: str) -> str:
+        """The title a comments header quotes ("12 Responses to “Title”" -> "Title"), folded
+        (:func:`newskit.text.fold`); "" for any other line."""
+        m = self._quoted_title.match(key)
+        return fold(m[1]) if m is not None else ""
 
     def tool_words(self, key: str) -> tuple[int, int]:
         """How many words of share, follow and feed tools' link labels ``key`` holds, and

@@ -42,7 +42,7 @@ SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "
 NO_HEADLINE = tuple(SHAPE_TERMS.index(t) for t in ("capital", "names", "glued", "arrow", "tools"))
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
-    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "post head",
+    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "post head", "quoted",
 )
 
 
@@ -126,6 +126,12 @@ class TitlePicker:
         if head is not None and head not in window:  # the body's first line (see post_head)
             window.insert(0, head)
             ranks = [0, *(r + 1 for r in ranks)]
+        quoted = self.quoted(body_start)
+        if quoted and not any(self._quoted_fold(self.lines[i]) in quoted for i in window):
+            # none above the body: the quoted title may open the body run, under a blog's description
+            for i in self._quoted_lines(body_start, quoted, window):
+                window.insert(0, i)
+                ranks = [0, *(r + 1 for r in ranks)]
         lead, in_lead = self._lead(body_start, window)
         title_like, dated_headline = self.cues.title_like, self.cues.dated_headline
         best, best_i = 0.0, None
@@ -136,12 +142,14 @@ class TitlePicker:
                 continue
             p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
             if i == head:
-                p = (*p[:-1], self.tw.post_head_bonus)
+                p = (*p[:-2], self.tw.post_head_bonus, p[-1])
+            if quoted and self._quoted_fold(self.lines[i]) in quoted:
+                p = (*p[:-1], self.tw.quoted_bonus)
             s = self._shape(self.lines[i].key, self.lines[i].text)
             # the terms added in order, the shape's own first (see _total)
             score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] \
                 + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10] + p[11] \
-                + p[12]
+                + p[12] + p[13]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
@@ -263,7 +271,32 @@ class TitlePicker:
         caption = -tw.caption_cost if (up := span.above(i)) is not None \
             and cues.credit_line(lines[up]) and not cues.photo_credit(line) else 0.0
         return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value,
-                caption, 0.0)  # (post head: see pick)
+                caption, 0.0, 0.0)  # (post head, quoted: see pick)
+
+    def quoted(self, body_start: int) -> frozenset[str]:
+        """The titles (folded) that a comments header under the body's start quotes ("12
+        Responses to “Title”", :meth:`Cues.quoted_title`): the post's own title."""
+        quoted_title = self.cues.quoted_title
+        return frozenset(
+            q for x in self.lines[body_start:] if not x.blank and x.weight <= self.tw.quoted_header_weight
+            and (q := quoted_title(x.key))
+        )
+
+    def _quoted_lines(self, body_start: int, quoted: frozenset[str], window: list[int]) -> list[int]:
+        """The title-like lines among the body run's first ``lead_lines`` that a comments
+        header quotes, not in the ``window`` yet: a blog's description may open the run,
+        the post's title under it. Nearest to the body's start last (they go in first)."""
+        lines, title_like = self.lines, self.cues.title_like
+        end = min(len(lines), body_start + self.tw.lead_lines)
+        return [i for i in range(body_start, end) if i not in window and not lines[i].blank
+                and title_like(lines[i]) and self._quoted_fold(lines[i]) in quoted]
+
+    @staticmethod
+    def _quoted_fold(line: Line) -> str:
+        """A line's fold as a comments header quotes it: less a list's number ("132. Alien
+        Surface" is quoted "Alien Surface")."""
+        first = line.key.split(None, 1)[0]
+        return line.fold.partition(" ")[2] if first.endswith(".") and first[:-1].isdigit() else line.fold
 
     def _inline_value(self, key: str) -> bool:
         """A one-word label and its short value on one line ("Featured: TED Quotes"), as
