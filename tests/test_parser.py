@@ -1480,3 +1480,34 @@ def test_a_title_no_comments_header_quotes_takes_no_quoted_bonus() -> None:
     a = parse_text(text, explain=True).articles[0]
     assert a.title == "Bridge Closes for a Year"
     assert all(dict(c.terms).get("quoted", 0.0) == 0.0 for c in a.title_candidates)
+
+
+# A list of links to other stories under its head ("Related Stories", a related-links
+# line), between the headline and the body: its items pay title.related_cost (1.0).
+HEADLINE = "Town Council Votes to Close the Old Bridge for a Year"
+RELATED = "Related Stories\nRiver Levels Rise After a Week of Rain\nNew Ferry Service Opens to Commuters\n" \
+    "Bridge Engineers Warn of Rusting Steel\n"
+
+
+def test_the_links_under_a_related_head_are_no_title() -> None:
+    # the headline, a video's notice and caption, then the list, its links shown again
+    # further down (repeated) and the nearest to the body
+    media = "Please turn on JavaScript. Media requires JavaScript to play.\n\n" \
+        "The old bridge has carried traffic over the river since 1932\n"
+    more = "Features & Analysis\nBridge Engineers Warn of Rusting Steel\nNew Ferry Service Opens to Commuters\n"
+    text = f"THE TOWN NEWS\n\n{HEADLINE}\n\n{media}\nContinue reading the main story\n{RELATED}\n{STORY}\n\n{more}"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert terms_of(a, "Bridge Engineers Warn of Rusting Steel")["related"] == -1.0
+    assert "related" not in terms_of(a, HEADLINE)
+
+
+@pytest.mark.parametrize("head", [
+    "More articles about: Bridges, Town News:",  # a label over its value
+    "Latest News → Town Hall",  # a breadcrumb trail
+])
+def test_a_related_rules_label_or_trail_heads_no_list(head: str) -> None:
+    text = f"THE TOWN NEWS\n\n{head}\n{HEADLINE}\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert "related" not in terms_of(a, HEADLINE)

@@ -136,6 +136,7 @@ class Cues:
         self.page_closing = frozenset(v["page_closing_rules"])
         self.page_opening = frozenset(v["page_opening_rules"])
         self.post_head = frozenset(v["post_head_rules"])  # the rules whose line stands over a post's title
+        self.related = frozenset(v["related_rules"])  # the rules whose line heads a list of other stories
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
         # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".

@@ -9,6 +9,7 @@ its terms, which ``newskit show --explain`` prints.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from .weights import TitleWeights
 ARROWS_BACK = ("«", "‹")  # what opens a link to the post before
 ARROWS_ON = ("»", "›")  # what closes a link to the post after
 SENTENCE_ENDS = (".", "?", "!")  # a standfirst ends as a sentence does
+TRAIL = re.compile(r"\S\s*[→›»>/|]\s*\w")  # a breadcrumb trail's separator between two items
 
 # The terms of a candidate's score, in the order they are added.
 SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued", "arrow", "tools")
@@ -42,7 +44,7 @@ SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "
 NO_HEADLINE = tuple(SHAPE_TERMS.index(t) for t in ("capital", "names", "glued", "arrow", "tools"))
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
-    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "post head", "quoted",
+    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "related", "post head", "quoted",
 )
 
 
@@ -149,7 +151,7 @@ class TitlePicker:
             # the terms added in order, the shape's own first (see _total)
             score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] \
                 + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10] + p[11] \
-                + p[12] + p[13]
+                + p[12] + p[13] + p[14]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
@@ -270,8 +272,10 @@ class TitlePicker:
         # photo's caption, however it is shaped (the headline stands above the photo)
         caption = -tw.caption_cost if (up := span.above(i)) is not None \
             and cues.credit_line(lines[up]) and not cues.photo_credit(line) else 0.0
+        # related: a line of a list of other stories, under its head ("Related Stories")
+        related = -tw.related_cost if self.under_related(i) else 0.0
         return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value,
-                caption, 0.0, 0.0)  # (post head, quoted: see pick)
+                caption, related, 0.0, 0.0)  # (post head, quoted: see pick)
 
     def quoted(self, body_start: int) -> frozenset[str]:
         """The titles (folded) that a comments header under the body's start quotes ("12
@@ -297,6 +301,25 @@ class TitlePicker:
         Surface" is quoted "Alien Surface")."""
         first = line.key.split(None, 1)[0]
         return line.fold.partition(" ")[2] if first.endswith(".") and first[:-1].isdigit() else line.fold
+
+    def under_related(self, i: int) -> bool:
+        """Whether line ``i`` is an item of a list of links to other stories: right under a
+        line of a related rule's ("Related Stories", :attr:`Cues.related`), or under other
+        items of it, one a line, headline-sized, no blank line between (the head within
+        ``related_items`` lines over it). A label ("More articles about:") or a breadcrumb trail
+        ("Latest News → MediaWire") of a related rule's heads no list."""
+        lines, related = self.lines, self.cues.related
+        for k in range(i - 1, max(-1, i - 1 - self.tw.related_items), -1):
+            x = lines[k]
+            if x.blank:
+                return False
+            if x.rule in related:
+                # (a label over its value is no list's head: "More articles about: FLDS"; nor
+                # is a breadcrumb trail: "Latest News → MediaWire")
+                return not x.text.rstrip().endswith(":") and TRAIL.search(x.key) is None
+            if x.rule or not self.tw.headline_min <= x.weight <= self.tw.headline_max or not self.cues.title_like(x):
+                return False  # (a section's label over the headline is no link: "WHITE HOUSE"; nor a teaser's text)
+        return False
 
     def _inline_value(self, key: str) -> bool:
         """A one-word label and its short value on one line ("Featured: TED Quotes"), as
