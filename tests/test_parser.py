@@ -1511,3 +1511,17 @@ def test_a_related_rules_label_or_trail_heads_no_list(head: str) -> None:
     a = parse_text(text, explain=True).articles[0]
     assert a.title == HEADLINE
     assert "related" not in terms_of(a, HEADLINE)
+
+
+@pytest.mark.parametrize("headline", [
+    "U.S. Pledges More Money to Fix the Old Bridge World-Wide",
+    "Council Asks J. Doe to Fix the Old Bridge",
+])
+def test_an_initials_full_stop_makes_no_two_sentences(headline: str) -> None:
+    # "U.S. Pledges": an initial's stop, no sentence's end: the headline over its longer
+    # standfirst pays no two-sentences cost, and heads the standfirst
+    dek = "Millions of Dollars Planned for Programs to Repair the Steel By Focusing on the Worst Spans"
+    text = f"THE TOWN NEWS\n\nECONOMY\nJuly 23, 2012\n{headline}\n{dek}\nBY JANE ROE\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "two sentences" not in terms_of(a, headline)

@@ -39,7 +39,9 @@ DATELINE = re.compile(
 CRUMB_NUMBER = re.compile(r"\d{1,2}\. ")  # a trail set out as a numbered list: "2. News"
 CRUMB_ENDS = ("›", "»", ">", "/", "|")
 JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")  # words run together
-TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
+# two sentences: a full stop (or "?", "!") and a capital after it, but not an initial's
+# ("U.S. Pledges More Funding", "J. Doe": one capital letter alone before the stop)
+TWO_SENTENCES = re.compile(r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?] [A-Z]")
 QUOTES_OPEN = "“\"‘'«„"  # what opens a quotation ...
 QUOTES_CLOSE = "”\"’'»“"  # ... and closes it
 _DATE_LEAD = " \t|•·-–—(["  # what may stand before a date that opens a line
