@@ -1493,3 +1493,78 @@ def test_a_sidebar_over_the_posts_date_is_no_body():
     a = parse_text(text).articles[0]
     assert a.body == STORY.split("\n\n")
     assert a.title == "Council Closes the Old Bridge"
+
+
+# A blog's comments header quotes the post's title ("12 Responses to “Title”"): the line of
+# that title over the body, or among the body run's first lines (under a blog's description
+# the run opens with), is the title, with title.quoted_bonus (1.5).
+BLOG_DESCRIPTION = (
+    "Over 800 articles about one idea: how to get more from your town, its bridges, its council and its people."
+)
+COMMENTS = "Jane Roe says:\nJune 15, 2012 at 2:38 am\n\nThanks for the news about the bridge, it helps a lot.\n"
+
+
+@pytest.mark.parametrize(("shown", "header"), [
+    ("Bridge Closes for a Year", "12 Responses to “Bridge Closes for a Year”"),
+    ("Bridge Closes for a Year", "One thought on \"Bridge Closes for a Year\""),
+    ("132. Bridge Closes", "107 Responses to \"Bridge Closes\""),  # a numbered post, quoted by its words
+])
+def test_the_title_its_comments_header_quotes_is_the_posts_title(shown: str, header: str) -> None:
+    text = f"The Town Blog\nAbout\nContact\nGet More from Your Town\n\n{BLOG_DESCRIPTION}\n\n{shown}\n\n\n\n" \
+        f"{STORY}\n\n{header}\n{COMMENTS}"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == shown
+    assert terms_of(a, shown)["quoted"] == 1.5
+    assert shown not in a.body
+
+
+def test_a_title_no_comments_header_quotes_takes_no_quoted_bonus() -> None:
+    text = f"The Town Blog\n\nBridge Closes for a Year\n\n{STORY}\n\n12 Responses to “The Old Bridge”\n{COMMENTS}"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == "Bridge Closes for a Year"
+    assert all(dict(c.terms).get("quoted", 0.0) == 0.0 for c in a.title_candidates)
+
+
+# A list of links to other stories under its head ("Related Stories", a related-links
+# line), between the headline and the body: its items pay title.related_cost (1.0).
+HEADLINE = "Town Council Votes to Close the Old Bridge for a Year"
+RELATED = "Related Stories\nRiver Levels Rise After a Week of Rain\nNew Ferry Service Opens to Commuters\n" \
+    "Bridge Engineers Warn of Rusting Steel\n"
+
+
+def test_the_links_under_a_related_head_are_no_title() -> None:
+    # the headline, a video's notice and caption, then the list, its links shown again
+    # further down (repeated) and the nearest to the body
+    media = "Please turn on JavaScript. Media requires JavaScript to play.\n\n" \
+        "The old bridge has carried traffic over the river since 1932\n"
+    more = "Features & Analysis\nBridge Engineers Warn of Rusting Steel\nNew Ferry Service Opens to Commuters\n"
+    text = f"THE TOWN NEWS\n\n{HEADLINE}\n\n{media}\nContinue reading the main story\n{RELATED}\n{STORY}\n\n{more}"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert terms_of(a, "Bridge Engineers Warn of Rusting Steel")["related"] == -1.0
+    assert "related" not in terms_of(a, HEADLINE)
+
+
+@pytest.mark.parametrize("head", [
+    "More articles about: Bridges, Town News:",  # a label over its value
+    "Latest News → Town Hall",  # a breadcrumb trail
+])
+def test_a_related_rules_label_or_trail_heads_no_list(head: str) -> None:
+    text = f"THE TOWN NEWS\n\n{head}\n{HEADLINE}\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert "related" not in terms_of(a, HEADLINE)
+
+
+@pytest.mark.parametrize("headline", [
+    "U.S. Pledges More Money to Fix the Old Bridge World-Wide",
+    "Council Asks J. Doe to Fix the Old Bridge",
+])
+def test_an_initials_full_stop_makes_no_two_sentences(headline: str) -> None:
+    # "U.S. Pledges": an initial's stop, no sentence's end: the headline over its longer
+    # standfirst pays no two-sentences cost, and heads the standfirst
+    dek = "Millions of Dollars Planned for Programs to Repair the Steel By Focusing on the Worst Spans"
+    text = f"THE TOWN NEWS\n\nECONOMY\nJuly 23, 2012\n{headline}\n{dek}\nBY JANE ROE\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert "two sentences" not in terms_of(a, headline)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..dates import dates_for
 from ..rules import Rules
 from ..text import content_words as words_of
-from ..text import weight
+from ..text import fold, weight
 from ..vocabulary import alternatives, any_text
 from .authors import Authors
 from .memo import TEXTS
@@ -39,7 +39,11 @@ DATELINE = re.compile(
 CRUMB_NUMBER = re.compile(r"\d{1,2}\. ")  # a trail set out as a numbered list: "2. News"
 CRUMB_ENDS = ("›", "»", ">", "/", "|")
 JUNCTION = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z][.!?][A-Z][a-z]")  # words run together
-TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
+# two sentences: a full stop (or "?", "!") and a capital after it, but not an initial's
+# ("U.S. Pledges More Funding", "J. Doe": one capital letter alone before the stop)
+TWO_SENTENCES = re.compile(r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?] [A-Z]")
+QUOTES_OPEN = "“\"‘'«„"  # what opens a quotation ...
+QUOTES_CLOSE = "”\"’'»“"  # ... and closes it
 _DATE_LEAD = " \t|•·-–—(["  # what may stand before a date that opens a line
 _LEADING_DATE = re.compile(r"^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 DASHES = ("— ", "– ", "- ", "―")  # what opens an attribution or a list item
@@ -126,10 +130,16 @@ class Cues:
         self._comment_list = re.compile(rf"(?i)\W*(?:{alternatives(v['comment_lists'])})\b")
         self._other_post = re.compile(rf"(?i)(?:{alternatives(v['other_post'])})\b\W*\w")
         self._link_lead = re.compile(rf"(?i)\b(?:{alternatives(v['link_leads'])})\b")
+        # "12 Responses to “Title”": a count or none, the words, the quoted title (to the last
+        # closing mark: a title may quote, "Taurus Judge “Public Defender”")
+        self._quoted_title = re.compile(
+            rf"(?i)(?:[\w,.]+\s+)?(?:{alternatives(v['quoted_title'])})\s*[{QUOTES_OPEN}]\s*(.+)[{QUOTES_CLOSE}]"
+        )
         # The rules whose lines close a page and those whose lines open one (appended pages).
         self.page_closing = frozenset(v["page_closing_rules"])
         self.page_opening = frozenset(v["page_opening_rules"])
         self.post_head = frozenset(v["post_head_rules"])  # the rules whose line stands over a post's title
+        self.related = frozenset(v["related_rules"])  # the rules whose line heads a list of other stories
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
         # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".
@@ -210,6 +220,11 @@ class Cues:
         """A colon's lead-in to a list of links ("More stories from NBC News:"): it holds a
         word that leads links (``link_leads``)."""
         return self._link_lead.search(key) is not None
+    def quoted_title(self, key: str) -> str:
+        """The title a comments header quotes ("12 Responses to “Title”" -> "Title"), folded
+        (:func:`newskit.text.fold`); "" for any other line."""
+        m = self._quoted_title.match(key)
+        return fold(m[1]) if m is not None else ""
 
     def tool_words(self, key: str) -> tuple[int, int]:
         """How many words of share, follow and feed tools' link labels ``key`` holds, and

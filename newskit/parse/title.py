@@ -9,6 +9,7 @@ its terms, which ``newskit show --explain`` prints.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from .weights import TitleWeights
 ARROWS_BACK = ("«", "‹")  # what opens a link to the post before
 ARROWS_ON = ("»", "›")  # what closes a link to the post after
 SENTENCE_ENDS = (".", "?", "!")  # a standfirst ends as a sentence does
+TRAIL = re.compile(r"\S\s*[→›»>/|]\s*\w")  # a breadcrumb trail's separator between two items
 
 # The terms of a candidate's score, in the order they are added.
 SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "glued", "arrow", "tools")
@@ -42,7 +44,7 @@ SHAPE_TERMS = ("full stop", "title case", "capital", "names", "two sentences", "
 NO_HEADLINE = tuple(SHAPE_TERMS.index(t) for t in ("capital", "names", "glued", "arrow", "tools"))
 TERMS = (
     "length", "rank", "byline/date under", "lead overlap", "topic", "repeated", "capitals", *SHAPE_TERMS,
-    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "post head",
+    "standfirst", "subtitle", "breadcrumb", "label value", "caption", "related", "post head", "quoted",
 )
 
 
@@ -126,6 +128,12 @@ class TitlePicker:
         if head is not None and head not in window:  # the body's first line (see post_head)
             window.insert(0, head)
             ranks = [0, *(r + 1 for r in ranks)]
+        quoted = self.quoted(body_start)
+        if quoted and not any(self._quoted_fold(self.lines[i]) in quoted for i in window):
+            # none above the body: the quoted title may open the body run, under a blog's description
+            for i in self._quoted_lines(body_start, quoted, window):
+                window.insert(0, i)
+                ranks = [0, *(r + 1 for r in ranks)]
         lead, in_lead = self._lead(body_start, window)
         title_like, dated_headline = self.cues.title_like, self.cues.dated_headline
         best, best_i = 0.0, None
@@ -136,12 +144,14 @@ class TitlePicker:
                 continue
             p = self._terms(i, k, window, ranks[k], trail, lead, in_lead)
             if i == head:
-                p = (*p[:-1], self.tw.post_head_bonus)
+                p = (*p[:-2], self.tw.post_head_bonus, p[-1])
+            if quoted and self._quoted_fold(self.lines[i]) in quoted:
+                p = (*p[:-1], self.tw.quoted_bonus)
             s = self._shape(self.lines[i].key, self.lines[i].text)
             # the terms added in order, the shape's own first (see _total)
             score = p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] \
                 + (s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7]) + p[7] + p[8] + p[9] + p[10] + p[11] \
-                + p[12]
+                + p[12] + p[13] + p[14]
             if explain is not None:
                 values = (*p[:7], *s, *p[7:])
                 explain.append(TitleCandidate(i, tuple(zip(TERMS, values, strict=True)), score))
@@ -262,8 +272,54 @@ class TitlePicker:
         # photo's caption, however it is shaped (the headline stands above the photo)
         caption = -tw.caption_cost if (up := span.above(i)) is not None \
             and cues.credit_line(lines[up]) and not cues.photo_credit(line) else 0.0
+        # related: a line of a list of other stories, under its head ("Related Stories")
+        related = -tw.related_cost if self.under_related(i) else 0.0
         return (length, -rank_cost, meta, overlap, topic, repeated, capitals, standfirst, subtitle, crumb, value,
-                caption, 0.0)  # (post head: see pick)
+                caption, related, 0.0, 0.0)  # (post head, quoted: see pick)
+
+    def quoted(self, body_start: int) -> frozenset[str]:
+        """The titles (folded) that a comments header under the body's start quotes ("12
+        Responses to “Title”", :meth:`Cues.quoted_title`): the post's own title."""
+        quoted_title = self.cues.quoted_title
+        return frozenset(
+            q for x in self.lines[body_start:] if not x.blank and x.weight <= self.tw.quoted_header_weight
+            and (q := quoted_title(x.key))
+        )
+
+    def _quoted_lines(self, body_start: int, quoted: frozenset[str], window: list[int]) -> list[int]:
+        """The title-like lines among the body run's first ``lead_lines`` that a comments
+        header quotes, not in the ``window`` yet: a blog's description may open the run,
+        the post's title under it. Nearest to the body's start last (they go in first)."""
+        lines, title_like = self.lines, self.cues.title_like
+        end = min(len(lines), body_start + self.tw.lead_lines)
+        return [i for i in range(body_start, end) if i not in window and not lines[i].blank
+                and title_like(lines[i]) and self._quoted_fold(lines[i]) in quoted]
+
+    @staticmethod
+    def _quoted_fold(line: Line) -> str:
+        """A line's fold as a comments header quotes it: less a list's number ("132. Alien
+        Surface" is quoted "Alien Surface")."""
+        first = line.key.split(None, 1)[0]
+        return line.fold.partition(" ")[2] if first.endswith(".") and first[:-1].isdigit() else line.fold
+
+    def under_related(self, i: int) -> bool:
+        """Whether line ``i`` is an item of a list of links to other stories: right under a
+        line of a related rule's ("Related Stories", :attr:`Cues.related`), or under other
+        items of it, one a line, headline-sized, no blank line between (the head within
+        ``related_items`` lines over it). A label ("More articles about:") or a breadcrumb trail
+        ("Latest News → MediaWire") of a related rule's heads no list."""
+        lines, related = self.lines, self.cues.related
+        for k in range(i - 1, max(-1, i - 1 - self.tw.related_items), -1):
+            x = lines[k]
+            if x.blank:
+                return False
+            if x.rule in related:
+                # (a label over its value is no list's head: "More articles about: FLDS"; nor
+                # is a breadcrumb trail: "Latest News → MediaWire")
+                return not x.text.rstrip().endswith(":") and TRAIL.search(x.key) is None
+            if x.rule or not self.tw.headline_min <= x.weight <= self.tw.headline_max or not self.cues.title_like(x):
+                return False  # (a section's label over the headline is no link: "WHITE HOUSE"; nor a teaser's text)
+        return False
 
     def _inline_value(self, key: str) -> bool:
         """A one-word label and its short value on one line ("Featured: TED Quotes"), as

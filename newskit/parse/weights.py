@@ -226,6 +226,12 @@ class TitleWeights:
     post_head_weight: int = 20
     post_head_dates: int = 2  # ... past at most this many lines of the post's date ("Sunday / Oct212012")
     post_head_link_weight: int = 1  # ... past a run of lines this light, the post's tools ("Edit / Delete / Tags")
+    related_cost: float = 1.0  # a line of a list of other stories, under its head ("Related Stories") ...
+    related_items: int = 6  # ... or under at most this many other items of it, one a line
+    # a blog post's title as its comments header quotes it ("12 Responses to “Title”", under the
+    # body's start, a line this light): a candidate, even among the body run's first lead_lines
+    quoted_bonus: float = 1.5
+    quoted_header_weight: int = 40
     crumb_bonus: float = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
     crumb_labels: int = 3  # ... of at most this many section labels
     crumb_weight: int = 2  # ... each a line this light, or a crumb by its form
