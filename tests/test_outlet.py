@@ -189,3 +189,15 @@ def test_a_confirmed_name_takes_the_word_that_spells_a_longer_address_shown() ->
     # once is not enough
     foot = "More From Gizmo\nGizmo Daily on Facebook\nGizmo.com\nGizmoDaily.com\n© 2012 Gizmo Interactive"
     assert outlet_of("Menu", foot=foot) == "Gizmo"
+
+
+def test_a_name_alone_lower_down_that_a_shown_handle_spells_names_the_outlet_where_nothing_else_does() -> None:
+    foot = "Recent posts\nGizmo Daily\nFollow @GizmoDaily"
+    assert parse_text("Bridge closes\n" + BODY + foot).articles[0].outlet == "Gizmo Daily"
+    assert parse_text("Bridge closes\n" + BODY + foot.replace("@GizmoDaily", "tips@gizmodaily.com")
+                      ).articles[0].outlet == "Gizmo Daily"
+    # someone else's handle spells no name on the page
+    assert parse_text("Bridge closes\n" + BODY + foot.replace("@GizmoDaily", "@janeroe")).articles[0].outlet is None
+    # a first line the parser removes as chrome comes first; any other cue before that
+    assert outlet_of("Gizmo Times", foot=foot) == "Gizmo Times"
+    assert outlet_of(foot=foot + "\n© 2012 Foo Bar Inc.") == "Foo Bar"

@@ -29,7 +29,9 @@ In order of trust:
 7. the page's first line, a short name no rule took, where nothing else (or only an owner
    who signs the posts) names the outlet
    and the parser removed that line as chrome (a first line that is the headline, as on
-   a clipping, names nothing).
+   a clipping, names nothing); else a short name on a line of its own further down
+   ("Gizmo Daily" over a box of links) that an address or a handle the page shows spells
+   ("Follow @GizmoDaily").
 
 Nothing here knows a site: the words are data in ``newskit/rules/cues.toml``.
 """
@@ -193,7 +195,11 @@ def find_outlet(text: str, lines: list[Line], rules: Rules, weights: OutletWeigh
         framed = _framed_or_masthead(low, lines, oc, weights)
         return Found(framed) if framed else Found(owner, first_line=_first_line(lines, oc, weights))
     told = _told(low, lines, owner, oc, weights)
-    return Found(told, first_line=None if told else _first_line(lines, oc, weights))
+    if told:
+        return Found(told)
+    # (The page's first line, where the parser removes it as chrome, comes before a name
+    # that stands alone further down.)
+    return Found(_spelt_line(text, low, lines, oc, weights), first_line=_first_line(lines, oc, weights))
 
 
 def first_line_outlet(found: Found, articles: list[Article], chrome: list[LineRecord]) -> str | None:
@@ -440,6 +446,32 @@ def _masthead(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> 
         if n >= RECURS or _NAMED.fullmatch(name):
             return n, name
     return None
+
+
+def _spelt_line(text: str, low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> str | None:
+    """Where nothing else names the outlet: a short name on a line of its own anywhere on
+    the page ("Sweater Punch", its tagline cut off) whose letters an address or a handle
+    the page shows spell ("Follow @SweaterPunch", "tips@sweaterpunch.com"), the most
+    frequent. (The masthead, :func:`_masthead`, is such a name among the first lines; the
+    site's name also stands alone lower down, over a box of its links or in the footer.)"""
+    handles = (_NOT_LETTERS.sub("", m.group(1).lower()) for x in lines if "@" in x.key for m in _HANDLE.finditer(x.key))
+    labels = list(dict.fromkeys([*_labels(text, oc),
+                                 *(h for h in handles if len(h) >= LABEL_MIN_CHARS and h not in oc.not_sites)]))
+    if not labels:
+        return None
+    best: tuple[int, str] | None = None
+    for key in dict.fromkeys(x.key for x in lines if x.key and not (x.home or x.dates)):
+        name = _MASTHEAD_CUT.split(key, maxsplit=1)[0].strip(" .!&")
+        if (len(name) > w.masthead_chars or len(name.split()) > w.masthead_words or not name[:1].isalnum()
+                or name.lower() in oc.not_names or oc.is_publisher(name) or oc.tld.search(name)):
+            continue
+        spelt = next((x for x in (_spelt_by(name, label, oc) for label in labels) if x), None)
+        if spelt is None:
+            continue
+        n = _times(low, spelt)
+        if best is None or n > best[0]:
+            best = (n, spelt)
+    return best[1] if best else None
 
 
 def _labels(text: str, oc: OutletCues) -> list[str]:
