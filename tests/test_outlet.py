@@ -201,3 +201,11 @@ def test_a_name_alone_lower_down_that_a_shown_handle_spells_names_the_outlet_whe
     # a first line the parser removes as chrome comes first; any other cue before that
     assert outlet_of("Gizmo Times", foot=foot) == "Gizmo Times"
     assert outlet_of(foot=foot + "\n© 2012 Foo Bar Inc.") == "Foo Bar"
+
+
+def test_a_site_the_owner_publishes_or_holds_as_a_trademark_is_the_outlet() -> None:
+    foot = "Copyright 2012 Foo Davis, Inc. All Rights Reserved. Gizmo Daily is a registered trademark of Foo Davis."
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    assert outlet_of(foot="Gizmo Daily™ is published by Foo Davis LLC.\n© 2012 Foo Davis LLC") == "Gizmo Daily"
+    # the owner's name must follow
+    assert outlet_of(foot="Gizmo is a trademark of Bar Corp.\n© 2012 Foo Davis LLC") == "Foo Davis"

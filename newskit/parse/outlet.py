@@ -6,7 +6,8 @@ In order of trust:
    whose ``detect`` pattern is in the dump; else the name a blog platform's footer gives
    the blog ("Inside Gizmo is powered by Blogger", ``outlet_powered_by``), which the
    copyright owner ("© 2012 Gizmo Inc", the blog's company or its author) is not;
-2. the site a publisher says it owns ("Live Science is part of Future US Inc");
+2. the site a publisher says it owns ("Live Science is part of Future US Inc", "... All
+   rights reserved. Gizmo is a registered trademark of Foo Inc": the sentence that says so);
 3. a name the page gives itself (the copyright owner, a framed name, a masthead: see
    below) that an address the page shows spells, case, spaces and an article aside
    ("Gizmo Daily" and "tips@gizmodaily.com", "www.GizmoDaily.com" on a short line): the
@@ -68,6 +69,7 @@ _MAIL_HOST = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")  # "gizmodaily.com" of "tips@
 RUN_WORDS = 2  # words of a name in a row that spell an address ("Gizmo Daily" of "Inside Gizmo Daily")
 LABEL_MIN_CHARS = 3  # a site's name in its address has three letters or more ("ign", not "t" of t.co)
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")  # where a sentence ends and the next starts
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
 
@@ -413,8 +415,9 @@ def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
             after = text[end : end + len(first) + 8].lower().lstrip()
             if after.startswith((first, "the " + first)):
                 start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
-                before = text[start:i].replace("©", " ").replace("(c)", " ")
-                name = oc.clean(before)
+                before = text[start:i].replace("©", " ").replace("(c)", " ").replace("™", "").replace("®", "")
+                # (The sentence that says so: "... All Rights Reserved. Gizmo is a trademark of Foo".)
+                name = oc.clean(_SENTENCE_END.split(before)[-1])
                 if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
                     return name
             i = text.find(said, i + 1)
