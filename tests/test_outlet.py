@@ -209,3 +209,11 @@ def test_a_site_the_owner_publishes_or_holds_as_a_trademark_is_the_outlet() -> N
     assert outlet_of(foot="Gizmo Daily™ is published by Foo Davis LLC.\n© 2012 Foo Davis LLC") == "Gizmo Daily"
     # the owner's name must follow
     assert outlet_of(foot="Gizmo is a trademark of Bar Corp.\n© 2012 Foo Davis LLC") == "Foo Davis"
+
+
+def test_a_framed_name_that_holds_the_owner_s_at_one_end_is_the_owner_s_site() -> None:
+    foot = "Follow GizmoSugar\nLatest from GizmoSugar\n© 2012 Sugar Inc. All rights reserved."
+    assert outlet_of("Menu", foot=foot) == "GizmoSugar"
+    # once is not enough, nor a name that only holds the owner's inside it
+    assert outlet_of("Menu", foot="Follow GizmoSugar\n© 2012 Sugar Inc.") == "Sugar"
+    assert outlet_of("Menu", foot="Follow BigSugarLand\nLatest from BigSugarLand\n© 2012 Sugar Inc.") == "Sugar"

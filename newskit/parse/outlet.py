@@ -19,7 +19,9 @@ In order of trust:
    the owner is a publisher ("Hearst Communications", "CBS Interactive": a name that ends
    in a publisher's word, ``outlet_publisher_words``), who owns the site under another
    name, or signs the page's posts ("Posted by Jane Roe" and "© 2012 Jane Roe": a
-   blogger, whose blog's name comes first where the page gives one);
+   blogger, whose blog's name comes first where the page gives one); a name the page
+   frames as its own (see 5) that holds the owner's at one end and recurs is the owner's
+   site ("YumSugar" for "© 2012 Sugar Inc" beside "Follow YumSugar");
 5. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
    X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``), or a site's
    address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
@@ -254,13 +256,29 @@ def _framed_or_masthead(low: str, lines: list[Line], oc: OutletCues, weights: Ou
 def _told(low: str, lines: list[Line], owner: str | None, oc: OutletCues, weights: OutletWeights) -> str | None:
     """The outlet the copyright owner, a framed name or the masthead tell."""
     if owner and not oc.is_publisher(owner):
-        return owner
+        return _owner_site(low, lines, owner, oc)
     framed = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
     if framed is None or owner is None:
         return framed[1] if framed else owner
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
     # Group"): the owner stays unless the framed name is on the page more often than it.
     return framed[1] if framed[0] > _times(low, oc.stem(owner)) else owner
+
+
+def _owner_site(low: str, lines: list[Line], owner: str, oc: OutletCues) -> str:
+    """The owner's name, or a name the page frames as its own that holds the owner's at
+    one end and recurs, the most frequent ("YumSugar" beside "© 2012 Sugar Inc" and
+    "Follow YumSugar"): the site of a network named after its owner."""
+    own = owner.lower()
+    best = (0, owner)
+    for name in dict.fromkeys(x.framed for x in lines if x.framed):
+        folded = name.lower()
+        if folded == own or not folded.startswith(own) and not folded.endswith(own) or folded in oc.not_names:
+            continue
+        n = _times(low, name)
+        if n >= RECURS and n > best[0]:
+            best = (n, name)
+    return best[1]
 
 
 def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: OutletCues,
