@@ -217,3 +217,10 @@ def test_a_framed_name_that_holds_the_owner_s_at_one_end_is_the_owner_s_site() -
     # once is not enough, nor a name that only holds the owner's inside it
     assert outlet_of("Menu", foot="Follow GizmoSugar\n© 2012 Sugar Inc.") == "Sugar"
     assert outlet_of("Menu", foot="Follow BigSugarLand\nLatest from BigSugarLand\n© 2012 Sugar Inc.") == "Sugar"
+
+
+def test_a_framed_name_that_signs_the_posts_is_an_author_s_box_and_comes_after_the_masthead() -> None:
+    foot = "Posted by Jane Roe at 9:14 AM\nAbout Jane Roe\nJane Roe writes on roads.\nFollow @GizmoDaily"
+    assert outlet_of("Gizmo Daily", foot=foot) == "Gizmo Daily"
+    # where the page gives no other name, the author's is the blog's
+    assert outlet_of("Menu", foot="Posted by Jane Roe at 9:14 AM\nAbout Jane Roe") == "Jane Roe"

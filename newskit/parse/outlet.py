@@ -27,7 +27,9 @@ In order of trust:
    address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
    times, case aside): the most frequent. A blog platform's name ("WordPress.com",
    ``outlet_platforms``) is not the blog's; or the masthead: one of the first lines, a
-   short name whose letters are in an address the page shows;
+   short name whose letters are in an address the page shows. A framed name that signs
+   the page's posts ("About Jane Roe" and "Posted by Jane Roe": an author's box) comes
+   after the masthead;
 6. the publisher owner;
 7. the page's first line, a short name no rule took, where nothing else (or only an owner
    who signs the posts) names the outlet
@@ -249,7 +251,7 @@ def _signs(low: str, owner: str, oc: OutletCues) -> bool:
 
 
 def _framed_or_masthead(low: str, lines: list[Line], oc: OutletCues, weights: OutletWeights) -> str | None:
-    found = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
+    found = _framed_name(low, lines, oc, weights)
     return found[1] if found else None
 
 
@@ -257,7 +259,7 @@ def _told(low: str, lines: list[Line], owner: str | None, oc: OutletCues, weight
     """The outlet the copyright owner, a framed name or the masthead tell."""
     if owner and not oc.is_publisher(owner):
         return _owner_site(low, lines, owner, oc)
-    framed = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
+    framed = _framed_name(low, lines, oc, weights)
     if framed is None or owner is None:
         return framed[1] if framed else owner
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
@@ -391,9 +393,11 @@ def copyright_sign(key: str) -> bool:
     )
 
 
-def _framed(low: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
+def _framed(low: str, lines: list[Line], oc: OutletCues, signers: bool = False) -> tuple[int, str] | None:
     """The most frequent name the page frames as its own, or its address at an edge, and
-    how often it is on the page."""
+    how often it is on the page. A name that signs the page's posts ("About Jane Roe" and
+    "Posted by Jane Roe": an author's box) is left out unless ``signers``: it comes after
+    the masthead (:func:`_framed_name`)."""
     # (What each line frames is one of its features, read once per distinct text.)
     names = [x.framed for x in lines if x.framed]
     edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
@@ -407,9 +411,16 @@ def _framed(low: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | No
         if name.lower() in oc.not_names or low.count(name.lower()) < RECURS or oc.is_publisher(name):
             continue
         n = _times(low, name)
-        if n >= RECURS and (best is None or n > best[0]):
+        if n >= RECURS and (best is None or n > best[0]) and (signers or not _signs(low, name, oc)):
             best = (n, name)
     return best
+
+
+def _framed_name(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
+    """A name the page frames as its own, else its masthead, else a framed name that signs
+    the page's posts (an author's box on a page that gives no other name: a blogger's
+    own blog, "About Jane Roe" on janeroe.com)."""
+    return _framed(low, lines, oc) or _masthead(low, lines, oc, w) or _framed(low, lines, oc, signers=True)
 
 
 def _addresses(lines: list[Line], oc: OutletCues) -> list[str]:
