@@ -189,3 +189,38 @@ def test_a_confirmed_name_takes_the_word_that_spells_a_longer_address_shown() ->
     # once is not enough
     foot = "More From Gizmo\nGizmo Daily on Facebook\nGizmo.com\nGizmoDaily.com\n© 2012 Gizmo Interactive"
     assert outlet_of("Menu", foot=foot) == "Gizmo"
+
+
+def test_a_name_alone_lower_down_that_a_shown_handle_spells_names_the_outlet_where_nothing_else_does() -> None:
+    foot = "Recent posts\nGizmo Daily\nFollow @GizmoDaily"
+    assert parse_text("Bridge closes\n" + BODY + foot).articles[0].outlet == "Gizmo Daily"
+    assert parse_text("Bridge closes\n" + BODY + foot.replace("@GizmoDaily", "tips@gizmodaily.com")
+                      ).articles[0].outlet == "Gizmo Daily"
+    # someone else's handle spells no name on the page
+    assert parse_text("Bridge closes\n" + BODY + foot.replace("@GizmoDaily", "@janeroe")).articles[0].outlet is None
+    # a first line the parser removes as chrome comes first; any other cue before that
+    assert outlet_of("Gizmo Times", foot=foot) == "Gizmo Times"
+    assert outlet_of(foot=foot + "\n© 2012 Foo Bar Inc.") == "Foo Bar"
+
+
+def test_a_site_the_owner_publishes_or_holds_as_a_trademark_is_the_outlet() -> None:
+    foot = "Copyright 2012 Foo Davis, Inc. All Rights Reserved. Gizmo Daily is a registered trademark of Foo Davis."
+    assert outlet_of(foot=foot) == "Gizmo Daily"
+    assert outlet_of(foot="Gizmo Daily™ is published by Foo Davis LLC.\n© 2012 Foo Davis LLC") == "Gizmo Daily"
+    # the owner's name must follow
+    assert outlet_of(foot="Gizmo is a trademark of Bar Corp.\n© 2012 Foo Davis LLC") == "Foo Davis"
+
+
+def test_a_framed_name_that_holds_the_owner_s_at_one_end_is_the_owner_s_site() -> None:
+    foot = "Follow GizmoSugar\nLatest from GizmoSugar\n© 2012 Sugar Inc. All rights reserved."
+    assert outlet_of("Menu", foot=foot) == "GizmoSugar"
+    # once is not enough, nor a name that only holds the owner's inside it
+    assert outlet_of("Menu", foot="Follow GizmoSugar\n© 2012 Sugar Inc.") == "Sugar"
+    assert outlet_of("Menu", foot="Follow BigSugarLand\nLatest from BigSugarLand\n© 2012 Sugar Inc.") == "Sugar"
+
+
+def test_a_framed_name_that_signs_the_posts_is_an_author_s_box_and_comes_after_the_masthead() -> None:
+    foot = "Posted by Jane Roe at 9:14 AM\nAbout Jane Roe\nJane Roe writes on roads.\nFollow @GizmoDaily"
+    assert outlet_of("Gizmo Daily", foot=foot) == "Gizmo Daily"
+    # where the page gives no other name, the author's is the blog's
+    assert outlet_of("Menu", foot="Posted by Jane Roe at 9:14 AM\nAbout Jane Roe") == "Jane Roe"

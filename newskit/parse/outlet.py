@@ -6,7 +6,8 @@ In order of trust:
    whose ``detect`` pattern is in the dump; else the name a blog platform's footer gives
    the blog ("Inside Gizmo is powered by Blogger", ``outlet_powered_by``), which the
    copyright owner ("© 2012 Gizmo Inc", the blog's company or its author) is not;
-2. the site a publisher says it owns ("Live Science is part of Future US Inc");
+2. the site a publisher says it owns ("Live Science is part of Future US Inc", "... All
+   rights reserved. Gizmo is a registered trademark of Foo Inc": the sentence that says so);
 3. a name the page gives itself (the copyright owner, a framed name, a masthead: see
    below) that an address the page shows spells, case, spaces and an article aside
    ("Gizmo Daily" and "tips@gizmodaily.com", "www.GizmoDaily.com" on a short line): the
@@ -18,18 +19,24 @@ In order of trust:
    the owner is a publisher ("Hearst Communications", "CBS Interactive": a name that ends
    in a publisher's word, ``outlet_publisher_words``), who owns the site under another
    name, or signs the page's posts ("Posted by Jane Roe" and "© 2012 Jane Roe": a
-   blogger, whose blog's name comes first where the page gives one);
+   blogger, whose blog's name comes first where the page gives one); a name the page
+   frames as its own (see 5) that holds the owner's at one end and recurs is the owner's
+   site ("YumSugar" for "© 2012 Sugar Inc" beside "Follow YumSugar");
 5. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
    X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``), or a site's
    address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
    times, case aside): the most frequent. A blog platform's name ("WordPress.com",
    ``outlet_platforms``) is not the blog's; or the masthead: one of the first lines, a
-   short name whose letters are in an address the page shows;
+   short name whose letters are in an address the page shows. A framed name that signs
+   the page's posts ("About Jane Roe" and "Posted by Jane Roe": an author's box) comes
+   after the masthead;
 6. the publisher owner;
 7. the page's first line, a short name no rule took, where nothing else (or only an owner
    who signs the posts) names the outlet
    and the parser removed that line as chrome (a first line that is the headline, as on
-   a clipping, names nothing).
+   a clipping, names nothing); else a short name on a line of its own further down
+   ("Gizmo Daily" over a box of links) that an address or a handle the page shows spells
+   ("Follow @GizmoDaily").
 
 Nothing here knows a site: the words are data in ``newskit/rules/cues.toml``.
 """
@@ -66,6 +73,7 @@ _MAIL_HOST = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")  # "gizmodaily.com" of "tips@
 RUN_WORDS = 2  # words of a name in a row that spell an address ("Gizmo Daily" of "Inside Gizmo Daily")
 LABEL_MIN_CHARS = 3  # a site's name in its address has three letters or more ("ign", not "t" of t.co)
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")  # where a sentence ends and the next starts
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
 
@@ -193,7 +201,11 @@ def find_outlet(text: str, lines: list[Line], rules: Rules, weights: OutletWeigh
         framed = _framed_or_masthead(low, lines, oc, weights)
         return Found(framed) if framed else Found(owner, first_line=_first_line(lines, oc, weights))
     told = _told(low, lines, owner, oc, weights)
-    return Found(told, first_line=None if told else _first_line(lines, oc, weights))
+    if told:
+        return Found(told)
+    # (The page's first line, where the parser removes it as chrome, comes before a name
+    # that stands alone further down.)
+    return Found(_spelt_line(text, low, lines, oc, weights), first_line=_first_line(lines, oc, weights))
 
 
 def first_line_outlet(found: Found, articles: list[Article], chrome: list[LineRecord]) -> str | None:
@@ -239,20 +251,36 @@ def _signs(low: str, owner: str, oc: OutletCues) -> bool:
 
 
 def _framed_or_masthead(low: str, lines: list[Line], oc: OutletCues, weights: OutletWeights) -> str | None:
-    found = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
+    found = _framed_name(low, lines, oc, weights)
     return found[1] if found else None
 
 
 def _told(low: str, lines: list[Line], owner: str | None, oc: OutletCues, weights: OutletWeights) -> str | None:
     """The outlet the copyright owner, a framed name or the masthead tell."""
     if owner and not oc.is_publisher(owner):
-        return owner
-    framed = _framed(low, lines, oc) or _masthead(low, lines, oc, weights)
+        return _owner_site(low, lines, owner, oc)
+    framed = _framed_name(low, lines, oc, weights)
     if framed is None or owner is None:
         return framed[1] if framed else owner
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
     # Group"): the owner stays unless the framed name is on the page more often than it.
     return framed[1] if framed[0] > _times(low, oc.stem(owner)) else owner
+
+
+def _owner_site(low: str, lines: list[Line], owner: str, oc: OutletCues) -> str:
+    """The owner's name, or a name the page frames as its own that holds the owner's at
+    one end and recurs, the most frequent ("YumSugar" beside "© 2012 Sugar Inc" and
+    "Follow YumSugar"): the site of a network named after its owner."""
+    own = owner.lower()
+    best = (0, owner)
+    for name in dict.fromkeys(x.framed for x in lines if x.framed):
+        folded = name.lower()
+        if folded == own or not folded.startswith(own) and not folded.endswith(own) or folded in oc.not_names:
+            continue
+        n = _times(low, name)
+        if n >= RECURS and n > best[0]:
+            best = (n, name)
+    return best[1]
 
 
 def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: OutletCues,
@@ -365,9 +393,11 @@ def copyright_sign(key: str) -> bool:
     )
 
 
-def _framed(low: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | None:
+def _framed(low: str, lines: list[Line], oc: OutletCues, signers: bool = False) -> tuple[int, str] | None:
     """The most frequent name the page frames as its own, or its address at an edge, and
-    how often it is on the page."""
+    how often it is on the page. A name that signs the page's posts ("About Jane Roe" and
+    "Posted by Jane Roe": an author's box) is left out unless ``signers``: it comes after
+    the masthead (:func:`_framed_name`)."""
     # (What each line frames is one of its features, read once per distinct text.)
     names = [x.framed for x in lines if x.framed]
     edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
@@ -381,9 +411,16 @@ def _framed(low: str, lines: list[Line], oc: OutletCues) -> tuple[int, str] | No
         if name.lower() in oc.not_names or low.count(name.lower()) < RECURS or oc.is_publisher(name):
             continue
         n = _times(low, name)
-        if n >= RECURS and (best is None or n > best[0]):
+        if n >= RECURS and (best is None or n > best[0]) and (signers or not _signs(low, name, oc)):
             best = (n, name)
     return best
+
+
+def _framed_name(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> tuple[int, str] | None:
+    """A name the page frames as its own, else its masthead, else a framed name that signs
+    the page's posts (an author's box on a page that gives no other name: a blogger's
+    own blog, "About Jane Roe" on janeroe.com)."""
+    return _framed(low, lines, oc) or _masthead(low, lines, oc, w) or _framed(low, lines, oc, signers=True)
 
 
 def _addresses(lines: list[Line], oc: OutletCues) -> list[str]:
@@ -407,8 +444,9 @@ def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
             after = text[end : end + len(first) + 8].lower().lstrip()
             if after.startswith((first, "the " + first)):
                 start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
-                before = text[start:i].replace("©", " ").replace("(c)", " ")
-                name = oc.clean(before)
+                before = text[start:i].replace("©", " ").replace("(c)", " ").replace("™", "").replace("®", "")
+                # (The sentence that says so: "... All Rights Reserved. Gizmo is a trademark of Foo".)
+                name = oc.clean(_SENTENCE_END.split(before)[-1])
                 if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
                     return name
             i = text.find(said, i + 1)
@@ -440,6 +478,32 @@ def _masthead(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> 
         if n >= RECURS or _NAMED.fullmatch(name):
             return n, name
     return None
+
+
+def _spelt_line(text: str, low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> str | None:
+    """Where nothing else names the outlet: a short name on a line of its own anywhere on
+    the page ("Sweater Punch", its tagline cut off) whose letters an address or a handle
+    the page shows spell ("Follow @SweaterPunch", "tips@sweaterpunch.com"), the most
+    frequent. (The masthead, :func:`_masthead`, is such a name among the first lines; the
+    site's name also stands alone lower down, over a box of its links or in the footer.)"""
+    handles = (_NOT_LETTERS.sub("", m.group(1).lower()) for x in lines if "@" in x.key for m in _HANDLE.finditer(x.key))
+    labels = list(dict.fromkeys([*_labels(text, oc),
+                                 *(h for h in handles if len(h) >= LABEL_MIN_CHARS and h not in oc.not_sites)]))
+    if not labels:
+        return None
+    best: tuple[int, str] | None = None
+    for key in dict.fromkeys(x.key for x in lines if x.key and not (x.home or x.dates)):
+        name = _MASTHEAD_CUT.split(key, maxsplit=1)[0].strip(" .!&")
+        if (len(name) > w.masthead_chars or len(name.split()) > w.masthead_words or not name[:1].isalnum()
+                or name.lower() in oc.not_names or oc.is_publisher(name) or oc.tld.search(name)):
+            continue
+        spelt = next((x for x in (_spelt_by(name, label, oc) for label in labels) if x), None)
+        if spelt is None:
+            continue
+        n = _times(low, spelt)
+        if best is None or n > best[0]:
+            best = (n, spelt)
+    return best[1] if best else None
 
 
 def _labels(text: str, oc: OutletCues) -> list[str]:
