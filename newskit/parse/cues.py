@@ -220,6 +220,7 @@ class Cues:
         """A colon's lead-in to a list of links ("More stories from NBC News:"): it holds a
         word that leads links (``link_leads``)."""
         return self._link_lead.search(key) is not None
+
     def quoted_title(self, key: str) -> str:
         """The title a comments header quotes ("12 Responses to “Title”" -> "Title"), folded
         (:func:`newskit.text.fold`); "" for any other line."""

@@ -54,6 +54,8 @@ from ..vocabulary import alternatives
 from .weights import OutletWeights
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .features import Line
 
 DEFAULT_WEIGHTS = OutletWeights()
@@ -295,6 +297,13 @@ def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: Ou
     labels = _labels(text, oc) if names else []
     if not labels:
         return None
+    best = _most_spelt(names, labels, low, oc)
+    return _longer(text, best, labels) if best else None
+
+
+def _most_spelt(names: Iterable[str], labels: list[str], low: str, oc: OutletCues) -> str | None:
+    """Of ``names``, the one a shown address or handle (``labels``) spells that the page
+    (``low``, folded) names most often, as the label spells it (the first on a tie)."""
     best: tuple[int, str] | None = None
     for name in dict.fromkeys(names):
         spelt = next((x for x in (_spelt_by(name, label, oc) for label in labels) if x), None)
@@ -303,7 +312,7 @@ def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: Ou
         n = _times(low, spelt)
         if best is None or n > best[0]:
             best = (n, spelt)
-    return _longer(text, best[1], labels) if best else None
+    return best[1] if best else None
 
 
 def _longer(text: str, name: str, labels: list[str]) -> str:
@@ -491,19 +500,13 @@ def _spelt_line(text: str, low: str, lines: list[Line], oc: OutletCues, w: Outle
                                  *(h for h in handles if len(h) >= LABEL_MIN_CHARS and h not in oc.not_sites)]))
     if not labels:
         return None
-    best: tuple[int, str] | None = None
-    for key in dict.fromkeys(x.key for x in lines if x.key and not (x.home or x.dates)):
-        name = _MASTHEAD_CUT.split(key, maxsplit=1)[0].strip(" .!&")
-        if (len(name) > w.masthead_chars or len(name.split()) > w.masthead_words or not name[:1].isalnum()
-                or name.lower() in oc.not_names or oc.is_publisher(name) or oc.tld.search(name)):
-            continue
-        spelt = next((x for x in (_spelt_by(name, label, oc) for label in labels) if x), None)
-        if spelt is None:
-            continue
-        n = _times(low, spelt)
-        if best is None or n > best[0]:
-            best = (n, spelt)
-    return best[1] if best else None
+    names = (_MASTHEAD_CUT.split(key, maxsplit=1)[0].strip(" .!&")
+             for key in dict.fromkeys(x.key for x in lines if x.key and not (x.home or x.dates)))
+    return _most_spelt(
+        (name for name in names
+         if not (len(name) > w.masthead_chars or len(name.split()) > w.masthead_words or not name[:1].isalnum()
+                 or name.lower() in oc.not_names or oc.is_publisher(name) or oc.tld.search(name))),
+        labels, low, oc)
 
 
 def _labels(text: str, oc: OutletCues) -> list[str]:

@@ -131,10 +131,16 @@ def _body_across(lines: list[Line], lo: int, at: int, hi: int, weights: ParseWei
     run = densest(lines, lo, hi, weights)
     if run is None or not run[0] < at < run[1]:
         return False
-    near = weights.layout.separator_chrome
+    above, below = _near_words(lines, lo, at, hi, weights.layout.separator_chrome)
+    return all(any(x.good and not x.rule for x in side) for side in (above, below))
+
+
+def _near_words(lines: list[Line], lo: int, at: int, hi: int, near: int) -> tuple[list[Line], list[Line]]:
+    """The ``near`` nearest lines of words above line ``at`` (down to ``lo``, nearest
+    first) and below it (up to ``hi``)."""
     above = [x for x in reversed(lines[lo:at]) if x.key][:near]
     below = [x for x in lines[at + 1 : hi] if x.key][:near]
-    return all(any(x.good and not x.rule for x in side) for side in (above, below))
+    return above, below
 
 
 def _lone_between_pages(lines: list[Line], at: int, weights: ParseWeights) -> bool:
@@ -144,9 +150,7 @@ def _lone_between_pages(lines: list[Line], at: int, weights: ParseWeights) -> bo
     body of their own (``layout.seam_min_body``), and a headline stands over the body under
     it (as at a seam of pages set apart by blank lines only)."""
     lw = weights.layout
-    near = lw.separator_chrome
-    above = [x for x in reversed(lines[:at]) if x.key][:near]
-    below = [x for x in lines[at + 1 :] if x.key][:near]
+    above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
     if any(x.good and not x.rule for side in (above, below) for x in side):
         return False
     least = max(weights.body.min_body_weight, lw.seam_min_body)
@@ -160,13 +164,9 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     if split == FILE:
         return Parts([(0, n)])
     pattern = separator_pattern(split)
-    found = cuts(lines, pattern, 1 if pattern is None else weights.layout.separator_repeats)
-    if pattern is None:
-        shapes: dict[str, int] = {}
-        for c in found:
-            shapes[lines[c.at].cut] = shapes.get(lines[c.at].cut, 0) + 1
-        repeated = [c for c in found if c.hard or shapes[lines[c.at].cut] >= weights.layout.separator_repeats]
-        found = repeated or [c for c in found if _lone_between_pages(lines, c.at, weights)]
+    found = cuts(lines, pattern, weights.layout.separator_repeats)
+    if pattern is None and not found:  # no rule's shape recurs: a lone rule may stand between two pages
+        found = [c for c in cuts(lines, None, 1) if _lone_between_pages(lines, c.at, weights)]
     if not found:
         whole = Parts([(0, n)])
         return whole if pattern is not None else _split_pages(lines, whole, cues, weights)
