@@ -1163,6 +1163,40 @@ def test_a_comments_sign_off_and_the_reply_to_it_head_no_article():
 
 
 
+def test_a_commenters_signature_shown_on_each_of_their_comments_heads_no_article():
+    # A reader signs three comments ("Jane Roe says:" over each one's date): a name that
+    # shows again with a date under it is a comment's signature, not an article's headline.
+    post = paragraphs(4, "post")
+    comments = "\n".join(
+        f"Reply\n{name} says:\nNovember 12, 2012 at 10:{k:02} am\n\n"
+        f"I love the colours of this one, and comment {k} by {name} says it all: the bag, the shoes, the "
+        "scarf and the way the whole outfit comes together for an evening out in town with friends, "
+        "which is just what I was looking for this winter and never found in any shop near me.\n"
+        for k, name in enumerate(["Jane Roe", "Jane Roe", "Mary Major", "Mary Major", "Jane Roe"])
+    )
+    doc = parse_text(f"The giveaway's own headline\n\n{post}\n\n5 Comments\n\n{comments}")
+    assert [a.title for a in doc.articles] == ["The giveaway's own headline"]
+
+
+def test_a_toolbar_shown_on_every_comment_heads_no_article():
+    # A comment system prints the same badge over each comment and the same toolbar under
+    # it, with its time: a line shown on every comment is chrome, while an infinite-scroll
+    # page shows each headline only a few times.
+    post = paragraphs(4, "post")
+    comments = "\n".join(
+        f"{'TOP RATED READER' if k > 1 else 'NEW READER HERE'}\nreader{k}\n{k + 2} Fans\n"
+        f"{k + 1} minutes ago ( 1:1{k} PM)\n"
+        f"Well said, and comment {k} agrees with every word of it, whatever the others may write here "
+        "about the vote, the budget and the people who will have to live with both of them for years "
+        "to come, long after the campaign has moved on to the next state and the next fight.\n"
+        "History | Permalink | Share it\n"
+        for k in range(8)
+    )
+    doc = parse_text(f"The story's own headline\n\n{post}\n\nComments\n\n{comments}")
+    assert [a.title for a in doc.articles] == ["The story's own headline"]
+
+
+
 _ABOUT = ("Hello and welcome to my little corner of the internet, where I write about the things that catch "
           "my eye and the people who make them, every week of the year since the blog began.")
 _LINE = "I love pixels and I love superheroes, and these are the best of both."
