@@ -270,6 +270,17 @@ def test_a_part_with_too_little_body_stays_as_chrome_and_is_noted():
     assert doc.notes == ["lines 7-7: too little body for an article, kept as chrome"]
 
 
+
+def test_a_brief_between_separator_lines_is_an_article():
+    # A short item between two rules of an export (a brief of a sentence or two) is an
+    # article as it would be alone; a part with no body at all (a label) joins its neighbour.
+    brief = ("Road closed for a week\n\nThe road by the market will be closed from Monday to Sunday "
+             "while the crews repair the water main under it.\n")
+    rule = "\n" + "-" * 40 + "\n\n"
+    assert titles(ARTICLE + rule + brief + rule + OTHER) == [TWO[0], "Road closed for a week", TWO[1]]
+    label = "Section: Local news\n"
+    assert titles(ARTICLE + rule + label + rule + brief + rule + OTHER) == [TWO[0], "Road closed for a week", TWO[1]]
+
 def test_split_file_is_one_article_per_file():
     text = ARTICLE + "\f\n" + OTHER
     assert len(titles(text)) == 2

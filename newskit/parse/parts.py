@@ -23,10 +23,11 @@ How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`
 - any other value is a regular expression that a whole separator line matches (its
   spaces at both ends aside): the dump splits at those lines and nowhere else.
 
-A part with too little body to stand alone (``body.min_body_weight``) is not an article:
-across a separator line it joins the part before it (or after it, for the first), as its
-chrome; between form feeds or the user's separators it is chrome between articles. Either
-way :class:`Parts` names it, so that ``-v`` can say so.
+A part between separators with too little body to stand alone (``layout.part_min_body``
+words: a label, a notice; a brief of a sentence or two is an article, as it is alone) is not
+an article: across a separator line it joins the part before it (or after it, for the
+first), as its chrome; between form feeds or the user's separators it is chrome between
+articles. Either way :class:`Parts` names it, so that ``-v`` can say so.
 """
 
 from __future__ import annotations
@@ -174,7 +175,7 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
     kept = [True] * len(found)  # cut k lies between segments k and k + 1
     leftovers: list[tuple[int, int]] = []
-    least = weights.body.min_body_weight
+    least = weights.layout.part_min_body
     for k, (a, b) in enumerate(segments):
         if not _has_text(lines, a, b) or body_weight(lines, a, b) >= least:
             continue

@@ -66,6 +66,7 @@ class LayoutWeights:
     header_min_weight: int = 3  # ... and has this many words or more
     header_date_after: int = 4  # ... with a date line in between or within this many lines after
     header_max_shows: int = 4  # ... and shown no more often in the part (a comment system's toolbar shows on each)
+    part_min_body: int = 20  # a part between separators with less body is chrome (1-20: the same figures)
     separator_repeats: int = 2  # a rule or a row of asterisks splits a dump only if it holds this many of its shape
     separator_cohesion: float = 0.04  # ... and one inside a body splits it where the two sides are less cohesive
     separator_chrome: int = 3  # ... and is no body's where this many lines of words on one side are all chrome
