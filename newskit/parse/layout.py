@@ -160,27 +160,30 @@ def headers(
     for i in range(start, end):
         line = lines[i]
         j = repeats.next[i]
-        if j < 0 or j >= end or j - i >= lw.header_span or line.fold in titles or cues.says(line.text):
+        if j < 0 or j >= end or j - i >= lw.header_span or line.fold in titles:
             continue
         if line.weight < lw.header_min_weight:
             found = _short_header(lines, i, j)
         else:
             found = cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + lw.header_date_after])
-        if found and _shows(repeats, i, start, end) <= lw.header_max_shows:
+        # (a commenter's signature, "Jane Roe says:", or a line shown on every comment is none)
+        if found and not cues.says(line.text) and not _shown_more(repeats, i, start, end, lw.header_max_shows):
             heads.append(i)
             titles.add(line.fold)
     return heads
 
 
-def _shows(repeats: Repeats, i: int, start: int, end: int) -> int:
-    """How many times line ``i``'s text shows in ``[start, end)``."""
+def _shown_more(repeats: Repeats, i: int, start: int, end: int, most: int) -> bool:
+    """Whether line ``i``'s text shows more than ``most`` times in ``[start, end)``."""
     count = 1
     for step in (repeats.next, repeats.prev):
         j = step[i]
         while start <= j < end:
             count += 1
+            if count > most:
+                return True
             j = step[j]
-    return count
+    return False
 
 
 def _apart(lines: list[Line], i: int) -> bool:
