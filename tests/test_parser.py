@@ -1305,6 +1305,26 @@ def test_the_line_under_a_link_back_to_the_blog_is_the_posts_title(nav: str, blo
     assert headline not in a.body
 
 
+@pytest.mark.parametrize("nav", [
+    "« Council Meets on Friday | Main",  # the newest post: no newer one to link to
+    "Main | Bridge Reopens »",  # the oldest: no older one
+])
+def test_the_line_under_one_post_link_and_the_front_page_link_is_the_posts_title(nav: str) -> None:
+    headline = "The bridge closes. Drivers take the ring road."  # two sentences: no headline's shape
+    text = f"THE TOWN BLOG\n\n{nav}\n\nJune 15, 2012\n{headline}\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, headline)["post head"] == 1.5
+
+
+@pytest.mark.parametrize("nav", ["Council Meets on Friday | Main", "Main | About"])
+def test_a_front_page_link_with_no_arrow_makes_no_post_head(nav: str) -> None:
+    text = f"THE TOWN BLOG\n\n{nav}\n\nJune 15, 2012\nOn the Bridge Today\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title_candidates
+    assert all(dict(c.terms).get("post head", 0.0) == 0.0 for c in a.title_candidates)
+
+
 def test_a_one_word_title_under_the_link_back_is_no_row_of_tools() -> None:
     # one short line under the link back, then the body: the post's title, not its tools
     text = f"THE TOWN BLOG\n\n« Back to blog\nSummertime\n\n{STORY}\n"

@@ -330,12 +330,15 @@ class TitlePicker:
     def post_head(self, window: list[int], body_start: int) -> int | None:
         """A blog post's title, where a blog engine prints it: the line right under the
         links to the posts before and after ("« Older post | Main | Newer post »", a line of
-        one of the cues' post head rules) among the ``window``'s lines, past the post's date
-        block ("June 15, 2012"; see :meth:`_date_block`), when it is no more than a headline's
-        weight. It may hold a date word ("On Quadrille Today"), or open the body run at
-        ``body_start`` (a headline of two sentences)."""
+        one of the cues' post head rules, or half of it where the newest or oldest post has
+        one neighbour only: "« Older post | Main", :meth:`Cues.half_post_nav`) among the
+        ``window``'s lines, past the post's date block ("June 15, 2012"; see
+        :meth:`_date_block`), when it is no more than a headline's weight. It may hold a date
+        word ("On Quadrille Today"), or open the body run at ``body_start`` (a headline of two
+        sentences)."""
         lines, cues, span = self.lines, self.cues, self.span
-        nav = next((i for i in window if lines[i].rule in cues.post_head), None)
+        nav = next((i for i in window if lines[i].rule in cues.post_head
+                    or not lines[i].rule and cues.half_post_nav(lines[i].text.strip())), None)
         if nav is None:
             return None
         head = span.below(nav)
