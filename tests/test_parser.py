@@ -741,6 +741,33 @@ def test_a_headline_that_ends_in_a_date_phrase_is_the_title(headline, layout):
     assert art.published_relative is None
 
 
+@pytest.mark.parametrize(("line", "headline", "published", "updated"), [
+    ("Council closes the old river bridge for a year Town, Updated Nov 06, 2012 at 03:06pm",
+     "Council closes the old river bridge for a year Town", None, "2012-11-06T15:06"),
+    ("Council closes the old river bridge for a year | Posted on November 6, 2012",
+     "Council closes the old river bridge for a year", "2012-11-06", None),
+])
+def test_a_labelled_date_that_closes_the_title_line_is_cut_off_and_dates_the_article(
+    line: str, headline: str, published: str | None, updated: str | None
+) -> None:
+    # A layout's inline boxes run the headline, its section's name and its date into one
+    # line: the title is what stands before the date's label; the date is the article's.
+    art = parse_text(f"Home\nNews\n\n{line}\n\n{STORY}\n").articles[0]
+    assert art.title == headline
+    assert (art.published, art.updated) == (published, updated)
+
+
+@pytest.mark.parametrize("headline", [
+    "Apple event on September 9, 2024",  # no label: the date is what it speaks of
+    "Posted November 6, 2012",  # a date line alone: nothing before the label
+])
+def test_a_title_with_no_labelled_date_tail_keeps_its_date(headline: str) -> None:
+    from newskit.parse.cues import Cues
+    from newskit.rules import default_rules
+
+    assert Cues.of(default_rules()).dates.date_tail(headline, 4) is None
+
+
 @pytest.mark.parametrize("dates", ["\n", "\nFriday, November 9, 2012\n\n"], ids=["no date line", "a date line"])
 def test_an_editions_headline_of_a_word_and_a_date_is_the_title_and_gives_the_date(dates):
     # A daily post's headline: one word of its own and the day ("The Digest, Friday,
