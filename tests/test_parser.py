@@ -757,6 +757,20 @@ def test_a_labelled_date_that_closes_the_title_line_is_cut_off_and_dates_the_art
     assert (art.published, art.updated) == (published, updated)
 
 
+def test_a_title_line_closed_by_its_date_scores_as_a_headline_over_its_date() -> None:
+    # The headline's words alone make its length (a long headline and its date would be
+    # longer than a headline), and its date, on its line, counts as a date line under it
+    # would: it beats a teaser over a date line further up.
+    headline = "Council closes the old river bridge to cars for a year after engineers find cracks in piers"
+    line = f"{headline} Town news, Updated Nov 06, 2012 at 03:06pm IST"
+    text = f"Home\n\nMayor opens the new library on Main Street\nJune 1, 2012\n\n{line}\n\n{STORY}\n"
+    art = parse_text(text, explain=True).articles[0]
+    assert art.title == f"{headline} Town news"
+    terms = terms_of(art, line)
+    assert terms["length"] == pytest.approx(0.85 + 0.15)
+    assert terms["byline/date under"] == 0.5
+
+
 @pytest.mark.parametrize("headline", [
     "Apple event on September 9, 2024",  # no label: the date is what it speaks of
     "Posted November 6, 2012",  # a date line alone: nothing before the label
