@@ -243,6 +243,20 @@ class Dates:
             line = self.absolute.sub(" ", line)
         return self.relative.sub(" ", line) if self._relative_word.search(line) else line
 
+    def date_tail(self, line: str, min_words: int) -> int | None:
+        """Where a labelled date that closes ``line`` starts, its label first ("Nuclear talks
+        resume in Geneva World, Updated Nov 07, 2012 at 02:56am IST": where "Updated"
+        starts), when ``min_words`` words or more stand before it: a headline and its date
+        on one line, as a layout's inline boxes run them together. None where the line's
+        last label opens no date line that runs to its end."""
+        labels = list(self._labels.finditer(line))
+        if not labels:
+            return None
+        at = labels[-1].start()
+        if len(line[:at].split()) < min_words or not self._date_line(line[at:]):
+            return None
+        return at
+
     def labelled(self, line: str) -> bool:
         """Whether ``line`` holds a published or updated label ("Posted", "Updated")."""
         return self._labels.search(line) is not None

@@ -741,6 +741,47 @@ def test_a_headline_that_ends_in_a_date_phrase_is_the_title(headline, layout):
     assert art.published_relative is None
 
 
+@pytest.mark.parametrize(("line", "headline", "published", "updated"), [
+    ("Council closes the old river bridge for a year Town, Updated Nov 06, 2012 at 03:06pm",
+     "Council closes the old river bridge for a year Town", None, "2012-11-06T15:06"),
+    ("Council closes the old river bridge for a year | Posted on November 6, 2012",
+     "Council closes the old river bridge for a year", "2012-11-06", None),
+])
+def test_a_labelled_date_that_closes_the_title_line_is_cut_off_and_dates_the_article(
+    line: str, headline: str, published: str | None, updated: str | None
+) -> None:
+    # A layout's inline boxes run the headline, its section's name and its date into one
+    # line: the title is what stands before the date's label; the date is the article's.
+    art = parse_text(f"Home\nNews\n\n{line}\n\n{STORY}\n").articles[0]
+    assert art.title == headline
+    assert (art.published, art.updated) == (published, updated)
+
+
+def test_a_title_line_closed_by_its_date_scores_as_a_headline_over_its_date() -> None:
+    # The headline's words alone make its length (a long headline and its date would be
+    # longer than a headline), and its date, on its line, counts as a date line under it
+    # would: it beats a teaser over a date line further up.
+    headline = "Council closes the old river bridge to cars for a year after engineers find cracks in piers"
+    line = f"{headline} Town news, Updated Nov 06, 2012 at 03:06pm IST"
+    text = f"Home\n\nMayor opens the new library on Main Street\nJune 1, 2012\n\n{line}\n\n{STORY}\n"
+    art = parse_text(text, explain=True).articles[0]
+    assert art.title == f"{headline} Town news"
+    terms = terms_of(art, line)
+    assert terms["length"] == pytest.approx(0.85 + 0.15)
+    assert terms["byline/date under"] == 0.5
+
+
+@pytest.mark.parametrize("headline", [
+    "Apple event on September 9, 2024",  # no label: the date is what it speaks of
+    "Posted November 6, 2012",  # a date line alone: nothing before the label
+])
+def test_a_title_with_no_labelled_date_tail_keeps_its_date(headline: str) -> None:
+    from newskit.parse.cues import Cues
+    from newskit.rules import default_rules
+
+    assert Cues.of(default_rules()).dates.date_tail(headline, 4) is None
+
+
 @pytest.mark.parametrize("dates", ["\n", "\nFriday, November 9, 2012\n\n"], ids=["no date line", "a date line"])
 def test_an_editions_headline_of_a_word_and_a_date_is_the_title_and_gives_the_date(dates):
     # A daily post's headline: one word of its own and the day ("The Digest, Friday,
@@ -1337,6 +1378,26 @@ def test_the_line_under_a_link_back_to_the_blog_is_the_posts_title(nav: str, blo
     assert a.title == headline
     assert terms_of(a, headline)["post head"] == 1.5
     assert headline not in a.body
+
+
+@pytest.mark.parametrize("nav", [
+    "« Council Meets on Friday | Main",  # the newest post: no newer one to link to
+    "Main | Bridge Reopens »",  # the oldest: no older one
+])
+def test_the_line_under_one_post_link_and_the_front_page_link_is_the_posts_title(nav: str) -> None:
+    headline = "The bridge closes. Drivers take the ring road."  # two sentences: no headline's shape
+    text = f"THE TOWN BLOG\n\n{nav}\n\nJune 15, 2012\n{headline}\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == headline
+    assert terms_of(a, headline)["post head"] == 1.5
+
+
+@pytest.mark.parametrize("nav", ["Council Meets on Friday | Main", "Main | About"])
+def test_a_front_page_link_with_no_arrow_makes_no_post_head(nav: str) -> None:
+    text = f"THE TOWN BLOG\n\n{nav}\n\nJune 15, 2012\nOn the Bridge Today\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title_candidates
+    assert all(dict(c.terms).get("post head", 0.0) == 0.0 for c in a.title_candidates)
 
 
 def test_a_one_word_title_under_the_link_back_is_no_row_of_tools() -> None:

@@ -22,6 +22,8 @@ from .layout import Span
 from .title import TitleCandidate, TitlePicker
 from .weights import ParseWeights
 
+TAIL_SEPARATORS = " ,;|·•–—-"  # what stands between a title and the date cut off its line
+
 _COLONS = (":", "：")  # what a list's lead-in line ends in
 # A list item that opens with a quantity ("1 tbs. olive oil", "1/2 cup parsley", "16oz tofu"),
 # in small letters: not a numbered line ("1. Title"), a time ("7:36 PM"), a date ("18 Aug")
@@ -94,8 +96,9 @@ class Builder:
         title_i = header
         if header is None:
             title_i = TitlePicker(self.span, self.kind, self.cues, self.weights.title).pick(a, self.candidates)
+        tail: tuple[DateInfo, ...] = ()
         if title_i is not None:
-            self.art.title = self._full(title_i)
+            self.art.title, tail = self._title_of(title_i)
             self.set(title_i, Kind.TITLE)
             if span is not None and title_i >= a:
                 a = title_i + 1
@@ -103,6 +106,9 @@ class Builder:
         self._body(a, b + 1 if span is not None else n, standfirst)
         self._tail(b + 1 if span is not None else n)
         self._bare_bylines(title_i + 1 if title_i is not None else a, a, title_i)
+        if not self._dated():
+            for d in tail:  # the date the title's line closes with (see _title_of)
+                self._date(d)
         if not self._dated():
             self._labelled_date()
         if not self._dated() and title_i is not None and self.cues.edition_title(self.lines[title_i]):
@@ -538,6 +544,19 @@ class Builder:
                         self.art.credits.remove(self._full(i))
                     self._meta(i)
                     return
+
+    def _title_of(self, title_i: int) -> tuple[str, tuple[DateInfo, ...]]:
+        """The title line's text, and the dates of a labelled date that closes it, cut off
+        ("Nuclear talks resume in Geneva World, Updated Nov 07, 2012": the headline, the
+        section's name and the date that a layout ran into one line; see
+        :meth:`~newskit.dates.Dates.date_tail`), with the separator before it."""
+        text = self._full(title_i)
+        if self.lines[title_i].joined:
+            return text, ()
+        at = self.cues.dates.date_tail(text, self.weights.title.headline_min)
+        if at is None:
+            return text, ()
+        return text[:at].rstrip(TAIL_SEPARATORS), tuple(self.cues.dates.find_dates(text[at:]))
 
     def _title_date(self, title_i: int) -> None:
         """With no date anywhere else, the day an edition's headline names (see

@@ -140,6 +140,10 @@ class Cues:
         self.page_opening = frozenset(v["page_opening_rules"])
         self.post_head = frozenset(v["post_head_rules"])  # the rules whose line stands over a post's title
         self.related = frozenset(v["related_rules"])  # the rules whose line heads a list of other stories
+        index = alternatives(v["post_index"])
+        self._half_post_nav = re.compile(
+            rf"(?i)[«‹]\s*\S.{{2,200}}\s\|\s*(?:{index})|(?:{index})\s*\|\s*\S.{{2,200}}[»›]"
+        )
         self._home = re.compile(rf"(?i)(?:\d{{1,2}}\.)?\W{{0,3}}(?:{alternatives(v['home'])})\W*$")
         # A separator line between documents: a rule of dashes or equals signs, a row of
         # asterisks ("* * *"), or an export's "12 of 20 DOCUMENTS".
@@ -215,6 +219,13 @@ class Cues:
     def other_post(self, key: str) -> bool:
         """A link to another post, its headline after the link's words ("Previous Story <headline>")."""
         return self._other_post.match(key) is not None
+
+    def half_post_nav(self, text: str) -> bool:
+        """The links to the posts before and after where one of them is missing: the older
+        post's and the blog's front page ("« Older post | Main"), or the front page and the
+        newer post's ("Main | Newer post »"). ``text``: the line's trimmed text (its key has
+        lost a closing arrow)."""
+        return self._half_post_nav.fullmatch(text) is not None
 
     def link_lead(self, key: str) -> bool:
         """A colon's lead-in to a list of links ("More stories from NBC News:"): it holds a

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model import Kind
-from ..text import CJK, has_cjk
+from ..text import CJK, has_cjk, weight
 from ..text import content_words as content_words_of
 from .cues import (
     CRUMB_ENDS,
@@ -214,6 +214,12 @@ class TitlePicker:
         lines, tw, span, cues = self.lines, self.tw, self.span, self.cues
         line = lines[i]
         w = line.weight
+        # a labelled date that closes the line (a layout's inline boxes ran the headline and
+        # its date into one: "Headline World, Updated Nov 07, 2012"): the headline's words
+        # alone make its length, and its date stands with it as a date line under it would
+        tail = cues.dates.date_tail(line.key, tw.headline_min) if w > tw.headline_min else None
+        if tail is not None:
+            w = weight(line.key[:tail])
         # length: a headline's length scores most, 4-20 words
         if tw.headline_min <= w <= tw.headline_max:
             length = tw.headline_score + tw.per_word * min(w, tw.per_word_upto)
@@ -223,6 +229,8 @@ class TitlePicker:
             length = tw.three_word_score if w == tw.three_words else tw.short_score
         # byline/date under: the headline sits on top of its byline (see meta_follows)
         meta = self.meta_follows(i)
+        if tail is not None:
+            meta = max(meta, tw.meta_bonus)
         # rank: distance from the body costs; a headline over its byline heads the
         # article, whatever stands between it and the body (a photo, a video strip):
         # distance then counts only so far
@@ -330,12 +338,15 @@ class TitlePicker:
     def post_head(self, window: list[int], body_start: int) -> int | None:
         """A blog post's title, where a blog engine prints it: the line right under the
         links to the posts before and after ("« Older post | Main | Newer post »", a line of
-        one of the cues' post head rules) among the ``window``'s lines, past the post's date
-        block ("June 15, 2012"; see :meth:`_date_block`), when it is no more than a headline's
-        weight. It may hold a date word ("On Quadrille Today"), or open the body run at
-        ``body_start`` (a headline of two sentences)."""
+        one of the cues' post head rules, or half of it where the newest or oldest post has
+        one neighbour only: "« Older post | Main", :meth:`Cues.half_post_nav`) among the
+        ``window``'s lines, past the post's date block ("June 15, 2012"; see
+        :meth:`_date_block`), when it is no more than a headline's weight. It may hold a date
+        word ("On Quadrille Today"), or open the body run at ``body_start`` (a headline of two
+        sentences)."""
         lines, cues, span = self.lines, self.cues, self.span
-        nav = next((i for i in window if lines[i].rule in cues.post_head), None)
+        nav = next((i for i in window if lines[i].rule in cues.post_head
+                    or not lines[i].rule and cues.half_post_nav(lines[i].text.strip())), None)
         if nav is None:
             return None
         head = span.below(nav)
