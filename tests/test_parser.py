@@ -1089,6 +1089,22 @@ def test_a_list_run_together_on_one_line_is_not_body():
     assert not any(p.startswith(("Archives", "water alert")) for p in a.body)
 
 
+def test_a_menu_of_mixed_case_words_on_one_line_is_not_body():
+    # A menu of categories flattened into one line (a text converter's rendering of a
+    # <select>), in small letters and capitals, with no comma or stop: no paragraph. A long
+    # sentence that lacks its full stop has its small words ("a", "of", "the"): body.
+    body = paragraphs(4, "story")
+    menu = ("Browse Topics Animals astronomy Books Cars Cooking Design economy Film Gardening Health "
+            "history Music Parenting politics Science Sport Technology Travel weather")
+    sentence = ("Here is a short outline of a few of the ideas that I am going to share for free with "
+                "all of you over the next seven days")
+    a = parse_text(f"Headline of the story here\n\nNovember 19, 2012\n\n{body}\n\n{menu}\n").articles[0]
+    assert len(a.body) == 4
+    assert not any(p.startswith("Browse Topics") for p in a.body)
+    b = parse_text(f"Headline of the story here\n\nNovember 19, 2012\n\n{body}\n\n{sentence}\n").articles[0]
+    assert b.body[-1] == sentence
+
+
 def test_speech_verb_signatures_cut_comments_off_the_article():
     # Each comment under "Name says:", with no date and no "Comments" line.
     post = paragraphs(4, "post")
