@@ -1105,6 +1105,27 @@ def test_a_menu_of_mixed_case_words_on_one_line_is_not_body():
     assert b.body[-1] == sentence
 
 
+def test_a_post_under_its_date_drops_the_sidebar_above_it_when_comments_follow():
+    # A blog's "about" box (body-like lines crowded together) over the post's date line: the
+    # date heads the post, whether or not comments follow it and end the search early.
+    about = "\n".join((
+        "This little blog is where our club writes up its weekly runs, its races and the odd long "
+        "story about the trails we keep on getting lost on every single autumn.",
+        "Whether you are new to running or have done it for years we hope you will find something "
+        "here to read on a rainy evening when the legs need a rest from it all.",
+        "Send us a note with your own story about running if you would like to see it written up "
+        "here on the blog one day soon and we will get back to you about it.",
+    ))
+    post = paragraphs(5, "post")
+    comments = "\n\n".join(f"Reader{i} says:\n\nI really think reader number {i} has a point about this "
+                           "whole thing, honestly, and I said so." for i in range(4))
+    text = (f"The Club Blog\n\n{about}\n\nFriday, November 02, 2012\n\nThe headline of the post\n\n"
+            f"{post}\n\n3 Comments\n\n{comments}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "The headline of the post"
+    assert len(a.body) == 5 and a.body[0].startswith("Paragraph 0")
+
+
 def test_speech_verb_signatures_cut_comments_off_the_article():
     # Each comment under "Name says:", with no date and no "Comments" line.
     post = paragraphs(4, "post")
