@@ -1509,6 +1509,16 @@ def test_a_list_of_quantities_in_a_recipe_is_body():
     assert [p for p in a.body if p in items] == items
 
 
+def test_numbered_steps_in_the_body_are_body():
+    # A numbered list between the paragraphs (steps, tips), blank lines between its items:
+    # short lines, but numbered one after another ("3)" is of another list), the article's.
+    steps = ["1. Roast the pumpkin", "2. Soften the onions", "3) Keep the seeds", "3. Blend it all", "4. Serve it hot"]
+    text = (f"{MENU}Pumpkin Soup\n\n{_METHOD[0]}\n\n" + "\n\n".join(steps) + "\n\n"
+            + "\n\n".join(_METHOD[1:]) + "\n")
+    a = parse_text(text).articles[0]
+    assert [p for p in a.body if p in steps] == [steps[0], steps[1], steps[3], steps[4]]
+
+
 def test_headlines_that_open_with_a_number_are_no_quantities():
     # A box of other stories' headlines ("27 Oddest Medical Cases"): capitalised after the number.
     teasers = ["27 Oddest Medical Case Reports", "10 Strangest Medical Cases", "11 Weird Things People Swallowed"]

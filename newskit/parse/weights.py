@@ -263,6 +263,7 @@ class HeaderWeights:
     list_item_weight: int = 20
     list_min_items: int = 2
     quantity_min_items: int = 3  # a list of quantities (ingredients) in the body: this many lines open with one
+    numbered_min_items: int = 3  # a numbered list in the body: this many lines or more numbered one after another
     repeat_paragraph_weight: int = 8  # a body line this heavy shown again further down the body is a copy
     tail_lines: int = 6  # credits are looked for this many lines after the body
     dateline_chars: int = 60  # a dateline ("WASHINGTON (Reuters) —") is this long at most
