@@ -1130,6 +1130,43 @@ def test_a_list_run_together_on_one_line_is_not_body():
     assert not any(p.startswith(("Archives", "water alert")) for p in a.body)
 
 
+def test_a_menu_of_mixed_case_words_on_one_line_is_not_body():
+    # A menu of categories flattened into one line (a text converter's rendering of a
+    # <select>), in small letters and capitals, with no comma or stop: no paragraph. A long
+    # sentence that lacks its full stop has its small words ("a", "of", "the"): body.
+    body = paragraphs(4, "story")
+    menu = ("Browse Topics Animals astronomy Books Cars Cooking Design economy Film Gardening Health "
+            "history Music Parenting politics Science Sport Technology Travel weather")
+    sentence = ("Here is a short outline of a few of the ideas that I am going to share for free with "
+                "all of you over the next seven days")
+    a = parse_text(f"Headline of the story here\n\nNovember 19, 2012\n\n{body}\n\n{menu}\n").articles[0]
+    assert len(a.body) == 4
+    assert not any(p.startswith("Browse Topics") for p in a.body)
+    b = parse_text(f"Headline of the story here\n\nNovember 19, 2012\n\n{body}\n\n{sentence}\n").articles[0]
+    assert b.body[-1] == sentence
+
+
+def test_a_post_under_its_date_drops_the_sidebar_above_it_when_comments_follow():
+    # A blog's "about" box (body-like lines crowded together) over the post's date line: the
+    # date heads the post, whether or not comments follow it and end the search early.
+    about = "\n".join((
+        "This little blog is where our club writes up its weekly runs, its races and the odd long "
+        "story about the trails we keep on getting lost on every single autumn.",
+        "Whether you are new to running or have done it for years we hope you will find something "
+        "here to read on a rainy evening when the legs need a rest from it all.",
+        "Send us a note with your own story about running if you would like to see it written up "
+        "here on the blog one day soon and we will get back to you about it.",
+    ))
+    post = paragraphs(5, "post")
+    comments = "\n\n".join(f"Reader{i} says:\n\nI really think reader number {i} has a point about this "
+                           "whole thing, honestly, and I said so." for i in range(4))
+    text = (f"The Club Blog\n\n{about}\n\nFriday, November 02, 2012\n\nThe headline of the post\n\n"
+            f"{post}\n\n3 Comments\n\n{comments}\n")
+    a = parse_text(text).articles[0]
+    assert a.title == "The headline of the post"
+    assert len(a.body) == 5 and a.body[0].startswith("Paragraph 0")
+
+
 def test_speech_verb_signatures_cut_comments_off_the_article():
     # Each comment under "Name says:", with no date and no "Comments" line.
     post = paragraphs(4, "post")
@@ -1565,6 +1602,16 @@ def test_a_list_of_quantities_in_a_recipe_is_body():
             + "\n\n".join(_METHOD[1:]) + "\n")
     a = parse_text(text).articles[0]
     assert [p for p in a.body if p in items] == items
+
+
+def test_numbered_steps_in_the_body_are_body():
+    # A numbered list between the paragraphs (steps, tips), blank lines between its items:
+    # short lines, but numbered one after another ("3)" is of another list), the article's.
+    steps = ["1. Roast the pumpkin", "2. Soften the onions", "3) Keep the seeds", "3. Blend it all", "4. Serve it hot"]
+    text = (f"{MENU}Pumpkin Soup\n\n{_METHOD[0]}\n\n" + "\n\n".join(steps) + "\n\n"
+            + "\n\n".join(_METHOD[1:]) + "\n")
+    a = parse_text(text).articles[0]
+    assert [p for p in a.body if p in steps] == [steps[0], steps[1], steps[3], steps[4]]
 
 
 def test_headlines_that_open_with_a_number_are_no_quantities():

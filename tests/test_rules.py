@@ -239,6 +239,15 @@ RULE_CASES = [
     ("This post was posted by a reader who asked us to keep her name out of it", None),
     ("This post was posted on Facebook by her sister on Monday night", None),
     ("This entry was not the first the jury saw, the lawyer said on Monday", None),
+    ("This entry was written by Jane, posted on 10/18/2012 at 12:22 pm, filed under news.", "post-footer"),
+    ("This entry was written by a girl of nine who won the county prize", None),
+    # a newspaper's note of where the article ran in print
+    ("A version of this article appeared in print on 03/14/2012, on page B4 of the City edition with the "
+     "headline: Bridge Opens at Last.", "print-edition"),
+    ("A version of this article appeared May 2, 2012, on page A3 in the U.S. edition of The Daily Paper, "
+     "with the headline: Bridge Opens.", "print-edition"),
+    ("This article appeared in the April 2012 issue of Bridges Monthly.", "print-edition"),
+    ("This story appeared on the front page of the paper in 1987 and won a prize", None),
 ]
 
 

@@ -299,11 +299,11 @@ def densest(
             found = _prose_run(lines, counted[:k], weights)
             rest = _prose_run(lines, counted[k + 1 :], weights)
             if found and found[2] >= max(bw.min_body_weight, rest[2] if rest else 0.0):
-                return _ended(lines, counted[:k], found, bw)
+                return _framed(lines, counted[:k], found, bw)
         elif lines[i].rule in BARRIER_RULES:
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
-                return _ended(lines, counted[:k], found, bw)
+                return _framed(lines, counted[:k], found, bw)
             if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
         elif i in openers:
@@ -311,7 +311,7 @@ def densest(
             # it; a page's own date line opens more than what stands above it
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= max(bw.min_body_weight, openers[i]):
-                return _ended(lines, counted[:k], found, bw)
+                return _framed(lines, counted[:k], found, bw)
             if short_posts and signed_above is not None and found and found[0] > signed_above \
                     and (post := _signed_post(counted[:k], signed_above, openers, bw)):
                 return post
@@ -320,6 +320,13 @@ def densest(
     found = _prose_run(lines, counted, weights)
     if not found:
         return None
+    return _framed(lines, counted, found, bw)
+
+
+def _framed(lines: list[Line], counted: list[tuple[int, float]], found: tuple[int, int, float],
+             bw: BodyWeights) -> tuple[int, int]:
+    """The run ``found`` started under the date line that heads it (:func:`_headed`) and
+    ended at its first end marker (:func:`_ended`), wherever the search for it stopped."""
     return _ended(lines, counted, _headed(lines, counted, found, bw), bw)
 
 

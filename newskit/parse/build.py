@@ -28,6 +28,7 @@ _COLONS = (":", "：")  # what a list's lead-in line ends in
 # A list item that opens with a quantity ("1 tbs. olive oil", "1/2 cup parsley", "16oz tofu"),
 # in small letters: not a numbered line ("1. Title"), a time ("7:36 PM"), a date ("18 Aug")
 # nor a listicle's headline ("27 Oddest Cases")
+_NUMBERED = re.compile(r"\s*(\d{1,2})([.)])\s+\S")  # a numbered item: "1. Preheat the oven", "2) Tea"
 _QUANTITY = re.compile(r"\s*(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔⅛])\s*[a-z(]")
 _REMOVED = Kind.REMOVED
 
@@ -434,7 +435,7 @@ class Builder:
                 items.append(j)
             if len(items) >= hw.list_min_items:
                 found.extend([i, *items])
-        return frozenset(found) | self._quantities(a, b)
+        return frozenset(found) | self._quantities(a, b) | self._numbered(a, b)
 
     def _quantities(self, a: int, b: int) -> frozenset[int]:
         """The lines of the lists of quantities inside the body run [a, b) (a recipe's
@@ -457,6 +458,29 @@ class Builder:
                     found.extend(block)
             if block:
                 block = []
+        return frozenset(found)
+
+    def _numbered(self, a: int, b: int) -> frozenset[int]:
+        """The items of the numbered lists inside the body run [a, b) (steps, a list of
+        tips, a top ten): lines that open with a number and the same mark after it ("1.",
+        "2)"), none a rule's, numbered one after another ("3.", "4.", "5."),
+        ``numbered_min_items`` of them or more; other lines may stand between them (an item's
+        paragraph). A lone "1." or a year opens no list."""
+        found: list[int] = []
+        chains: dict[str, list[tuple[int, int]]] = {}  # by the mark after the number: the chain so far
+        for i in range(a, b):
+            x = self.lines[i]
+            if not x.key or x.rule or self.kind[i] is not None or (m := _NUMBERED.match(x.text)) is None:
+                continue
+            n, mark = int(m.group(1)), m.group(2)
+            chain = chains.get(mark)
+            if chain and n == chain[-1][1] + 1:
+                chain.append((i, n))
+                continue
+            if chain and len(chain) >= self.hw.numbered_min_items:
+                found.extend(j for j, _ in chain)
+            chains[mark] = [(i, n)]
+        found.extend(j for chain in chains.values() if len(chain) >= self.hw.numbered_min_items for j, _ in chain)
         return frozenset(found)
 
     def _date_in_body(self, i: int, paragraphs: int) -> bool:

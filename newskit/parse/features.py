@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import DateInfo
 from ..model import Reason
 from ..rules import Rules, rule_key
-from ..text import ends_sentence, fold, strip_bullet, weight
+from ..text import ends_sentence, fold, has_cjk, strip_bullet, weight
 from .cues import Cues
 from .memo import store_for
 from .outlet import copyright_sign
@@ -171,9 +171,12 @@ def _store(stores: _Store, key: tuple[Rules, LineWeights], most: int) -> dict[st
 def run_together(key: str, lw: LineWeights) -> bool:
     """A list run together on one line, not prose: nearly every word opens with a capital
     or a digit ("Archives October 2012 (1) September 2012 (2) ...", "Home News Sport
-    Business ...", a row of headlines), where prose has its small words; or a tag cloud,
-    all in small letters with no comma or full stop ("adopt a pet water alert ..."). Only
-    lines most of whose words have case or are numbers are judged (not CJK text).
+    Business ...", a row of headlines), where prose has its small words; or, with no comma
+    or stop in it, a tag cloud all in small letters ("adopt a pet water alert ...") or a
+    menu in both cases with few small words in small letters ("Select Category Arts
+    biology Books ...": fewer than ``list_small_share`` of its words "of", "the", "to" and
+    their like, which a sentence that lacks its full stop runs on). Only lines most of
+    whose words have case or are numbers are judged (not CJK text).
 
     Such a line is no body line, however long: it scores a little in a body run (as a
     short sentence does), so that it neither carries a run nor cuts one."""
@@ -193,11 +196,18 @@ def run_together(key: str, lw: LineWeights) -> bool:
     judged = lower + cased
     if judged < lw.list_judged_share * len(words):
         return False
-    # a tag cloud: all small letters, not a capital nor a comma or full stop in it
-    return lower < lw.list_lower_share * judged or (not cased and not _PROSE_MARKS.search(key))
+    if lower < lw.list_lower_share * judged:
+        return True
+    if _PROSE_MARKS.search(key) or has_cjk(key):
+        return False
+    # a tag cloud, all in small letters; or a menu of any case (a list of categories), few
+    # of its words the small ones prose runs on ("of", "the", "to"), and no comma or stop
+    small = sum(1 for w in words if len(w) <= _SMALL_WORD and w[:1].islower())
+    return not cased or small < lw.list_small_share * len(words)
 
 
 _PROSE_MARKS = re.compile(r"[.,;:!?]")
+_SMALL_WORD = 3  # letters: "of", "the", "to", "and"
 _OPENERS = "\"'“‘([«¿¡"
 _CELL_GAP = re.compile(r"\t|\s{2,}")
 

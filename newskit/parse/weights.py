@@ -36,6 +36,9 @@ class LineWeights:
     rule_cost: float = 6.0  # what a line removed by a boilerplate rule costs
     list_lower_share: float = 0.15  # a long line with fewer of its words in small letters is a list run together ...
     list_judged_share: float = 0.5  # ... judged where this share of its words have case or are numbers
+    # ... and so is one with no comma or stop in it and fewer than this share of its words small ones in
+    # small letters ("of", "the", "to"): a menu or a list of categories ("Select Category Arts biology Books")
+    list_small_share: float = 0.2
     heading_weight: int = 8  # a short line this light or lighter may be a heading or a list item
     table_cells: int = 3  # a line of this many cells or more (tabs, wide gaps) may be a table row
     fold_weight: int = 30  # only lines this light or lighter can be titles or repeat as chrome
@@ -262,6 +265,7 @@ class HeaderWeights:
     list_item_weight: int = 20
     list_min_items: int = 2
     quantity_min_items: int = 3  # a list of quantities (ingredients) in the body: this many lines open with one
+    numbered_min_items: int = 3  # a numbered list in the body: this many lines or more numbered one after another
     repeat_paragraph_weight: int = 8  # a body line this heavy shown again further down the body is a copy
     tail_lines: int = 6  # credits are looked for this many lines after the body
     dateline_chars: int = 60  # a dateline ("WASHINGTON (Reuters) —") is this long at most
