@@ -224,3 +224,27 @@ def test_a_framed_name_that_signs_the_posts_is_an_author_s_box_and_comes_after_t
     assert outlet_of("Gizmo Daily", foot=foot) == "Gizmo Daily"
     # where the page gives no other name, the author's is the blog's
     assert outlet_of("Menu", foot="Posted by Jane Roe at 9:14 AM\nAbout Jane Roe") == "Jane Roe"
+
+
+@pytest.mark.parametrize("foot", [
+    "Copyright 2019. Gizmo Daily. All Rights Reserved.",
+    "© 2000 - 2019 Gizmo Daily (www.gizmodaily.net)",
+    "Copyright © 2012 . Gizmo Daily ● Roads and Bridges . All Rights Reserved.",
+])
+def test_the_owner_may_follow_a_stop_after_the_year_and_end_at_a_bracket_or_a_bullet(foot: str) -> None:
+    assert outlet_of("Menu", foot=foot) == "Gizmo Daily"
+
+
+def test_a_name_before_the_copyright_sign_is_the_site_of_a_publisher_owner_or_of_no_owner() -> None:
+    assert outlet_of("Menu", foot="Gizmo Daily News\nThe Gizmo Daily Copyright © Foo Media") == "The Gizmo Daily"
+    assert outlet_of("Menu", foot="Gizmo Daily on roads\nGizmo Daily ©2012 All Rights Reserved.") == "Gizmo Daily"
+    assert outlet_of("Menu", foot="Gizmo ® Copyright © 2012 Foo Media Group\nGizmo Tips") == "Gizmo"
+    # once on the page is not enough, nor links before the sign; an owner that is no publisher stays
+    assert outlet_of("Menu", foot="Gizmo Daily Copyright © Foo Media") == "Foo Media"
+    assert outlet_of("Menu", foot="Contact\nContact | Terms © 2012 Foo Media") == "Foo Media"
+    assert outlet_of("Menu", foot="Gizmo Daily News\nGizmo Daily © 2012 Jane Roe") == "Jane Roe"
+
+
+def test_the_words_that_say_an_owner_holds_a_site_may_be_in_any_case() -> None:
+    assert outlet_of(foot="Gizmo Daily is a Trademark of Foo Davis\n© 2012 Foo Davis LLC") == "Gizmo Daily"
+

@@ -14,8 +14,12 @@ In order of trust:
    page's own address names its own site, where the copyright line may name a parent
    company ("© 2012 Foo Corp" on a page of "Gizmo Daily"). A social network's or a mail
    service's address (``outlet_not_sites``: "twitter", "gmail") spells no outlet;
-4. the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
-   All rights reserved." -> "Foo Media", "Copyright Gannett 2018" -> "Gannett"), unless
+4. where the copyright owner is a publisher (see below) or the line tells none, a short
+   name that stands before the sign on the line and recurs ("Gizmo Daily Copyright © Foo
+   Media", "Gizmo Daily ©2012 All Rights Reserved");
+   else the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
+   All rights reserved." -> "Foo Media", "Copyright Gannett 2018" -> "Gannett",
+   "Copyright 2019. Gizmo Daily. All Rights Reserved.", "© 2019 Gizmo (gizmo.net)"), unless
    the owner is a publisher ("Hearst Communications", "CBS Interactive": a name that ends
    in a publisher's word, ``outlet_publisher_words``), who owns the site under another
    name, or signs the page's posts ("Posted by Jane Roe" and "© 2012 Jane Roe": a
@@ -75,6 +79,8 @@ _MAIL_HOST = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")  # "gizmodaily.com" of "tips@
 RUN_WORDS = 2  # words of a name in a row that spell an address ("Gizmo Daily" of "Inside Gizmo Daily")
 LABEL_MIN_CHARS = 3  # a site's name in its address has three letters or more ("ign", not "t" of t.co)
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
+_SIGN = re.compile(r"©|\([cC]\)|(?i:copyright)")  # a copyright sign or word, where a line has one
+_BEFORE_CUT = re.compile(r"\s+[-–—|:·•»●/]\s+|\s{2,}|[|•●·]")  # what parts the links before a copyright sign
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")  # where a sentence ends and the next starts
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
@@ -94,7 +100,7 @@ class OutletCues:
     tld: re.Pattern[str]  # ".com": what a line with an address holds (found fast, it opens with a dot)
     addressed: re.Pattern[str]  # a site's address before the sign: "Wired.com © 2012 Condé Nast"
     host: re.Pattern[str]  # a site's address: its subdomains, its name, its ending ("blog.gizmodaily.co.uk")
-    part_of: tuple[str, ...]  # "Live Science is part of Future US": the outlet, then its owner
+    part_of: re.Pattern[str]  # "Live Science is part of Future US": the outlet, then its owner
     not_names: frozenset[str]
     frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
     not_sites: frozenset[str]  # the names of sites that are no page's outlet: "twitter", "gmail"
@@ -111,7 +117,8 @@ class OutletCues:
         found = rules.derived["outlet"] = cls(
             owner=re.compile(
                 rf"(?:(?:©|\(c\)|^c\)|\b(?:{alternatives(v['copyright'])})\b)\s*)+(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?"
-                rf"\s*,?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|\s[-–—]\s|{alternatives(v['rights_reserved'])}|$)",
+                rf"\s*[,.:]?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*"
+                rf"(?:[.,|(•·●]|\s[-–—]\s|{alternatives(v['rights_reserved'])}|$)",
                 re.I,
             ),
             not_owners=tuple(v["not_owners"]),
@@ -126,7 +133,7 @@ class OutletCues:
                                  rf"{alternatives(v['copyright'])})", re.I),
             host=re.compile(rf"(?<![\w.-])((?:[A-Za-z0-9-]+\.)*)([A-Za-z0-9][\w-]{{1,40}})"
                             rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
-            part_of=tuple(v["outlet_part_of"]),
+            part_of=re.compile(alternatives(v["outlet_part_of"]), re.I),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
             frame_ends=frozenset([*(w.split()[0] for w in v["outlet_frames_before"]),
                                   *(w.split()[-1] for w in v["outlet_frames_after"])]),
@@ -197,6 +204,10 @@ def find_outlet(text: str, lines: list[Line], rules: Rules, weights: OutletWeigh
     confirmed = _confirmed(text, low, lines, owner, oc, weights)
     if confirmed:
         return Found(confirmed)
+    if owner is None or oc.is_publisher(owner):
+        before = _before_sign(low, lines, oc, weights)
+        if before:
+            return Found(before)
     if owner and not oc.is_publisher(owner) and _signs(low, owner, oc):
         # The owner signs the page's posts ("© 2012 Jane Roe" and "Posted by Jane Roe"): a
         # blogger, whose blog's name is the outlet where the page gives one.
@@ -388,6 +399,27 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
     return None
 
 
+def _before_sign(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> str | None:
+    """The site's name where the copyright line gives it before the sign ("Gizmo Daily ©
+    2012 Foo Media Group", "Gizmo Daily Copyright © Foo Media", "Gizmo © 2012. All rights
+    reserved"), the links that open the line aside ("Privacy | Gizmo Daily © 2012"): a
+    short name that recurs on the page, taken where the owner after the sign is a
+    publisher or is not told. (The last copyright line; ``low``: the page in lower case.)"""
+    key = next((x.key for x in reversed(lines) if x.rule == "copyright"), None) or next(
+        (x.key for x in reversed(lines) if x.signed), None)
+    m = _SIGN.search(key) if key else None
+    if m is None or key is None:
+        return None
+    name = _BEFORE_CUT.split(key[: m.start()])[-1].strip(" .,;:-–—®™&")
+    words = name.split()
+    if (sum(ch.isalpha() for ch in name) < NAME_MIN_CHARS or len(name) > w.masthead_chars
+            or len(words) > w.masthead_words or not _NAMED.fullmatch(name) or name.lower() in oc.not_names
+            or words[0].lower() in oc.frame_ends or oc.is_publisher(name) or _names_no_one(name, oc)):
+        return None
+    bare = name[4:] if name.lower().startswith("the ") else name
+    return name if max(_times(low, name), _times(low, bare)) >= RECURS else None
+
+
 def _names_no_one(name: str, oc: OutletCues) -> bool:
     """Whether a copyright line's owner opens with words that name no one ("All rights
     reserved", a footer link's "Copyright Information"), as whole words: "Infoworld" is a name."""
@@ -445,20 +477,17 @@ def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
     "© 2018 Rolling Stone, LLC, a subsidiary of Penske Business Media" (the owner's name,
     without its publisher's words, must follow the words that say so)."""
     first = oc.stem(owner).lower().removeprefix("the ")
-    for said in oc.part_of:
-        # (The words as the page writes them, in lower case: no copy of the page in lower case.)
-        i = text.find(said)
-        while i >= 0:
-            end = i + len(said)
-            after = text[end : end + len(first) + 8].lower().lstrip()
-            if after.startswith((first, "the " + first)):
-                start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
-                before = text[start:i].replace("©", " ").replace("(c)", " ").replace("™", "").replace("®", "")
-                # (The sentence that says so: "... All Rights Reserved. Gizmo is a trademark of Foo".)
-                name = oc.clean(_SENTENCE_END.split(before)[-1])
-                if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
-                    return name
-            i = text.find(said, i + 1)
+    # (The words in any case: "Gizmo is a Trademark of Foo".)
+    for m in oc.part_of.finditer(text):
+        i, end = m.span()
+        after = text[end : end + len(first) + 8].lower().lstrip()
+        if after.startswith((first, "the " + first)):
+            start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
+            before = text[start:i].replace("©", " ").replace("(c)", " ").replace("™", "").replace("®", "")
+            # (The sentence that says so: "... All Rights Reserved. Gizmo is a trademark of Foo".)
+            name = oc.clean(_SENTENCE_END.split(before)[-1])
+            if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
+                return name
     return None
 
 
