@@ -224,3 +224,66 @@ def test_a_framed_name_that_signs_the_posts_is_an_author_s_box_and_comes_after_t
     assert outlet_of("Gizmo Daily", foot=foot) == "Gizmo Daily"
     # where the page gives no other name, the author's is the blog's
     assert outlet_of("Menu", foot="Posted by Jane Roe at 9:14 AM\nAbout Jane Roe") == "Jane Roe"
+
+
+@pytest.mark.parametrize("foot", [
+    "Copyright 2019. Gizmo Daily. All Rights Reserved.",
+    "© 2000 - 2019 Gizmo Daily (www.gizmodaily.net)",
+    "Copyright © 2012 . Gizmo Daily ● Roads and Bridges . All Rights Reserved.",
+])
+def test_the_owner_may_follow_a_stop_after_the_year_and_end_at_a_bracket_or_a_bullet(foot: str) -> None:
+    assert outlet_of("Menu", foot=foot) == "Gizmo Daily"
+
+
+def test_a_name_before_the_copyright_sign_is_the_site_of_a_publisher_owner_or_of_no_owner() -> None:
+    assert outlet_of("Menu", foot="Gizmo Daily News\nThe Gizmo Daily Copyright © Foo Media") == "The Gizmo Daily"
+    assert outlet_of("Menu", foot="Gizmo Daily on roads\nGizmo Daily ©2012 All Rights Reserved.") == "Gizmo Daily"
+    assert outlet_of("Menu", foot="Gizmo ® Copyright © 2012 Foo Media Group\nGizmo Tips") == "Gizmo"
+    # once on the page is not enough, nor links before the sign; an owner that is no publisher stays
+    assert outlet_of("Menu", foot="Gizmo Daily Copyright © Foo Media") == "Foo Media"
+    assert outlet_of("Menu", foot="Contact\nContact | Terms © 2012 Foo Media") == "Foo Media"
+    assert outlet_of("Menu", foot="Gizmo Daily News\nGizmo Daily © 2012 Jane Roe") == "Jane Roe"
+
+
+def test_the_words_that_say_an_owner_holds_a_site_may_be_in_any_case() -> None:
+    assert outlet_of(foot="Gizmo Daily is a Trademark of Foo Davis\n© 2012 Foo Davis LLC") == "Gizmo Daily"
+
+
+def test_a_name_followed_on_a_social_network_is_framed_without_the_network() -> None:
+    oc = OutletCues.of(default_rules())
+    assert oc.framed_name("Follow Gizmo Daily on Twitter") == "Gizmo Daily"
+    assert oc.framed_name("Follow Gizmo on Google Plus") == "Gizmo"
+    assert oc.framed_name("Follow Gizmo on Roads") == "Gizmo on Roads"  # no network
+
+
+def test_a_name_several_lines_frame_is_the_site_over_an_owner_who_is_no_publisher() -> None:
+    foot = "About GizmoCraft\nContact GizmoCraft\nFollow GizmoCraft on Twitter\n© 2012 Jane Roe"
+    assert outlet_of("Menu", foot=foot) == "GizmoCraft"
+    # one frame is not enough, nor the owner's initials or a part of the owner's name
+    assert outlet_of("Menu", foot="About GizmoCraft\nGizmoCraft\n© 2012 Jane Roe") == "Jane Roe"
+    assert outlet_of("Menu", foot="About GD\nAdvertise on GD\nGD\n© 2012 Gizmo Daily") == "Gizmo Daily"
+    assert outlet_of("Menu", foot="About Gizmo\nFollow Gizmo\n© 2012 Gizmo Daily") == "Gizmo Daily"
+
+
+def test_a_quoted_name_after_a_frame_names_the_blog_once_on_the_page() -> None:
+    assert outlet_of("Menu", foot="Follow “Gizmo Daily”\nGet every new post delivered") == "Gizmo Daily"
+    assert outlet_of("Menu", foot="Follow Gizmo Daily\nGet every new post delivered") is None
+
+
+def test_a_publisher_s_title_the_page_names_again_and_again_is_the_outlet_where_nothing_else_is() -> None:
+    body = "Gizmo News App\nWatch Gizmo News live\n"
+    assert outlet_of("Menu", foot=body + "© 2019 Gizmo Interactive Inc. All Rights Reserved.") == "Gizmo News"
+    # once is not enough, nor another publisher's name or a company's legal name
+    assert outlet_of("Menu", foot="Gizmo News App\n© 2019 Gizmo Interactive Inc.") == "Gizmo Interactive"
+    foot = "Gizmo Newspapers\nGizmo Newspapers\nGizmo Corporation\nGizmo Corporation\n© 2019 Gizmo Communications"
+    assert outlet_of("Menu", foot=foot) == "Gizmo Communications"
+
+
+def test_a_copyright_owner_may_end_at_a_slash() -> None:
+    assert outlet_of("Menu", foot="Copyright © 2019 Gizmo Daily Europe / Foo Bar GmbH") == "Gizmo Daily Europe"
+
+
+def test_a_site_s_address_after_the_copyright_owner_is_the_outlet() -> None:
+    assert outlet_of("Menu", foot="© Jane Roe / GizmoDaily.com 2007-2012. All rights reserved.") == "GizmoDaily.com"
+    # a company named after its address is not the site's address
+    assert outlet_of("Menu", foot="© 2019 Gizmo Europe / gizmo.net GmbH. All rights reserved") == "Gizmo Europe"

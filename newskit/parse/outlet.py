@@ -14,23 +14,33 @@ In order of trust:
    page's own address names its own site, where the copyright line may name a parent
    company ("© 2012 Foo Corp" on a page of "Gizmo Daily"). A social network's or a mail
    service's address (``outlet_not_sites``: "twitter", "gmail") spells no outlet;
-4. the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
-   All rights reserved." -> "Foo Media", "Copyright Gannett 2018" -> "Gannett"), unless
+4. where the copyright owner is a publisher (see below) or the line tells none, a short
+   name that stands before the sign on the line and recurs ("Gizmo Daily Copyright © Foo
+   Media", "Gizmo Daily ©2012 All Rights Reserved");
+   else the copyright line's owner, cleaned of what is not a name ("© 2019 Foo Media, Inc.
+   All rights reserved." -> "Foo Media", "Copyright Gannett 2018" -> "Gannett",
+   "Copyright 2019. Gizmo Daily. All Rights Reserved.", "© 2019 Gizmo (gizmo.net)"; the
+   site's address after it, "© Jane Roe / Gizmo.com 2012", is the site's), unless
    the owner is a publisher ("Hearst Communications", "CBS Interactive": a name that ends
    in a publisher's word, ``outlet_publisher_words``), who owns the site under another
    name, or signs the page's posts ("Posted by Jane Roe" and "© 2012 Jane Roe": a
-   blogger, whose blog's name comes first where the page gives one); a name the page
+   blogger, whose blog's name comes first where the page gives one), or a name that
+   several lines frame as the page's own ("About Gizmo", "Follow Gizmo on Twitter") and
+   that recurs as often, the owner being its parent or its author; a name the page
    frames as its own (see 5) that holds the owner's at one end and recurs is the owner's
    site ("YumSugar" for "© 2012 Sugar Inc" beside "Follow YumSugar");
 5. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
-   X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``), or a site's
+   X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``; "Follow X on
+   Twitter" frames X; a quoted name, 'Follow “X”' as a blog platform's button writes it,
+   need not recur), or a site's
    address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
    times, case aside): the most frequent. A blog platform's name ("WordPress.com",
    ``outlet_platforms``) is not the blog's; or the masthead: one of the first lines, a
    short name whose letters are in an address the page shows. A framed name that signs
    the page's posts ("About Jane Roe" and "Posted by Jane Roe": an author's box) comes
    after the masthead;
-6. the publisher owner;
+6. the publisher owner, or its title that the page names again and again ("CBS News"
+   for "© 2019 CBS Interactive Inc.");
 7. the page's first line, a short name no rule took, where nothing else (or only an owner
    who signs the posts) names the outlet
    and the parser removed that line as chrome (a first line that is the headline, as on
@@ -60,6 +70,7 @@ if TYPE_CHECKING:
 
 DEFAULT_WEIGHTS = OutletWeights()
 POWERED = "powered by"  # what a platform's footer holds, as outlet_powered_by writes it
+SELF_FRAMES = 2  # a name that this many lines frame is the site's own, over its owner's
 RECURS = 2  # a framed name must be on the page this many times
 COPYRIGHT_MAX_CHARS = 400  # a copyright line is short; longer lines are text about copyright
 FRAMED_MAX_CHARS = 80  # "About X", "X Staff": a short line
@@ -75,6 +86,11 @@ _MAIL_HOST = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")  # "gizmodaily.com" of "tips@
 RUN_WORDS = 2  # words of a name in a row that spell an address ("Gizmo Daily" of "Inside Gizmo Daily")
 LABEL_MIN_CHARS = 3  # a site's name in its address has three letters or more ("ign", not "t" of t.co)
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
+_SIGN = re.compile(r"©|\([cC]\)|(?i:copyright)")  # a copyright sign or word, where a line has one
+_BEFORE_CUT = re.compile(r"\s+[-–—|:·•»●/]\s+|\s{2,}|[|•●·]")  # what parts the links before a copyright sign
+_ON_SITE = re.compile(r"\s+(?i:on)\s+(\S+)")  # "Gizmo on Twitter": the name, then the network it is on
+_SLASH = re.compile(r"\s*[/|–—-]\s*")  # what parts an owner from the address after it: "Jane Roe / Gizmo.com"
+_YEAR_OR_STOP = re.compile(r"\s*(?:(?:19|20)\d{2}\b|[.,|]|$)")  # what ends an address that ends a copyright owner
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")  # where a sentence ends and the next starts
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:(?:19|20)?\d{2})\b)?")
 
@@ -94,7 +110,7 @@ class OutletCues:
     tld: re.Pattern[str]  # ".com": what a line with an address holds (found fast, it opens with a dot)
     addressed: re.Pattern[str]  # a site's address before the sign: "Wired.com © 2012 Condé Nast"
     host: re.Pattern[str]  # a site's address: its subdomains, its name, its ending ("blog.gizmodaily.co.uk")
-    part_of: tuple[str, ...]  # "Live Science is part of Future US": the outlet, then its owner
+    part_of: re.Pattern[str]  # "Live Science is part of Future US": the outlet, then its owner
     not_names: frozenset[str]
     frame_ends: frozenset[str]  # the first words of outlet_frames_before, the last of outlet_frames_after
     not_sites: frozenset[str]  # the names of sites that are no page's outlet: "twitter", "gmail"
@@ -111,7 +127,8 @@ class OutletCues:
         found = rules.derived["outlet"] = cls(
             owner=re.compile(
                 rf"(?:(?:©|\(c\)|^c\)|\b(?:{alternatives(v['copyright'])})\b)\s*)+(?:\d{{4}}\s*[-–]\s*)?(?:\d{{4}})?"
-                rf"\s*,?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*(?:[.,|]|\s[-–—]\s|{alternatives(v['rights_reserved'])}|$)",
+                rf"\s*[,.:]?\s*([A-Z][\w&.'’ -]{{1,60}}?)\s*"
+                rf"(?:[.,|(•·●]|\s[-–—/]\s|{alternatives(v['rights_reserved'])}|$)",
                 re.I,
             ),
             not_owners=tuple(v["not_owners"]),
@@ -126,7 +143,7 @@ class OutletCues:
                                  rf"{alternatives(v['copyright'])})", re.I),
             host=re.compile(rf"(?<![\w.-])((?:[A-Za-z0-9-]+\.)*)([A-Za-z0-9][\w-]{{1,40}})"
                             rf"\.(?:{alternatives(v['outlet_domains'])})(?![\w.])", re.I),
-            part_of=tuple(v["outlet_part_of"]),
+            part_of=re.compile(alternatives(v["outlet_part_of"]), re.I),
             not_names=frozenset([*v["outlet_not_names"], *v["outlet_platforms"]]),
             frame_ends=frozenset([*(w.split()[0] for w in v["outlet_frames_before"]),
                                   *(w.split()[-1] for w in v["outlet_frames_after"])]),
@@ -158,7 +175,14 @@ class OutletCues:
         if not words or (words[0].lower() not in self.frame_ends and words[-1].lower() not in self.frame_ends):
             return ""
         m = self.framed.match(key)
-        return (m.group(1) or m.group(2)).strip(" .!") if m else ""
+        if not m:
+            return ""
+        name = (m.group(1) or m.group(2)).strip(" .!")
+        # (The site on a social network: "Follow Gizmo on Twitter" frames "Gizmo".)
+        on = _ON_SITE.search(name)
+        if on and _NOT_LETTERS.sub("", on.group(1).lower()) in self.not_sites:
+            return name[: on.start()]
+        return name
 
     def stem(self, name: str) -> str:
         """A publisher's name without its publisher's words: "Hearst" of "Hearst Communications"."""
@@ -197,12 +221,18 @@ def find_outlet(text: str, lines: list[Line], rules: Rules, weights: OutletWeigh
     confirmed = _confirmed(text, low, lines, owner, oc, weights)
     if confirmed:
         return Found(confirmed)
+    if owner is None or oc.is_publisher(owner):
+        before = _before_sign(low, lines, oc, weights)
+        if before:
+            return Found(before)
     if owner and not oc.is_publisher(owner) and _signs(low, owner, oc):
         # The owner signs the page's posts ("© 2012 Jane Roe" and "Posted by Jane Roe"): a
         # blogger, whose blog's name is the outlet where the page gives one.
         framed = _framed_or_masthead(low, lines, oc, weights)
         return Found(framed) if framed else Found(owner, first_line=_first_line(lines, oc, weights))
     told = _told(low, lines, owner, oc, weights)
+    if told and told == owner and oc.is_publisher(owner):
+        return Found(_publisher_title(text, owner, oc))
     if told:
         return Found(told)
     # (The page's first line, where the parser removes it as chrome, comes before a name
@@ -260,13 +290,31 @@ def _framed_or_masthead(low: str, lines: list[Line], oc: OutletCues, weights: Ou
 def _told(low: str, lines: list[Line], owner: str | None, oc: OutletCues, weights: OutletWeights) -> str | None:
     """The outlet the copyright owner, a framed name or the masthead tell."""
     if owner and not oc.is_publisher(owner):
-        return _owner_site(low, lines, owner, oc)
+        site = _owner_site(low, lines, owner, oc)
+        return (_self_framed(low, lines, owner, oc) or site) if site == owner else site
     framed = _framed_name(low, lines, oc, weights)
     if framed is None or owner is None:
         return framed[1] if framed else owner
     # A publisher's name may be the outlet's with a publisher's word ("The Foreign Policy
     # Group"): the owner stays unless the framed name is on the page more often than it.
     return framed[1] if framed[0] > _times(low, oc.stem(owner)) else owner
+
+
+def _publisher_title(text: str, owner: str, oc: OutletCues) -> str:
+    """A publisher's title that the page names after it, where it names no other outlet:
+    its name without the publisher's words and the word that follows it most often on the
+    page, if that recurs ("CBS News" for "© 2019 CBS Interactive Inc" on a page that says
+    "CBS News" again and again); else the publisher's name."""
+    stem = oc.stem(owner)
+    if stem == owner:
+        return owner
+    words: dict[str, int] = {}
+    for m in re.finditer(rf"(?<![\w-]){re.escape(stem)} ([A-Z][\w&'’-]*)", text):
+        title = f"{stem} {m.group(1)}"
+        if not oc.is_publisher(title) and not oc.legal.search(title) and title.lower() != owner.lower():
+            words[title] = words.get(title, 0) + 1
+    title, n = max(words.items(), key=lambda x: x[1], default=(owner, 0))
+    return title if n >= RECURS else owner
 
 
 def _owner_site(low: str, lines: list[Line], owner: str, oc: OutletCues) -> str:
@@ -283,6 +331,31 @@ def _owner_site(low: str, lines: list[Line], owner: str, oc: OutletCues) -> str:
         if n >= RECURS and n > best[0]:
             best = (n, name)
     return best[1]
+
+
+def _self_framed(low: str, lines: list[Line], owner: str, oc: OutletCues) -> str | None:
+    """A name that several lines of the page frame as its own ("About Gizmo", "Follow Gizmo
+    on Twitter", "Subscribe to Gizmo"), that recurs as often as the copyright owner or more
+    and is not the owner's name, its initials or a part of it: the site, where the owner is
+    its parent company ("© 2012 Foo Corp" on a page of Gizmo) or its author. The most
+    frequent."""
+    own = _NOT_LETTERS.sub("", owner.lower())
+    initials = "".join(w[0] for w in owner.lower().split() if w[:1].isalnum())
+    frames: dict[str, set[str]] = {}
+    for x in lines:
+        if x.framed:
+            frames.setdefault(x.framed, set()).add(x.key.lower())
+    n_owner = _times(low, owner)
+    best: tuple[int, str] | None = None
+    for name, keys in frames.items():
+        letters = _NOT_LETTERS.sub("", name.lower())
+        if (len(keys) < SELF_FRAMES or name.lower() in oc.not_names or oc.is_publisher(name) or not letters
+                or letters in own or own in letters or letters == initials):
+            continue
+        n = _times(low, name)
+        if n >= max(RECURS, n_owner) and (best is None or n > best[0]) and not _signs(low, name, oc):
+            best = (n, name)
+    return best[1] if best else None
 
 
 def _confirmed(text: str, low: str, lines: list[Line], owner: str | None, oc: OutletCues,
@@ -382,10 +455,37 @@ def _owner(lines: list[Line], oc: OutletCues) -> str | None:
         m = oc.owner.search(key)
         if not m or _names_no_one(m.group(1), oc):
             continue
+        # (The site's address after the owner, "© Jane Roe / GizmoDaily.com 2012", is the site's.)
+        # (Not a company named after its address: "© Foo AG / Bar.net GmbH".)
+        after = _SLASH.sub("", key[m.end(1) :], count=1)
+        site = oc.domain.match(after) if _SLASH.match(key, m.end(1)) else None
+        if site and _YEAR_OR_STOP.match(after, site.end()) and site.group(1).lower() not in oc.not_names:
+            return site.group(1)
         name = oc.clean(m.group(1))
         if len(name) >= NAME_MIN_CHARS and not _names_no_one(name, oc):
             return name
     return None
+
+
+def _before_sign(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) -> str | None:
+    """The site's name where the copyright line gives it before the sign ("Gizmo Daily ©
+    2012 Foo Media Group", "Gizmo Daily Copyright © Foo Media", "Gizmo © 2012. All rights
+    reserved"), the links that open the line aside ("Privacy | Gizmo Daily © 2012"): a
+    short name that recurs on the page, taken where the owner after the sign is a
+    publisher or is not told. (The last copyright line; ``low``: the page in lower case.)"""
+    key = next((x.key for x in reversed(lines) if x.rule == "copyright"), None) or next(
+        (x.key for x in reversed(lines) if x.signed), None)
+    m = _SIGN.search(key) if key else None
+    if m is None or key is None:
+        return None
+    name = _BEFORE_CUT.split(key[: m.start()])[-1].strip(" .,;:-–—®™&")
+    words = name.split()
+    if (sum(ch.isalpha() for ch in name) < NAME_MIN_CHARS or len(name) > w.masthead_chars
+            or len(words) > w.masthead_words or not _NAMED.fullmatch(name) or name.lower() in oc.not_names
+            or words[0].lower() in oc.frame_ends or oc.is_publisher(name) or _names_no_one(name, oc)):
+        return None
+    bare = name[4:] if name.lower().startswith("the ") else name
+    return name if max(_times(low, name), _times(low, bare)) >= RECURS else None
 
 
 def _names_no_one(name: str, oc: OutletCues) -> bool:
@@ -417,10 +517,14 @@ def _framed(low: str, lines: list[Line], oc: OutletCues, signers: bool = False) 
     if not names:
         return None
     for name in dict.fromkeys(names):
-        if name.lower() in oc.not_names or low.count(name.lower()) < RECURS or oc.is_publisher(name):
+        folded = name.lower()
+        # (A name in quotes after a frame, as a blog platform's button writes it, 'Follow
+        # “Gizmo Daily”', is the blog's own once on the page.)
+        quoted = f"“{folded}”" in low or f'"{folded}"' in low
+        if folded in oc.not_names or (low.count(folded) < RECURS and not quoted) or oc.is_publisher(name):
             continue
         n = _times(low, name)
-        if n >= RECURS and (best is None or n > best[0]) and (signers or not _signs(low, name, oc)):
+        if (n >= RECURS or quoted) and (best is None or n > best[0]) and (signers or not _signs(low, name, oc)):
             best = (n, name)
     return best
 
@@ -445,20 +549,17 @@ def _part_of(text: str, owner: str, oc: OutletCues) -> str | None:
     "© 2018 Rolling Stone, LLC, a subsidiary of Penske Business Media" (the owner's name,
     without its publisher's words, must follow the words that say so)."""
     first = oc.stem(owner).lower().removeprefix("the ")
-    for said in oc.part_of:
-        # (The words as the page writes them, in lower case: no copy of the page in lower case.)
-        i = text.find(said)
-        while i >= 0:
-            end = i + len(said)
-            after = text[end : end + len(first) + 8].lower().lstrip()
-            if after.startswith((first, "the " + first)):
-                start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
-                before = text[start:i].replace("©", " ").replace("(c)", " ").replace("™", "").replace("®", "")
-                # (The sentence that says so: "... All Rights Reserved. Gizmo is a trademark of Foo".)
-                name = oc.clean(_SENTENCE_END.split(before)[-1])
-                if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
-                    return name
-            i = text.find(said, i + 1)
+    # (The words in any case: "Gizmo is a Trademark of Foo".)
+    for m in oc.part_of.finditer(text):
+        i, end = m.span()
+        after = text[end : end + len(first) + 8].lower().lstrip()
+        if after.startswith((first, "the " + first)):
+            start = max(text.rfind("\n", 0, i) + 1, i - FRAMED_MAX_CHARS)
+            before = text[start:i].replace("©", " ").replace("(c)", " ").replace("™", "").replace("®", "")
+            # (The sentence that says so: "... All Rights Reserved. Gizmo is a trademark of Foo".)
+            name = oc.clean(_SENTENCE_END.split(before)[-1])
+            if _NAMED.fullmatch(name) and name.lower() not in oc.not_names and not oc.is_publisher(name):
+                return name
     return None
 
 
