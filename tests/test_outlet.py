@@ -287,3 +287,20 @@ def test_a_site_s_address_after_the_copyright_owner_is_the_outlet() -> None:
     assert outlet_of("Menu", foot="© Jane Roe / GizmoDaily.com 2007-2012. All rights reserved.") == "GizmoDaily.com"
     # a company named after its address is not the site's address
     assert outlet_of("Menu", foot="© 2019 Gizmo Europe / gizmo.net GmbH. All rights reserved") == "Gizmo Europe"
+
+
+def test_a_line_of_links_frames_the_name_one_of_its_links_frames() -> None:
+    oc = OutletCues.of(default_rules())
+    assert oc.framed_name("About GizmoCraft | Contact Us | Donate") == "GizmoCraft"
+    assert oc.framed_name("Home · Contact Us · Subscribe to Gizmo Daily") == "Gizmo Daily"
+    assert oc.framed_name("Home | About | Contact") == ""
+    foot = "About GizmoCraft | Contact Us | Donate\nGet GizmoCraft Alerts\nFollow GizmoCraft\n© 2012 Foo Action Fund"
+    assert outlet_of("Menu", foot=foot) == "GizmoCraft"
+
+
+def test_the_site_s_latest_or_related_stories_frame_its_name() -> None:
+    oc = OutletCues.of(default_rules())
+    assert oc.framed_name("Related Stories on 9to5Gizmo") == "9to5Gizmo"
+    assert oc.framed_name("Latest on Gizmo TV") == "Gizmo TV"
+    assert oc.framed_name("Stories on the bridge") == ""
+    assert outlet_of("Menu", foot="Recent Stories on 9to5Gizmo\nRelated Stories on 9to5Gizmo") == "9to5Gizmo"

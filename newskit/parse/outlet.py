@@ -30,7 +30,9 @@ In order of trust:
    frames as its own (see 5) that holds the owner's at one end and recurs is the owner's
    site ("YumSugar" for "© 2012 Sugar Inc" beside "Follow YumSugar");
 5. a name the page frames as its own ("About SFGATE", "More From WIRED", "Subscribe to
-   X", "IGN Staff": ``outlet_frames_before`` and ``outlet_frames_after``; "Follow X on
+   X", "Related Stories on X", "IGN Staff": ``outlet_frames_before`` and
+   ``outlet_frames_after``, on a line or as one link of a line of links, "About X |
+   Contact Us"; "Follow X on
    Twitter" frames X; a quoted name, 'Follow “X”' as a blog platform's button writes it,
    need not recur), or a site's
    address near the top or the foot of the page ("CBSNews.com"), that recurs on the page (at least :data:`RECURS`
@@ -89,6 +91,8 @@ _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
 _SIGN = re.compile(r"©|\([cC]\)|(?i:copyright)")  # a copyright sign or word, where a line has one
 _BEFORE_CUT = re.compile(r"\s+[-–—|:·•»●/]\s+|\s{2,}|[|•●·]")  # what parts the links before a copyright sign
 _ON_SITE = re.compile(r"\s+(?i:on)\s+(\S+)")  # "Gizmo on Twitter": the name, then the network it is on
+_LINKS = re.compile(r"\s+[|·•]\s+")  # what parts a line of links: "About Gizmo | Contact Us | Donate"
+_LINK_MARKS = ("|", "·", "•")
 _SLASH = re.compile(r"\s*[/|–—-]\s*")  # what parts an owner from the address after it: "Jane Roe / Gizmo.com"
 _YEAR_OR_STOP = re.compile(r"\s*(?:(?:19|20)\d{2}\b|[.,|]|$)")  # what ends an address that ends a copyright owner
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")  # where a sentence ends and the next starts
@@ -170,11 +174,26 @@ class OutletCues:
 
     def framed_name(self, key: str, split: list[str] | None = None) -> str:
         """The name a line frames as the page's own ("About SFGATE" -> "SFGATE"), else ""
-        (``split``: ``key.split()``, where it is known)."""
-        words = (key.split() if split is None else split) if len(key) <= FRAMED_MAX_CHARS else None
+        (``split``: ``key.split()``, where it is known). A line of links frames the name
+        one of its links frames ("About Gizmo | Contact Us | Donate" -> "Gizmo")."""
+        links = len(key) <= COPYRIGHT_MAX_CHARS and any(mark in key for mark in _LINK_MARKS)
+        if len(key) <= FRAMED_MAX_CHARS:
+            name = self._framed_one(key, key.split() if split is None else split)
+            if name or not links:
+                return name
+        elif not links:
+            return ""
+        for part in _LINKS.split(key):
+            name = self._framed_one(part, part.split()) if len(part) < len(key) else ""
+            if name and name.lower() not in self.not_names:  # ("Contact Us" frames no one)
+                return name
+        return ""
+
+    def _framed_one(self, key: str, words: list[str]) -> str:
+        """The name one short line (or link) frames, else ""."""
         if not words or (words[0].lower() not in self.frame_ends and words[-1].lower() not in self.frame_ends):
             return ""
-        m = self.framed.match(key)
+        m = self.framed.match(key) if len(key) <= FRAMED_MAX_CHARS else None
         if not m:
             return ""
         name = (m.group(1) or m.group(2)).strip(" .!")
