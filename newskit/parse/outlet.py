@@ -176,12 +176,11 @@ class OutletCues:
         """The name a line frames as the page's own ("About SFGATE" -> "SFGATE"), else ""
         (``split``: ``key.split()``, where it is known). A line of links frames the name
         one of its links frames ("About Gizmo | Contact Us | Donate" -> "Gizmo")."""
-        links = len(key) <= COPYRIGHT_MAX_CHARS and any(mark in key for mark in _LINK_MARKS)
         if len(key) <= FRAMED_MAX_CHARS:
             name = self._framed_one(key, key.split() if split is None else split)
-            if name or not links:
+            if name:
                 return name
-        elif not links:
+        if len(key) > COPYRIGHT_MAX_CHARS or not any(mark in key for mark in _LINK_MARKS):
             return ""
         for part in _LINKS.split(key):
             name = self._framed_one(part, part.split()) if len(part) < len(key) else ""
@@ -495,7 +494,7 @@ def _before_sign(low: str, lines: list[Line], oc: OutletCues, w: OutletWeights) 
     key = next((x.key for x in reversed(lines) if x.rule == "copyright"), None) or next(
         (x.key for x in reversed(lines) if x.signed), None)
     m = _SIGN.search(key) if key else None
-    if m is None or key is None:
+    if m is None or key is None:  # (key: for the type checker, m tells)
         return None
     name = _BEFORE_CUT.split(key[: m.start()])[-1].strip(" .,;:-–—®™&")
     words = name.split()
