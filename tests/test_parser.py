@@ -1604,6 +1604,28 @@ def test_a_list_of_quantities_in_a_recipe_is_body():
     assert [p for p in a.body if p in items] == items
 
 
+def test_a_recipe_under_its_story_is_body():
+    # A food blog's post: the story, then the recipe under it, its ingredients a long list
+    # of short lines (a cost each) and its steps under them: the list scores in the body run
+    # as a list's items do, so the run goes on to the steps.
+    items = ["2 tablespoons olive oil", "1 large onion, chopped", "3 cloves garlic, minced", "1 carrot, diced",
+             "1 rib celery, diced", "4 cups vegetable stock", "2 cups water", "1 bay leaf", "2 cups small pasta",
+             "1/2 cup grated cheese", "Salt and pepper to taste", "Pinch of chilli flakes"]
+    steps = [
+        "Heat the olive oil in a large pot over a medium heat. Add the onion, carrot and celery, and cook them "
+        "for about ten minutes, until they are soft and golden at the edges.",
+        "Add the garlic, the stock, the water and the bay leaf, and bring it all to the boil. Turn the heat down "
+        "and let it simmer for twenty minutes, stirring it now and then.",
+        "Stir in the pasta and cook it until it is tender. Season the soup, take out the bay leaf, and serve it "
+        "with the cheese and the chilli on top.",
+    ]
+    text = (f"{MENU}Pumpkin Soup\n\n{_METHOD[0]}\n\n{_METHOD[1]}\n\nEnjoy!\n\nPrint This\n\nPumpkin Soup\n\n"
+            "Ingredients\n\n" + "\n".join(items) + "\n\nDirections\n\n" + "\n".join(steps) + "\n\nServes 4.\n")
+    a = parse_text(text).articles[0]
+    assert [p for p in a.body if p in items] == items
+    assert a.body[-len(steps):] == steps
+
+
 def test_numbered_steps_in_the_body_are_body():
     # A numbered list between the paragraphs (steps, tips), blank lines between its items:
     # short lines, but numbered one after another ("3)" is of another list), the article's.

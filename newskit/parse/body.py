@@ -77,10 +77,39 @@ def _scores(
     for i in table_rows(lines, lo, hi, bw):
         if not lines[i].rule:
             out[i - lo] = max(out[i - lo], bw.table_row_score)
-    # So are the items of a list a body line leads into with a colon ("It has:", then the items).
-    for i in colon_lists(lines, lo, hi, bw, cues, frozenset(signed)):
+    # So are the items of a list a body line leads into with a colon ("It has:", then the
+    # items), and of a list of quantities (a recipe's ingredients, between story and steps).
+    hw = weights.header
+    for i in (*colon_lists(lines, lo, hi, bw, cues, frozenset(signed)),
+              *quantity_lists(lines, lo, hi, hw.list_item_weight, hw.quantity_min_items)):
         out[i - lo] = max(out[i - lo], bw.list_item_score)
     return out, signed
+
+
+def quantity_lists(lines: list[Line], lo: int, hi: int, most: int, least: int,
+                   free: Callable[[int], bool] | None = None, closed: bool = False) -> list[int]:
+    """Indices in [lo, hi) of the lists of quantities (a recipe's ingredients): lines one
+    right under another, no blank line between them, each of ``most`` words or fewer, none
+    a rule's or body-like (and each ``free``, if given), ``least`` of them or more opening
+    with a quantity ("1/2 cup parsley"; a date is none: "18 Aug: Torquay", a list of
+    fixtures), half of them or more. With ``closed``, a list must end before ``hi``
+    (a line that is no item under it)."""
+    found: list[int] = []
+    block: list[int] = []
+    for i in range(lo, hi if closed else hi + 1):
+        x = lines[i] if i < hi else None
+        if x is not None and x.key and not x.rule and not x.good and x.weight <= most and (free is None or free(i)):
+            block.append(i)
+            continue
+        if len(block) >= least:
+            led = sum(_QUANTITY.match(lines[j].text) is not None and not lines[j].dates for j in block)
+            if led >= least and 2 * led >= len(block):
+                found.extend(block)
+        block = []
+    return found
+
+
+_QUANTITY = re.compile(r"\s*(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔⅛])\s*[a-z(]")
 
 
 def colon_lists(lines: list[Line], lo: int, hi: int, bw: BodyWeights, cues: Cues | None = None,

@@ -15,7 +15,7 @@ from ..dates import DateInfo
 from ..language import detect
 from ..model import Article, Kind, LineRecord, Reason, TitleScore, content_id
 from ..text import is_bullet
-from .body import densest, table_rows
+from .body import densest, quantity_lists, table_rows
 from .cues import DATELINE, Cues
 from .features import Line
 from .layout import Span
@@ -29,7 +29,6 @@ _COLONS = (":", "：")  # what a list's lead-in line ends in
 # in small letters: not a numbered line ("1. Title"), a time ("7:36 PM"), a date ("18 Aug")
 # nor a listicle's headline ("27 Oddest Cases")
 _NUMBERED = re.compile(r"\s*(\d{1,2})([.)])\s+\S")  # a numbered item: "1. Preheat the oven", "2) Tea"
-_QUANTITY = re.compile(r"\s*(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔⅛])\s*[a-z(]")
 _REMOVED = Kind.REMOVED
 
 
@@ -439,26 +438,11 @@ class Builder:
 
     def _quantities(self, a: int, b: int) -> frozenset[int]:
         """The lines of the lists of quantities inside the body run [a, b) (a recipe's
-        ingredients): lines one right under another, no blank line between them, each of
-        ``list_item_weight`` words or fewer and none a rule's, ``quantity_min_items`` of
-        them or more opening with a quantity ("1/2 cup parsley"; a date is none: "18 Aug:
-        Torquay", a list of fixtures), half of them or more; the run goes on under them."""
-        lines, hw = self.lines, self.hw
-        found: list[int] = []
-        block: list[int] = []
-        least, most, kind = hw.quantity_min_items, hw.list_item_weight, self.kind
-        for i in range(a, b):  # (a block that runs to the run's end has no body under it)
-            x = lines[i]
-            if x.key and not x.rule and not x.good and x.weight <= most and kind[i] is None:
-                block.append(i)
-                continue
-            if len(block) >= least:
-                led = sum(_QUANTITY.match(lines[j].text) is not None and not lines[j].dates for j in block)
-                if led >= least and 2 * led >= len(block):
-                    found.extend(block)
-            if block:
-                block = []
-        return frozenset(found)
+        ingredients: see :func:`newskit.parse.body.quantity_lists`), none of them a field's
+        yet; the run goes on under them."""
+        hw, kind = self.hw, self.kind
+        return frozenset(quantity_lists(self.lines, a, b, hw.list_item_weight, hw.quantity_min_items,
+                                        lambda i: kind[i] is None, closed=True))
 
     def _numbered(self, a: int, b: int) -> frozenset[int]:
         """The items of the numbered lists inside the body run [a, b) (steps, a list of
