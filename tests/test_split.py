@@ -481,3 +481,22 @@ def test_a_recurring_rule_between_paragraphs_splits_where_the_subject_changes():
     paras = CLIPPINGS[DIGEST[0]]
     one = "\n\n".join(paras[:2]) + "\n\n* * *\n\n" + "\n\n".join(paras[2:]) + "\n\n* * *\n\n" + "\n\n".join(paras[:2])
     assert len(parse_text(one + "\n").articles) == 1
+
+
+def _seam_page(headline: str, extra: str = "", menu: str = "Home\nNews\nSport\n") -> str:
+    body = "\n\n".join(p + extra for p in CLIPPINGS[headline] * 3)
+    return f"{menu}\n{headline}\n\n{body}\n"
+
+
+def test_a_long_seam_of_chrome_with_a_closing_line_splits_two_pages_on_other_subjects():
+    # Two pages no footer, opening block or subject test tells apart (the next one's menu is
+    # the site's own words; the two bodies share a sentence): a long gap of the first page's
+    # chrome (share links, teasers) with a closing line (a cookie notice) between bodies
+    # about different things is a seam; with no closing line and few rule lines, it is not.
+    shared = " After the storm, the ferry to the harbour was cancelled and schools on the island stayed shut."
+    chrome = ("\nShare this article\nTweet\nEmail\n\nMore from the site\n"
+              + "".join(f"A teaser headline number {k}\n" for k in range(1, 31)))
+    cookie = "\nWe use cookies to give you the best experience on our website.\n"
+    second = _seam_page(DIGEST[2], shared, SITE_MENU)
+    assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second) == [*TWO, DIGEST[2]]
+    assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + "\n\n" + second) == [TWO[0], DIGEST[2]]

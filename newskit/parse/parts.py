@@ -223,7 +223,7 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     for lo, hi in parts.spans:
         start = lo
         seams = seam_cuts(lines, lo, hi, cues, weights)
-        found = {*page_cuts(lines, lo, hi, weights), *digest_cuts(lines, lo, hi, cues, weights)}
+        found = {*page_cuts(lines, lo, hi, weights, cues), *digest_cuts(lines, lo, hi, cues, weights)}
         # A seam and another cut with too little body between them tell one page's start:
         # the seam's (the lines between close the page before).
         found = {at for at in found if all(body_weight(lines, min(at, s), max(at, s)) >= least for s in seams)}
@@ -666,7 +666,7 @@ def _footer(line: Line, lw: LayoutWeights) -> bool:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> list[int]:
+def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[int]:
     """Where whole pages appended with only blank lines between them start, in ``[lo, hi)``.
 
     A page ends with its footer (:func:`_footer`, a copyright line). Between two body runs
@@ -677,7 +677,8 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     footer, the next page starts where its opening does (:func:`_opening_cut`: a wide
     blank gap, then a menu, then a headline over the body). Where neither tells two such
     body runs apart, the next page starts at its headline if the two bodies are about
-    different things (:func:`_subject_cut`).
+    different things (:func:`_subject_cut`), or, with ``cues``, past a seam of chrome
+    between two bodies on different subjects (:func:`_chrome_seam_cut`).
     """
     lw = weights.layout
     # (Cheap first: a cut needs two pages' worth of body, and a footer with a page's worth
@@ -695,6 +696,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
     out: list[int] = []
     apart = -1  # the blank lines between two paragraphs (the dump's widest lines of chrome are wider)
     coh: Cohesion | None = None
+    cohb: Cohesion | None = None
     for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
         found: list[int] = []
         if framed:
@@ -708,6 +710,9 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights) -> lis
         if not found:
             coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
             found = _subject_cut(lines, coh, end, start, lw)
+        if not found and cues is not None:
+            cohb = cohb or Cohesion(lines, lo, hi, lw.digest_window, bodies=True)
+            found = _chrome_seam_cut(lines, cohb, end, start, cues, lw)
         out.extend(found)
     return out
 
@@ -729,6 +734,51 @@ def _subject_cut(lines: list[Line], coh: Cohesion, end: int, start: int, lw: Lay
     last = gap[-lw.page_head_lines :]
     head = next((i for i in reversed(last) if _titled(lines[i], lw)), None)
     return [] if head is None else [head]
+
+
+def _chrome_seam_cut(
+    lines: list[Line], cohb: Cohesion, end: int, start: int, cues: Cues, lw: LayoutWeights
+) -> list[int]:
+    """Where the next page starts between two pages' bodies, the one ending at line ``end``
+    and the next starting at line ``start``, told by the chrome between them: a page's end
+    (its comments, links, footer) and the next page's opening (its menu, its headline). The
+    gap holds ``layout.page_seam_lines`` lines of words or more, a closing line
+    (:func:`_closing`) or ``layout.page_seam_rules`` lines of rules' or more, and the body
+    lines on its two sides are about different things (their cohesion, body lines only, is
+    under ``layout.page_seam_cohesion``). A thread of comments under one page's body is
+    no seam: its lines are the comment rules' (:attr:`Cues.page_comments`, one rule line
+    in ``layout.page_seam_comments`` or more) or its date lines many (one line of words in
+    ``layout.page_seam_dates`` or more). The next page starts past the last closing line's
+    block, else under the widest run of blank lines in the gap, and no lower than the next
+    body's headline (:func:`_titled`, among the last ``layout.page_head_lines`` lines of
+    words above it)."""
+    gap = [i for i in range(end + 1, start) if lines[i].key]
+    if len(gap) < lw.page_seam_lines or cohb.between(end, start) >= lw.page_seam_cohesion:
+        return []
+    rules = sum(1 for i in gap if lines[i].rule)
+    comments = sum(1 for i in gap if lines[i].rule in cues.page_comments)
+    dates = sum(1 for i in gap if lines[i].dates)
+    closing = [i for i in gap if _closing(lines[i], cues)]
+    if not closing and rules < lw.page_seam_rules:
+        return []
+    if comments * lw.page_seam_comments > rules or dates * lw.page_seam_dates > len(gap):
+        return []
+    if closing:
+        at = _past_block(lines, closing[-1], start)
+    else:
+        best = run = 0
+        at = start
+        for i in range(end + 1, start):
+            if not lines[i].key:
+                run += 1
+                continue
+            if run and run >= best:
+                best, at = run, i
+            run = 0
+    head = next((i for i in reversed(gap[-lw.page_head_lines :]) if _titled(lines[i], lw)), None)
+    if head is not None and at > head:
+        at = head
+    return [at] if end < at < start else []
 
 
 def _an_opening(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:

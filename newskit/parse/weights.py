@@ -108,6 +108,16 @@ class LayoutWeights:
     page_cohesion: float = 0.04  # pages no footer or opening tells apart: two bodies less cohesive than this ...
     page_head_lines: int = 4  # ... the next one with a headline among the last this many lines of words above it ...
     page_signed_lines: int = 3  # ... and fewer date lines than this between them (not a thread of comments)
+    # Pages no footer, opening or subject test tells apart: a seam of chrome between two
+    # bodies less cohesive (body lines only) than page_seam_cohesion, holding page_seam_lines
+    # lines of words or more, a closing line or page_seam_rules rule lines or more, where
+    # comment lines are fewer than one in page_seam_comments rule lines and date lines fewer
+    # than one in page_seam_dates lines of words (not a thread of comments).
+    page_seam_cohesion: float = 0.07
+    page_seam_lines: int = 30
+    page_seam_rules: int = 10
+    page_seam_comments: int = 3
+    page_seam_dates: int = 10
     # A seam between appended pages: a page's closing block (seam_closing lines of a closing
     # rule's or a copyright line among seam_lines lines of words) followed, within
     # seam_between lines of words and no body-like line, by a line of an opening rule's.
