@@ -1732,3 +1732,22 @@ def test_an_initials_full_stop_makes_no_two_sentences(headline: str) -> None:
     a = parse_text(text, explain=True).articles[0]
     assert a.title == headline
     assert "two sentences" not in terms_of(a, headline)
+
+
+def test_a_comment_count_over_the_post_and_again_over_its_comments_is_no_barrier():
+    # "4 Comments" links to the comments under the post's headline and heads them under
+    # its text: only the last one shown ends the search, so teasers above the headline
+    # (another post's opening) do not win over the post between the two.
+    teasers = "\n\n".join(
+        f"Teaser {i} opens another story of the site with a sentence or two of its own, long "
+        f"enough to read as prose, and a link to the rest of it below.\n\nContinue Reading »"
+        for i in range(2))
+    post = paragraphs(8, "post")
+    comments = "\n\n".join(f"Reader{i} says:\n\nI really think reader number {i} has a point about this "
+                           "whole thing, honestly, and I said so." for i in range(4))
+    menu = "Home\nAbout\nContact\nContributors\nMagazine\nRetailers"
+    text = (f"{teasers}\n\n{menu}\n\nThe headline of the post\n\n4 Comments\n\nWritten by A Writer in News\n\n"
+            f"{post}\n\n4 Comments\n\n{comments}\n")
+    a = parse_text(text).articles[0]
+    assert any(p.startswith("Paragraph 0") for p in a.body)
+    assert not any(p.startswith("Teaser") for p in a.body)

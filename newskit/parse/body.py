@@ -321,6 +321,7 @@ def densest(
     counted = [(i, sc) for i, sc in enumerate(line_scores, lo) if sc]
     signed_above: int | None = None  # the last signature passed that opens comments
     headers = _lone_headers(lines, lo, hi, cues)
+    counts = _repeated_counts(lines, lo, hi)
     for k, (i, _) in enumerate(counted):
         if i in headers:
             # a share bar's word heads the comments where the article above outweighs
@@ -329,7 +330,7 @@ def densest(
             rest = _prose_run(lines, counted[k + 1 :], weights)
             if found and found[2] >= max(bw.min_body_weight, rest[2] if rest else 0.0):
                 return _framed(lines, counted[:k], found, bw)
-        elif lines[i].rule in BARRIER_RULES:
+        elif lines[i].rule in BARRIER_RULES and i not in counts:
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
                 return _framed(lines, counted[:k], found, bw)
@@ -405,6 +406,25 @@ def _ended(lines: list[Line], counted: list[tuple[int, float]], found: tuple[int
             mass += sc
             last_good = i
     return a, b
+
+
+def _repeated_counts(lines: list[Line], lo: int, hi: int) -> frozenset[int]:
+    """The comments lines of [lo, hi) that are a count's link in a post's header, not the
+    head of its comments: shown again further down ("4 Comments" over the post and again
+    over its comments), with a body-like line between the two (the post's text; a count
+    under the post over a comment form and the count again over the comments has none).
+    Only the last one can head the comments."""
+    shown: dict[str, list[int]] = {}
+    for i in range(lo, hi):
+        x = lines[i]
+        if x.rule in BARRIER_RULES and x.key:
+            shown.setdefault(x.key.casefold(), []).append(i)
+    out: list[int] = []
+    for marks in shown.values():
+        for i, again in zip(marks, marks[1:], strict=False):
+            if any(lines[k].good and not lines[k].rule for k in range(i + 1, again)):
+                out.append(i)
+    return frozenset(out)
 
 
 _HEADER_WORDS = 2  # a lone comments header is this light ("Reader comments")
