@@ -500,3 +500,16 @@ def test_a_long_seam_of_chrome_with_a_closing_line_splits_two_pages_on_other_sub
     second = _seam_page(DIGEST[2], shared, SITE_MENU)
     assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second) == [*TWO, DIGEST[2]]
     assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + "\n\n" + second) == [TWO[0], DIGEST[2]]
+
+
+def test_a_thread_of_comments_between_two_bodies_is_no_seam():
+    # The same long gap with its closing line, but a thread of comments in it (most of its
+    # rule lines the comment rules'): the comments under one post, not the chrome between
+    # two pages, so the seam does not cut there.
+    chrome = ("\nShare this article\nTweet\nEmail\n\nMore from the site\n"
+              + "".join(f"A teaser headline number {k}\n" for k in range(1, 31))
+              + "".join(f"\nReader {k} wrote a short note on this.\nReply\n" for k in range(1, 16)))
+    cookie = "\nWe use cookies to give you the best experience on our website.\n"
+    shared = " After the storm, the ferry to the harbour was cancelled and schools on the island stayed shut."
+    second = _seam_page(DIGEST[2], shared, SITE_MENU)
+    assert len(titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second)) == 2
