@@ -513,3 +513,17 @@ def test_a_thread_of_comments_between_two_bodies_is_no_seam():
     shared = " After the storm, the ferry to the harbour was cancelled and schools on the island stayed shut."
     second = _seam_page(DIGEST[2], shared, SITE_MENU)
     assert len(titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second)) == 2
+
+
+def test_a_thread_of_dated_comments_between_two_bodies_is_no_seam():
+    # The same long gap with its closing line, and comments no comment rule names but each
+    # under a date line: many date lines among the gap's lines of words (one in
+    # page_seam_dates or more) read as a thread of comments, not the chrome between pages.
+    chrome = ("\nShare this article\nTweet\nEmail\n\nMore from the site\n"
+              + "".join(f"A teaser headline number {k}\n" for k in range(1, 31))
+              + "".join(f"\nA reader wrote a short note on this, number {k}.\nMarch {k}, 2012 at 10:15 am\n"
+                        for k in range(1, 16)))
+    cookie = "\nWe use cookies to give you the best experience on our website.\n"
+    shared = " After the storm, the ferry to the harbour was cancelled and schools on the island stayed shut."
+    second = _seam_page(DIGEST[2], shared, SITE_MENU)
+    assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second) == TWO
