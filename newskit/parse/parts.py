@@ -282,10 +282,12 @@ def _closing_lines(lines: list[Line], lo: int, c: int, cues: Cues, lw: LayoutWei
     return count
 
 
-def _widest_gap_under(lines: list[Line], c: int, bound: int) -> int | None:
+def _widest_gap_under(lines: list[Line], c: int, bound: int, *, through: bool = False) -> int | None:
     """The first line of words under the widest run of blank lines below line ``c`` (and
     above ``bound``) before the first body-like line: where a page's closing block ends
-    and the next page begins; None where no blank line comes first."""
+    and the next page begins; None where no blank line comes first. With ``through``, the
+    whole stretch up to ``bound`` is looked at and the last of the widest runs wins (the
+    gap between two bodies, whose next page opens lowest)."""
     best: tuple[int, int] | None = None
     run = 0
     for i in range(c + 1, bound):
@@ -293,10 +295,10 @@ def _widest_gap_under(lines: list[Line], c: int, bound: int) -> int | None:
         if not x.key:
             run += 1
             continue
-        if run and (best is None or run > best[1]):
+        if run and (best is None or run > best[1] or (through and run == best[1])):
             best = (i, run)
         run = 0
-        if x.good and not x.rule:
+        if not through and x.good and not x.rule:
             break
     return best[0] if best else None
 
@@ -766,15 +768,8 @@ def _chrome_seam_cut(
     if closing:
         at = _past_block(lines, closing[-1], start)
     else:
-        best = run = 0
-        at = start
-        for i in range(end + 1, start):
-            if not lines[i].key:
-                run += 1
-                continue
-            if run and run >= best:
-                best, at = run, i
-            run = 0
+        widest = _widest_gap_under(lines, end, start, through=True)
+        at = start if widest is None else widest
     head = next((i for i in reversed(gap[-lw.page_head_lines :]) if _titled(lines[i], lw)), None)
     if head is not None and at > head:
         at = head
