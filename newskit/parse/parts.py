@@ -223,7 +223,7 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     for lo, hi in parts.spans:
         start = lo
         seams = seam_cuts(lines, lo, hi, cues, weights)
-        found = {*page_cuts(lines, lo, hi, weights, cues), *digest_cuts(lines, lo, hi, cues, weights)}
+        found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
         # A seam and another cut with too little body between them tell one page's start:
         # the seam's (the lines between close the page before).
         found = {at for at in found if all(body_weight(lines, min(at, s), max(at, s)) >= least for s in seams)}
@@ -668,7 +668,7 @@ def _footer(line: Line, lw: LayoutWeights) -> bool:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[int]:
+def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
     """Where whole pages appended with only blank lines between them start, in ``[lo, hi)``.
 
     A page ends with its footer (:func:`_footer`, a copyright line). Between two body runs
@@ -679,7 +679,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: 
     footer, the next page starts where its opening does (:func:`_opening_cut`: a wide
     blank gap, then a menu, then a headline over the body). Where neither tells two such
     body runs apart, the next page starts at its headline if the two bodies are about
-    different things (:func:`_subject_cut`), or, with ``cues``, past a seam of chrome
+    different things (:func:`_subject_cut`), or past a seam of chrome
     between two bodies on different subjects (:func:`_chrome_seam_cut`).
     """
     lw = weights.layout
@@ -712,7 +712,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: 
         if not found:
             coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
             found = _subject_cut(lines, coh, end, start, lw)
-        if not found and cues is not None:
+        if not found:
             cohb = cohb or Cohesion(lines, lo, hi, lw.digest_window, bodies=True)
             found = _chrome_seam_cut(lines, cohb, end, start, cues, lw)
         out.extend(found)
