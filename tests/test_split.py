@@ -281,6 +281,17 @@ def test_a_brief_between_separator_lines_is_an_article():
     label = "Section: Local news\n"
     assert titles(ARTICLE + rule + label + rule + brief + rule + OTHER) == [TWO[0], "Road closed for a week", TWO[1]]
 
+
+def test_a_record_with_a_headline_and_a_byline_between_separator_lines_is_an_article():
+    # An export's record whose text is cut off (its headline, its byline and date, then
+    # only the site's links) is a document of its own, not chrome of the one before; the
+    # same links under no headline and byline are.
+    record = "Ferry timetable changes next month\nBy Jane Roe, 3 March 2012\n\nSubscribe\nAbout us\nContact\n"
+    rule = "\n" + "=" * 40 + "\n\n"
+    assert titles(ARTICLE + rule + record + rule + OTHER) == [TWO[0], "Ferry timetable changes next month", TWO[1]]
+    links = "Subscribe\nAbout us\nContact\n"
+    assert titles(ARTICLE + rule + links + rule + OTHER) == TWO
+
 def test_split_file_is_one_article_per_file():
     text = ARTICLE + "\f\n" + OTHER
     assert len(titles(text)) == 2

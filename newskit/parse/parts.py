@@ -24,7 +24,8 @@ How a dump is split is the ``split`` setting of :func:`newskit.parse.parse_text`
   spaces at both ends aside): the dump splits at those lines and nowhere else.
 
 A part between separators with too little body to stand alone (``layout.part_min_body``
-words: a label, a notice; a brief of a sentence or two is an article, as it is alone) is not
+words: a label, a notice; a brief of a sentence or two is an article, as it is alone, and so
+is a record that opens with a headline over a byline or date line, whatever its body) is not
 an article: across a separator line it joins the part before it (or after it, for the
 first), as its chrome; between form feeds or the user's separators it is chrome between
 articles. Either way :class:`Parts` names it, so that ``-v`` can say so.
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import NamedTuple
 
 from ..splitting import AUTO, FILE, separator_pattern
@@ -177,7 +179,8 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     leftovers: list[tuple[int, int]] = []
     least = weights.layout.part_min_body
     for k, (a, b) in enumerate(segments):
-        if not _has_text(lines, a, b) or body_weight(lines, a, b) >= least:
+        if not _has_text(lines, a, b) or body_weight(lines, a, b) >= least \
+                or _headed_document(lines, a, b, cues, weights.layout):
             continue
         if k > 0 and not found[k - 1].hard:  # chrome of the part before (or after, for the first)
             kept[k - 1] = False
@@ -212,6 +215,14 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     if pattern is not None or out.stripped or out.documents:
         return out
     return _split_pages(lines, out, cues, weights)
+
+
+def _headed_document(lines: list[Line], a: int, b: int, cues: Cues, lw: LayoutWeights) -> bool:
+    """Whether the part ``[a, b)`` opens as a document does, whatever its body: a headline
+    (:func:`_head_shaped`) over a byline or date line (:func:`_meta`) as its first two
+    lines of words (a record of an export with its text cut off, not a label or a notice)."""
+    head, meta = [*islice((x for x in lines[a:b] if x.key), 2), None, None][:2]
+    return head is not None and meta is not None and _head_shaped(head, cues, lw) and _meta(meta, cues, lw)
 
 
 def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:
