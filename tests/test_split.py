@@ -134,6 +134,27 @@ def test_a_lone_rule_inside_a_page_does_not_split_it():
     assert len(titles(ARTICLE + "\nMore from the council\n----\nCouncil news in brief\n\n" + BODY * 2)) == 1
 
 
+SHORT_A = "Council keeps the old bridge open\n\n" + BODY * 2 + "\n\n" + BODY + "\n"
+SHORT_B = "Schools will open late after the storm\n\n" + BODY.replace("bridge", "school") * 2 + "\n"
+FOOTER = "\nAbout us\nContact\n© 2024 Town Courier. All rights reserved.\n"
+MENU = "Skip to content\nHome\nNews\n\n"
+
+
+@pytest.mark.parametrize("above, below", [(FOOTER, MENU), (FOOTER, "News\nSport\nWeather\n\n"),
+                                          ("\nAbout us\nContact\nJobs\n", MENU)])
+def test_a_lone_rule_under_a_footer_or_over_a_menu_splits_two_short_pages(above, below):
+    """Two short pages (less body than ``layout.seam_min_body``): a page's footer over the
+    rule or the next page's menu under it tells a seam, and less body will do."""
+    assert titles(SHORT_A + above + "\n----\n\n" + below + SHORT_B) == TWO
+
+
+def test_a_lone_rule_between_menus_with_no_seam_needs_more_body():
+    text = SHORT_A + "\nAbout us\nContact\n\n----\n\nNews\nSport\n\n" + SHORT_B
+    assert titles(text) == TWO[:1]
+    lw = replace(DEFAULT_WEIGHTS.layout, seam_min_body=DEFAULT_WEIGHTS.layout.separator_lone_body)
+    assert [a.title for a in parse_text(text, weights=replace(DEFAULT_WEIGHTS, layout=lw)).articles] == TWO
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

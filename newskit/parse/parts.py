@@ -146,17 +146,20 @@ def _near_words(lines: list[Line], lo: int, at: int, hi: int, near: int) -> tupl
     return above, below
 
 
-def _lone_between_pages(lines: list[Line], at: int, weights: ParseWeights) -> bool:
+def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWeights) -> bool:
     """Whether a rule whose shape the dump holds only once stands between two whole pages:
     none of the ``layout.separator_chrome`` nearest lines of words on either side is
     body-like (a page's footer over it, the next page's menu under it), both sides hold a
-    body of their own (``layout.seam_min_body``), and a headline stands over the body under
-    it (as at a seam of pages set apart by blank lines only)."""
+    body of their own, and a headline stands over the body under it (as at a seam of pages
+    set apart by blank lines only). The body each side needs is ``layout.seam_min_body``,
+    or only ``layout.separator_lone_body`` where those near lines tell a seam: a page's
+    closing line (:func:`_closing`) over the rule or an opening rule's line under it."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
     if any(x.good and not x.rule for side in (above, below) for x in side):
         return False
-    least = max(weights.body.min_body_weight, lw.seam_min_body)
+    seam = any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
+    least = max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
     return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
         and _headed(lines, at + 1, len(lines), lw)
 
@@ -169,7 +172,7 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     pattern = separator_pattern(split)
     found = cuts(lines, pattern, weights.layout.separator_repeats)
     if pattern is None and not found:  # no rule's shape recurs: a lone rule may stand between two pages
-        found = [c for c in cuts(lines, None, 1) if _lone_between_pages(lines, c.at, weights)]
+        found = [c for c in cuts(lines, None, 1) if _lone_between_pages(lines, c.at, cues, weights)]
     if not found:
         whole = Parts([(0, n)])
         return whole if pattern is not None else _split_pages(lines, whole, cues, weights)
