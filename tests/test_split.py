@@ -148,8 +148,17 @@ def test_a_lone_rule_under_a_footer_or_over_a_menu_splits_two_short_pages(above,
     assert titles(SHORT_A + above + "\n----\n\n" + below + SHORT_B) == TWO
 
 
+@pytest.mark.parametrize("above, below", [("\u00a9 2024 Town Courier. All rights reserved.\n", ""),
+                                          ("", "Skip to the content\n"), ("", "Skip to article\n")])
+def test_a_lone_rule_right_under_a_copyright_line_or_over_a_skip_link_splits_by_a_body(above, below):
+    """The page's last line a copyright line, or the next page's first a "Skip to content"
+    link: a seam, though the last lines of one body are near the rule."""
+    assert titles(SHORT_A + above + "\n----\n\n" + below + "News\nSport\n\n" + SHORT_B) == TWO
+    assert titles(SHORT_A + "\n----\n\nNews\nSport\n\n" + SHORT_B) == TWO[:1]
+
+
 def test_a_lone_rule_between_menus_with_no_seam_needs_more_body():
-    text = SHORT_A + "\nAbout us\nContact\n\n----\n\nNews\nSport\n\n" + SHORT_B
+    text = SHORT_A + "\nOur team\nLetters\nArchive\n\n----\n\nOur team\nLetters\nPuzzles\n\n" + SHORT_B
     assert titles(text) == TWO[:1]
     lw = replace(DEFAULT_WEIGHTS.layout, seam_min_body=DEFAULT_WEIGHTS.layout.separator_lone_body)
     assert [a.title for a in parse_text(text, weights=replace(DEFAULT_WEIGHTS, layout=lw)).articles] == TWO

@@ -138,6 +138,7 @@ class Cues:
         # The rules whose lines close a page and those whose lines open one (appended pages).
         self.page_closing = frozenset(v["page_closing_rules"])
         self.page_opening = frozenset(v["page_opening_rules"])
+        self.page_start = frozenset(v["page_start_rules"])  # a line that can only open a page
         self.page_comments = frozenset(v["page_comment_rules"])  # a thread of comments under a body
         self.post_head = frozenset(v["post_head_rules"])  # the rules whose line stands over a post's title
         self.related = frozenset(v["related_rules"])  # the rules whose line heads a list of other stories

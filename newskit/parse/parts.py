@@ -153,12 +153,15 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     body of their own, and a headline stands over the body under it (as at a seam of pages
     set apart by blank lines only). The body each side needs is ``layout.seam_min_body``,
     or only ``layout.separator_lone_body`` where those near lines tell a seam: a page's
-    closing line (:func:`_closing`) over the rule or an opening rule's line under it."""
+    closing line (:func:`_closing`) over the rule or an opening rule's line under it. Where
+    the line right over the rule is a closing line, or the one right under it can only open
+    a page (:attr:`Cues.page_start`, "Skip to content"), body-like lines may be near it."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
-    if any(x.good and not x.rule for side in (above, below) for x in side):
+    told = bool(above and _closing(above[0], cues) or below and below[0].rule in cues.page_start)
+    if not told and any(x.good and not x.rule for side in (above, below) for x in side):
         return False
-    seam = any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
+    seam = told or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
     least = max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
     return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
         and _headed(lines, at + 1, len(lines), lw)
