@@ -164,6 +164,29 @@ def test_a_lone_rule_between_menus_with_no_seam_needs_more_body():
     assert [a.title for a in parse_text(text, weights=replace(DEFAULT_WEIGHTS, layout=lw)).articles] == TWO
 
 
+def test_a_commenters_copyright_sign_off_over_each_signature_is_no_page_footer():
+    """A commenter signs off with a line that reads as a footer ("… (copyright of …) 2012")
+    and each comment is signed "by NAME on DATE up reply": the thread under the article
+    is one page's, not a page after each sign-off."""
+    paragraphs = [BODY.strip(), BODY.replace("bridge", "ferry").strip(), BODY.replace("old", "iron").strip()]
+    story = "\n\n".join(paragraphs * 4)
+    comment = ("I walk over that bridge every morning with my dog, and I have never once felt that it "
+               "was unsafe, whatever the engineers may end up saying about it in the spring. ")
+    sign_off = "Your 2012 Riverside Rovers....!!!. Masters of the late winner (copyright of the choir acknowledged)."
+    thread, k = "", 0
+    for _ in range(2):
+        for short in ["Go Rovers!", "Nice one", "Was anyone there?", "Hahaha", "Well played", "Not sure"]:
+            thread += f"{short}\n\nby Fan {k} on Aug 8, 2012 5:{10 + k} PM PDT up reply\n\n"
+            k += 1
+        thread += f"{sign_off}\n\nby Fan {k} on Aug 8, 2012 5:{10 + k} PM PDT up reply actions\n\n"
+        k += 1
+    thread += "\n\n".join([comment] * 6) + "\n\nby Fan 99 on Aug 9, 2012 1:08 AM PDT reply\n"
+    doc = parse_text(TWO[0] + "\n\n" + story + "\n\nComments\n\n" + thread)
+    assert [a.title for a in doc.articles] == TWO[:1]
+    signed = [r for r in doc.articles[0].lines if r.text.startswith("by Fan")]
+    assert len(signed) == k + 1 and all(r.rule == "comment-signature" for r in signed)
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

@@ -682,6 +682,14 @@ def _footer(line: Line, lw: LayoutWeights) -> bool:
     )
 
 
+def _signs_off(lines: list[Line], at: int, hi: int, cues: Cues) -> bool:
+    """Whether the line of words right under line ``at`` (before ``hi``) is a comment's
+    (:attr:`Cues.page_comments`, "by Jane on Aug 8, 2012 5:30 PM reply"): a footer over it
+    is a commenter's sign-off ("Masters of the Walk-off (copyright of …) 2012"), no page's."""
+    nxt = next((x for x in lines[at + 1 : hi] if x.key), None)
+    return nxt is not None and nxt.rule in cues.page_comments
+
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -705,7 +713,8 @@ def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     # whose only footer closes it.)
     if body_weight(lines, lo, hi) < 2 * lw.page_min_body:
         return []
-    feet = [i for i, x in enumerate(lines[lo:hi], lo) if (x.signed or x.rule == "copyright") and _footer(x, lw)]
+    feet = [i for i, x in enumerate(lines[lo:hi], lo)
+            if (x.signed or x.rule == "copyright") and _footer(x, lw) and not _signs_off(lines, i, hi, cues)]
     footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
         and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
     framed = footed or _an_opening(lines, lo, hi, lw)
@@ -720,7 +729,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
         found: list[int] = []
         if framed:
             gap = range(end + 1, start)
-            feet = [i for i in gap if _footer(lines[i], lw)]
+            feet = [i for i in gap if _footer(lines[i], lw) and not _signs_off(lines, i, hi, cues)]
             if not feet:
                 apart = _paragraph_gap(lines, lo, hi) if apart < 0 else apart
                 found = _opening_cut(lines, end + 1, start, apart, lw)
