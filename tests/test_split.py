@@ -187,6 +187,21 @@ def test_a_commenters_copyright_sign_off_over_each_signature_is_no_page_footer()
     assert len(signed) == k + 1 and all(r.rule == "comment-signature" for r in signed)
 
 
+@pytest.mark.parametrize("signature", ["Sam Poe says:\nOctober 11, 2012 at 2:05 pm\n",
+                                       "by Sam Poe on Oct 11, 2012 2:05 PM PDT up reply\n"])
+def test_a_comment_quoted_in_a_reply_is_no_headline_repeated(signature):
+    """A comment shown again under a commenter's signature (a reply quoting it) is no
+    infinite-scroll header (a headline shown twice with a date between): the thread stays
+    the article's."""
+    story = TWO[0] + "\n\n" + "\n\n".join([BODY.strip()] * 6) + "\n\nComments\n\n"
+    reply = ("I walk over that bridge every morning with my dog, and I have never once felt that it "
+             "was unsafe, whatever the engineers may end up saying about it in the spring.")
+    for quoted in ("What a lovely old bridge this is", "Best crossing in the whole county"):
+        story += (f"Jane Roe says:\nOctober 11, 2012 at 2:01 pm\n\n{quoted}\n\nReply\n\n{signature}\n{quoted}\n\n"
+                  + "\n\n".join([reply] * 3) + "\n\nReply\n\n")
+    assert titles(story) == TWO[:1]
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

@@ -166,8 +166,10 @@ def headers(
             found = _short_header(lines, i, j)
         else:
             found = cues.title_like(line) and any(x.dates for x in lines[i + 1 : j + lw.header_date_after])
-        # (a commenter's signature, "Jane Roe says:", or a line shown on every comment is none)
-        if found and not cues.says(line.text) and not _shown_more(repeats, i, start, end, lw.header_max_shows):
+        # (a commenter's signature, "Jane Roe says:", or a line shown on every comment is none;
+        # nor a comment quoted in a reply, a commenter's signature between the two showings)
+        if found and not cues.says(line.text) and not _shown_more(repeats, i, start, end, lw.header_max_shows) \
+                and not any(cues.says(x.text) or x.rule in cues.page_comments for x in lines[i + 1 : j]):
             heads.append(i)
             titles.add(line.fold)
     return heads
