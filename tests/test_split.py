@@ -202,6 +202,17 @@ def test_a_comment_quoted_in_a_reply_is_no_headline_repeated(signature):
     assert titles(story) == TWO[:1]
 
 
+def test_a_teaser_shown_twice_in_a_row_is_no_repeated_header():
+    """A sidebar teaser printed twice in a row (its picture's text and its link) over a
+    byline and date is no infinite-scroll header: a header shows again a few lines on."""
+    page = "Home\nNews\nSport\nMusic\n\n" + TWO[0] + "\n\n" + "\n\n".join([BODY.strip()] * 6) + "\n\nTracks\n\n"
+    blurb = ("The band's new single is a slow and heavy piece, built on a loop of strings that the "
+             "singer recorded in a church hall outside the city last winter, and it runs for nine minutes. ")
+    for song in ('Andy Rowe: "Numb Hours"', 'Isla Grey: "Ghost Keys"'):
+        page += f"{song}\n{song}\nBy Lee Park on September 25, 2012\n\n{blurb * 2}\n\n"
+    assert titles(page + "About us\nContact\nPrivacy policy\n") == TWO[:1]
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

@@ -160,7 +160,8 @@ def headers(
     for i in range(start, end):
         line = lines[i]
         j = repeats.next[i]
-        if j < 0 or j >= end or j - i >= lw.header_span or line.fold in titles:
+        if j < 0 or j >= end or j - i >= lw.header_span or line.fold in titles \
+                or not any(x.key for x in lines[i + 1 : j]):  # twice in a row: a teaser's picture and link
             continue
         if line.weight < lw.header_min_weight:
             found = _short_header(lines, i, j)
