@@ -213,6 +213,23 @@ def test_a_teaser_shown_twice_in_a_row_is_no_repeated_header():
     assert titles(page + "About us\nContact\nPrivacy policy\n") == TWO[:1]
 
 
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+
+def test_two_rules_boxing_a_title_are_no_separators():
+    page = ("Home\nNews\n\n" + "=" * 40 + "\n" + TWO[0] + "\n" + "=" * 40 + "\n\n"
+            + "\n\n".join(BODY.replace("Tuesday", day).strip() for day in DAYS) + "\n\nAbout us\nContact\n")
+    (art,) = parse_text(page).articles
+    assert art.title == TWO[0] and len(art.body) == 6
+
+
+def test_a_banner_boxed_by_rules_in_a_comment_does_not_split_the_thread():
+    page = (TWO[0] + "\n\n" + "\n\n".join([BODY.strip()] * 6) + "\n\nComments\n\nJane Roe - July 25th, 2012\n\n"
+            + "*" * 60 + "\nEducation is a chance to build something special\n" + "*" * 60 + "\n\n"
+            + "\n\n".join([BODY.replace("bridge", "ferry").strip()] * 3) + "\n\nReply\n")
+    assert titles(page) == TWO[:1]
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

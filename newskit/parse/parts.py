@@ -90,10 +90,12 @@ def _has_text(lines: list[Line], start: int, end: int) -> bool:
     return any(x.key for x in lines[start:end])
 
 
-def cuts(lines: list[Line], pattern: re.Pattern[str] | None, repeats: int) -> list[Cut]:
+def cuts(lines: list[Line], pattern: re.Pattern[str] | None, repeats: int, box: int = 0) -> list[Cut]:
     """The separator lines: the user's (``pattern``; all hard), else form feeds and numbered
     separators (hard) and the rules of :meth:`~newskit.parse.cues.Cues.cut` whose
-    shape (dashes, equals signs, asterisks) the dump holds ``repeats`` times or more."""
+    shape (dashes, equals signs, asterisks) the dump holds ``repeats`` times or more. A
+    shape whose rules all stand within ``box`` lines of words of each other frames one
+    short stretch (a boxed title, a banner in a comment): decoration, no separator."""
     if pattern is not None:
         return [Cut(i, True) for i, x in enumerate(lines) if pattern.fullmatch(x.text.strip()) is not None]
     # (Each line's kind of separator is one of its features, read once per distinct text.)
@@ -106,7 +108,15 @@ def cuts(lines: list[Line], pattern: re.Pattern[str] | None, repeats: int) -> li
     # A lone rule is more often a page's own (over its archive links, under a letter) than
     # the one line between two documents: a rule splits where its shape comes again.
     hard = (FORM_FEED, NUMBERED)
-    return [Cut(i, lines[i].cut in hard) for i in marked if lines[i].cut in hard or shapes[lines[i].cut] >= repeats]
+    boxed = {shape for shape in shapes if shapes[shape] > 1 and shape not in hard and _boxed(lines, marked, shape, box)}
+    return [Cut(i, lines[i].cut in hard) for i in marked
+            if lines[i].cut in hard or (shapes[lines[i].cut] >= repeats and lines[i].cut not in boxed)]
+
+
+def _boxed(lines: list[Line], marked: list[int], shape: str, box: int) -> bool:
+    """Whether the rules of ``shape`` among ``marked`` all stand within ``box`` lines of words."""
+    at = [i for i in marked if lines[i].cut == shape]
+    return sum(1 for x in lines[at[0] + 1 : at[-1]] if x.key and not x.cut) <= box
 
 
 def _inside_a_body(lines: list[Line], lo: int, at: int, hi: int) -> bool:
@@ -173,7 +183,7 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     if split == FILE:
         return Parts([(0, n)])
     pattern = separator_pattern(split)
-    found = cuts(lines, pattern, weights.layout.separator_repeats)
+    found = cuts(lines, pattern, weights.layout.separator_repeats, weights.layout.separator_box)
     if pattern is None and not found:  # no rule's shape recurs: a lone rule may stand between two pages
         found = [c for c in cuts(lines, None, 1) if _lone_between_pages(lines, c.at, cues, weights)]
     if not found:

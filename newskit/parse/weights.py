@@ -73,6 +73,7 @@ class LayoutWeights:
     separator_repeats: int = 2  # a rule or a row of asterisks splits a dump only if it holds this many of its shape
     separator_cohesion: float = 0.04  # ... and one inside a body splits it where the two sides are less cohesive
     separator_chrome: int = 3  # ... and is no body's where this many lines of words on one side are all chrome
+    separator_box: int = 1  # ... and rules of one shape all within this many lines of words box a title: no separators
     separator_lone_body: int = 40  # a lone rule needs this much body a side where a footer or menu by it tells a seam
     page_run_lines: int = 3  # ... bodies with this many body-like lines in a row (not a notice, not teasers) ...
     page_min_body: int = 150  # ... and this much body (words): a page, not a form or a notice after the footer
