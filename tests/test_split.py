@@ -230,6 +230,26 @@ def test_a_banner_boxed_by_rules_in_a_comment_does_not_split_the_thread():
     assert titles(page) == TWO[:1]
 
 
+def _whole_page(title: str, word: str, head: str, foot: str) -> str:
+    body = "\n\n".join(BODY.replace("Tuesday", day).replace("bridge", word).strip() for day in DAYS + ["Sunday"])
+    return head + title + "\n\n" + body + "\n\n" + foot
+
+
+@pytest.mark.parametrize("a_tail, b_head", [("", "Jobs\nHome\nNews\nSport\nWeather\n\n"),
+                                            ("Subscriptions\n", "Home\nNews\nSport\nWeather\n\n"),
+                                            ("", "Home\nNews\nSport\nWeather\n\n")])
+def test_a_seam_starts_the_next_page_under_the_widest_gap_when_no_blank_line_parts_footer_and_menu(a_tail, b_head):
+    """A page's footer, a blank gap, the next page's menu: where the line right over the
+    menu's first line is no blank one (the footer's last link, "Subscriptions", under the
+    copyright line; the menu's first link a footer's word, "Jobs"), the next page still
+    starts under the gap. The page test is off here (``layout.page_min_body``): the seam
+    alone tells the pages."""
+    a = _whole_page(TWO[0], "bridge", "Home\nNews\nSport\n\n", "About us\nPrivacy policy\n\u00a9 2024 Town Courier\n")
+    b = _whole_page(TWO[1], "school", b_head, "Contact\nTerms of use\n\u00a9 2024 Valley Post\n")
+    weights = replace(DEFAULT_WEIGHTS, layout=replace(DEFAULT_WEIGHTS.layout, page_min_body=10**6))
+    assert [x.title for x in parse_text(a + a_tail + "\n\n\n" + b, weights=weights).articles] == TWO
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

@@ -309,6 +309,19 @@ def _closing_lines(lines: list[Line], lo: int, c: int, cues: Cues, lw: LayoutWei
     return count
 
 
+def _block_start(lines: list[Line], shut: list[int], n: int, lw: LayoutWeights) -> int:
+    """The first closing line of the block that ``shut[n]`` closes: the earliest closing
+    line before it with no body-like line between and within ``layout.seam_lines`` lines of
+    words."""
+    start = shut[n]
+    for k in range(n - 1, -1, -1):
+        between = [x for x in lines[shut[k] + 1 : start] if x.key]
+        if len(between) > lw.seam_lines or any(x.good and not x.rule for x in between):
+            break
+        start = shut[k]
+    return start
+
+
 def _widest_gap_under(lines: list[Line], c: int, bound: int, *, through: bool = False) -> int | None:
     """The first line of words under the widest run of blank lines below line ``c`` (and
     above ``bound``) before the first body-like line: where a page's closing block ends
@@ -392,6 +405,8 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
             shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
         )):
             at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
+            if at is None:  # no blank line between them: the widest gap from the closing block on
+                at = _widest_gap_under(lines, _block_start(lines, shut, n, lw), hi)
             if at is not None and _headed(lines, at, hi, lw):
                 found.append(at)
             continue
