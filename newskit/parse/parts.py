@@ -322,6 +322,21 @@ def _block_start(lines: list[Line], shut: list[int], n: int, lw: LayoutWeights) 
     return start
 
 
+def _nearest_gap(lines: list[Line], first: int, o: int, hi: int) -> int | None:
+    """The line of words under a blank line nearest over line ``o`` (down to ``first``,
+    a closing block's first line), else the first under ``o`` before a body-like line."""
+    over = next((j for j in range(o, first, -1) if lines[j].key and not lines[j - 1].key), None)
+    if over is not None:
+        return over
+    for j in range(o + 1, hi):
+        x = lines[j]
+        if x.key and not lines[j - 1].key:
+            return j
+        if x.good and not x.rule:
+            return None
+    return None
+
+
 def _widest_gap_under(lines: list[Line], c: int, bound: int, *, through: bool = False) -> int | None:
     """The first line of words under the widest run of blank lines below line ``c`` (and
     above ``bound``) before the first body-like line: where a page's closing block ends
@@ -405,8 +420,8 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
             shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
         )):
             at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
-            if at is None:  # no blank line between them: the widest gap from the closing block on
-                at = _widest_gap_under(lines, _block_start(lines, shut, n, lw), hi)
+            if at is None:  # no blank line between them: the nearest one from the closing block on
+                at = _nearest_gap(lines, _block_start(lines, shut, n, lw), o, hi)
             if at is not None and _headed(lines, at, hi, lw):
                 found.append(at)
             continue
