@@ -250,6 +250,21 @@ def test_a_seam_starts_the_next_page_under_the_widest_gap_when_no_blank_line_par
     assert [x.title for x in parse_text(a + a_tail + "\n\n\n" + b, weights=weights).articles] == TWO
 
 
+def test_the_next_page_starts_under_the_footer_not_at_a_seam_in_its_own_menu():
+    """The next page's masthead and menu hold a footer's words ("About us", "Contact") over
+    its "Skip to content": a seam there, and the page test's cut under the page's footer,
+    just above it with too little body between. The page starts at the first: its
+    masthead is its own."""
+    def body(word: str, subject: str) -> str:
+        return "\n\n".join(BODY.replace("Tuesday", day).replace("bridge", word).replace("council", subject).strip()
+                           for day in DAYS + ["Sunday"])
+    a = f"Home\nNews\nSport\n\n{TWO[0]}\n\n{body('bridge', 'council')}\n\n\u00a9 2024 Town Courier\n"
+    b = ("The Valley Post\nLocal news since 1901\n\nAbout us\nContact\nAdvertise\n\nSkip to content\nWorld\n"
+         f"Sport\nWeather\n\n{TWO[1]}\n\n{body('school', 'board')}\n\nContact\nTerms of use\n\u00a9 2024 Valley Post\n")
+    arts = parse_text(a + "\n\n\n" + b).articles
+    assert [(x.title, x.start) for x in arts] == [(TWO[0], 1), (TWO[1], a.count("\n") + 4)]
+
+
 def test_a_section_break_the_body_runs_across_does_not_split():
     text = ARTICLE + "\n* * *\n\n" + BODY * 2 + "\n* * *\n\n" + BODY * 2
     assert len(titles(text)) == 1

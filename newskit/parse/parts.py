@@ -253,7 +253,9 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
         found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
         # A seam and another cut with too little body between them tell one page's start:
         # the seam's (the lines between close the page before).
-        found = {at for at in found if all(body_weight(lines, min(at, s), max(at, s)) >= least for s in seams)}
+        near = {(at, s) for at in found for s in seams if body_weight(lines, min(at, s), max(at, s)) < least}
+        found = {at for at in found if not any(a == at and at > s for a, s in near)}
+        seams = [s for s in seams if not any(ss == s and a < s for a, ss in near)]
         for at in sorted({*found, *seams}):
             spans.append((start, at))
             start = at
