@@ -157,6 +157,14 @@ def test_a_lone_rule_right_under_a_copyright_line_or_over_a_skip_link_splits_by_
     assert titles(SHORT_A + "\n----\n\nNews\nSport\n\n" + SHORT_B) == TWO[:1]
 
 
+def test_a_lone_rule_over_the_next_pages_menu_splits_though_a_body_ends_right_over_it():
+    """Under the rule, a menu ("Explore", then the site's sections): the next page opens
+    there, though the last paragraph of the page before stands right over the rule."""
+    menu = "Explore\nWorld\nSport\nCrosswords\nWeather\n\n"
+    assert titles(SHORT_A + "\n----\n\n" + menu + SHORT_B) == TWO
+    assert titles(SHORT_A + "\n----\n\nExplore\nSport\n\n" + SHORT_B) == TWO[:1]  # one menu line is no menu
+
+
 def test_a_lone_rule_between_menus_with_no_seam_needs_more_body():
     text = SHORT_A + "\nOur team\nLetters\nArchive\n\n----\n\nOur team\nLetters\nPuzzles\n\n" + SHORT_B
     assert titles(text) == TWO[:1]

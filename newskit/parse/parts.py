@@ -164,11 +164,14 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     set apart by blank lines only). The body each side needs is ``layout.seam_min_body``,
     or only ``layout.separator_lone_body`` where those near lines tell a seam: a page's
     closing line (:func:`_closing`) over the rule or an opening rule's line under it. Where
-    the line right over the rule is a closing line, or the one right under it can only open
-    a page (:attr:`Cues.page_start`, "Skip to content"), body-like lines may be near it."""
+    the line right over the rule is a closing line, the one right under it can only open a
+    page (:attr:`Cues.page_start`, "Skip to content"), or a menu opens under it
+    (``layout.seam_menu`` opening rule's lines, :func:`_opening_lines`), body-like lines may
+    be near it."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
-    told = bool(above and _closing(above[0], cues) or below and below[0].rule in cues.page_start)
+    told = bool(above and _closing(above[0], cues) or below and below[0].rule in cues.page_start) \
+        or _opening_lines(lines, at + 1, len(lines), cues, lw) >= lw.seam_menu
     if not told and any(x.good and not x.rule for side in (above, below) for x in side):
         return False
     seam = told or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
