@@ -210,6 +210,19 @@ def test_a_comment_quoted_in_a_reply_is_no_headline_repeated(signature):
     assert titles(story) == TWO[:1]
 
 
+def test_a_comment_thread_printed_twice_is_no_run_of_repeated_headers():
+    """Each comment (name, date, text) printed twice, as some blog themes do: the text
+    shows again a few lines on with a date between, but so does the name over it: a block
+    shown twice, no headline."""
+    page = "Home\nNews\n\n" + TWO[0] + "\n\n" + "\n\n".join([BODY.strip()] * 6) + "\n\nComments\n\n"
+    reply = ("I walk over that bridge every morning with my dog, and I have never once felt that it "
+             "was unsafe, whatever the engineers may end up saying about it in the spring.")
+    for name, text in (("Lucka", "Gorgeous photos of the old bridge!"), ("Martina", "The river looks so pretty!")):
+        block = f"{name}\nOctober 4, 2012, | Permalink\n\n{text}\n\n"
+        page += block + block + "\n\n".join([reply] * 2) + "\n\n"
+    assert titles(page + "About us\nContact\n") == TWO[:1]
+
+
 def test_a_teaser_shown_twice_in_a_row_is_no_repeated_header():
     """A sidebar teaser printed twice in a row (its picture's text and its link) over a
     byline and date is no infinite-scroll header: a header shows again a few lines on."""

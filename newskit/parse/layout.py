@@ -170,10 +170,19 @@ def headers(
         # (a commenter's signature, "Jane Roe says:", or a line shown on every comment is none;
         # nor a comment quoted in a reply, a commenter's signature between the two showings)
         if found and not cues.says(line.text) and not _shown_more(repeats, i, start, end, lw.header_max_shows) \
-                and not any(cues.says(x.text) or x.rule in cues.page_comments for x in lines[i + 1 : j]):
+                and not any(cues.says(x.text) or x.rule in cues.page_comments for x in lines[i + 1 : j]) \
+                and not _block_shown_twice(lines, i, j, start):
             heads.append(i)
             titles.add(line.fold)
     return heads
+
+
+def _block_shown_twice(lines: list[Line], i: int, j: int, start: int) -> bool:
+    """Whether the line of words over line ``i`` shows over line ``j`` too: a block printed
+    twice (a comment's name, date and text), no headline shown again under its date."""
+    over_i = next((lines[k] for k in range(i - 1, start - 1, -1) if lines[k].key), None)
+    over_j = next((lines[k] for k in range(j - 1, i, -1) if lines[k].key), None)
+    return over_i is not None and over_j is not None and bool(over_i.fold) and over_i.fold == over_j.fold
 
 
 def _shown_more(repeats: Repeats, i: int, start: int, end: int, most: int) -> bool:
