@@ -188,7 +188,8 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     pattern = separator_pattern(split)
     found = cuts(lines, pattern, weights.layout.separator_repeats, weights.layout.separator_box)
     if pattern is None and not found:  # no rule's shape recurs: a lone rule may stand between two pages
-        found = [c for c in cuts(lines, None, 1) if _lone_between_pages(lines, c.at, cues, weights)]
+        found = [c for c in cuts(lines, None, 1, weights.layout.separator_box)
+                 if _lone_between_pages(lines, c.at, cues, weights)]
     if not found:
         whole = Parts([(0, n)])
         return whole if pattern is not None else _split_pages(lines, whole, cues, weights)
@@ -255,10 +256,12 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
         seams = seam_cuts(lines, lo, hi, cues, weights)
         found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
         # A seam and another cut with too little body between them tell one page's start:
-        # the seam's (the lines between close the page before).
-        near = {(at, s) for at in found for s in seams if body_weight(lines, min(at, s), max(at, s)) < least}
-        found = {at for at in found if not any(a == at and at > s for a, s in near)}
-        seams = [s for s in seams if not any(ss == s and a < s for a, ss in near)]
+        # the earlier's (a seam found in the next page's own menu, its links a footer's
+        # words, stands under the page test's cut past the footer).
+        close = [(at, s) for at in found for s in seams if body_weight(lines, min(at, s), max(at, s)) < least]
+        found -= {at for at, s in close if at > s}
+        later = {s for at, s in close if s > at}
+        seams = [s for s in seams if s not in later]
         for at in sorted({*found, *seams}):
             spans.append((start, at))
             start = at
@@ -392,8 +395,9 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     more are among the ``layout.seam_lines`` from it: the next page's menu), within
     ``layout.seam_between`` lines of words and no body-like line between them
     (:func:`_opening_after`). The next page starts at the
-    last line of words under a blank line in that stretch, if a headline stands over the
-    next body (:func:`_headed`; no blank line: no seam). Where the part before or after a
+    line of words under the blank line nearest over the opening line, from the closing
+    block's first line on, else under the first blank line below it (:func:`_nearest_gap`),
+    if a headline stands over the next body (:func:`_headed`; no blank line: no seam). Where the part before or after a
     seam has less body than ``layout.seam_min_body`` words, it is none either: a page's
     own footer menu above its comments, a header of links over a cookie notice.
 
@@ -424,9 +428,7 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
         if o is not None and (shut_lines >= lw.seam_closing or (
             shut_lines and _opening_lines(lines, o, hi, cues, lw) >= lw.seam_menu
         )):
-            at = next((j for j in range(o, c, -1) if lines[j].key and not lines[j - 1].key), None)
-            if at is None:  # no blank line between them: the nearest one from the closing block on
-                at = _nearest_gap(lines, _block_start(lines, shut, n, lw), o, hi)
+            at = _nearest_gap(lines, _block_start(lines, shut, n, lw), o, hi)
             if at is not None and _headed(lines, at, hi, lw):
                 found.append(at)
             continue
@@ -717,22 +719,21 @@ def _paragraphs_in_a_row(lines: list[Line], start: int, end: int) -> int:
     return best
 
 
-def _footer(line: Line, lw: LayoutWeights) -> bool:
-    """A line that ends a page: its copyright line, short, with the sign or a year ("© 2019 …",
-    "Copyright 2012 …"): not a sentence about copyright, not a link to a page on it."""
-    return (
+def _footer(lines: list[Line], at: int, hi: int, cues: Cues, lw: LayoutWeights) -> bool:
+    """Whether line ``at`` ends a page: its copyright line, short, with the sign or a year
+    ("© 2019 …", "Copyright 2012 …"): not a sentence about copyright, not a link to a page
+    on it; and not a commenter's sign-off ("Masters of the Walk-off (copyright of …) 2012"),
+    which the line of words under it (before ``hi``) tells: a comment's
+    (:attr:`Cues.page_comments`, "by Jane on Aug 8, 2012 5:30 PM reply")."""
+    line = lines[at]
+    if not (
         (line.rule == "copyright" or line.signed)
         and line.weight <= lw.page_footer_weight
         and ("©" in line.key or _YEAR.search(line.key) is not None)
-    )
-
-
-def _signs_off(lines: list[Line], at: int, hi: int, cues: Cues) -> bool:
-    """Whether the line of words right under line ``at`` (before ``hi``) is a comment's
-    (:attr:`Cues.page_comments`, "by Jane on Aug 8, 2012 5:30 PM reply"): a footer over it
-    is a commenter's sign-off ("Masters of the Walk-off (copyright of …) 2012"), no page's."""
+    ):
+        return False
     nxt = next((x for x in lines[at + 1 : hi] if x.key), None)
-    return nxt is not None and nxt.rule in cues.page_comments
+    return nxt is None or nxt.rule not in cues.page_comments
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -759,7 +760,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     if body_weight(lines, lo, hi) < 2 * lw.page_min_body:
         return []
     feet = [i for i, x in enumerate(lines[lo:hi], lo)
-            if (x.signed or x.rule == "copyright") and _footer(x, lw) and not _signs_off(lines, i, hi, cues)]
+            if (x.signed or x.rule == "copyright") and _footer(lines, i, hi, cues, lw)]
     footed = bool(feet) and body_weight(lines, feet[0] + 1, hi) >= lw.page_min_body \
         and body_weight(lines, lo, feet[-1]) >= lw.page_min_body
     framed = footed or _an_opening(lines, lo, hi, lw)
@@ -774,7 +775,7 @@ def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
         found: list[int] = []
         if framed:
             gap = range(end + 1, start)
-            feet = [i for i in gap if _footer(lines[i], lw) and not _signs_off(lines, i, hi, cues)]
+            feet = [i for i in gap if _footer(lines, i, hi, cues, lw)]
             if not feet:
                 apart = _paragraph_gap(lines, lo, hi) if apart < 0 else apart
                 found = _opening_cut(lines, end + 1, start, apart, lw)
