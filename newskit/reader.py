@@ -21,17 +21,11 @@ from pathlib import Path
 from typing import IO
 
 from .errors import InputError
+from .text import ODD_SPACES as _ODD_SPACES
+from .text import ZERO_WIDTH as _ZERO_WIDTH
 
 STDIN = "-"
 
-# Spaces that render like a space but are not one; folded to U+0020.
-_ODD_SPACES = (
-    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u202f\u205f\u3000"
-)  # (A tab is kept: it sets apart the cells of a table row.)
-# Invisible characters with no meaning in running text: zero-width space, word joiner,
-# BOM used as ZWNBSP, soft hyphen. ZWJ/ZWNJ are kept: they shape Persian, Indic scripts and emoji.
-_ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
 # Other line breaks, folded to "\n" (after CRLF and CR).
 _LINE_BREAKS = "\u2028\u2029\x85"
 

@@ -45,11 +45,23 @@ def strip_bullet(text: str) -> str:
     """``text`` trimmed, without a leading list item's marker."""
     text = text.strip()
     return BULLET.sub("", text) if text[:1] in _MARKER_SET else text
+
+
+# Spaces that render like a space but are not one; folded to U+0020.
+ODD_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"
+)  # (A tab is kept: it sets apart the cells of a table row.)
+# Invisible characters with no meaning in running text: zero-width space, word joiner,
+# BOM used as ZWNBSP, soft hyphen. ZWJ/ZWNJ are kept: they shape Persian, Indic scripts and emoji.
+ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
+
 DASHES = "-–—"
-# What a line is stripped of before rules see it: white space, bullets, dashes, arrows,
+# What a line is stripped of before rules see it: white space (odd spaces and invisible
+# characters too, in text that did not come through the reader), bullets, dashes, arrows,
 # separators and the brackets that open (lead) or close (tail) a label.
-EDGE_LEAD = " \t\n" + BULLETS + DASHES + "*>|»›:[("
-EDGE_TAIL = " \t\n" + BULLETS + DASHES + "*>|»›:])"
+EDGE_LEAD = " \t\n" + ODD_SPACES + ZERO_WIDTH + BULLETS + DASHES + "*>|»›:[("
+EDGE_TAIL = " \t\n" + ODD_SPACES + ZERO_WIDTH + BULLETS + DASHES + "*>|»›:])"
 
 
 def strip_edges(line: str) -> str:

@@ -1751,3 +1751,24 @@ def test_a_comment_count_over_the_post_and_again_over_its_comments_is_no_barrier
     a = parse_text(text).articles[0]
     assert any(p.startswith("Paragraph 0") for p in a.body)
     assert not any(p.startswith("Teaser") for p in a.body)
+
+
+def test_a_line_of_odd_spaces_is_blank_in_text_that_did_not_come_through_the_reader():
+    # A library caller may pass text the reader never normalised: a line of no-break spaces
+    # or zero-width characters is a blank line, as in a file, and no paragraph is lost for
+    # it, nor is it counted as a short line of chrome (such a line in a page's lead crashed
+    # the title pick on 2 dragnet dumps read raw).
+    text = (
+        "Markets rally as rates fall\n\u00a0\nBy Jane Roe\n\n"
+        "Stocks rose on Tuesday after the central bank cut rates, the first cut in two years.\n"
+        "\u00a0\u200b\n\u00a0\n"
+        "Shares of banks led the gains, with several up more than three percent by the close.\n"
+    )
+    article = parse_text(text, "x").articles[0]
+    assert article.title == "Markets rally as rates fall"
+    assert article.body == [
+        "Stocks rose on Tuesday after the central bank cut rates, the first cut in two years.",
+        "Shares of banks led the gains, with several up more than three percent by the close.",
+    ]
+    reasons = {r.no: r.rule for r in article.lines if r.kind is Kind.REMOVED}
+    assert reasons == {2: "blank", 4: "blank", 6: "blank", 7: "blank"}
