@@ -1772,3 +1772,71 @@ def test_a_line_of_odd_spaces_is_blank_in_text_that_did_not_come_through_the_rea
     ]
     reasons = {r.no: r.rule for r in article.lines if r.kind is Kind.REMOVED}
     assert reasons == {2: "blank", 4: "blank", 6: "blank", 7: "blank"}
+
+
+SHORT_POST = """Pixel Heroes and Villains
+images, illustration — Tags: portraits — curator @ 15:58
+
+
+
+Lovely little pixel portraits of scientists by Jane Roe, found on her portfolio
+
+Comments (0)
+0 Comments »
+
+No comments yet.
+
+Leave a comment
+
+ Name (required)
+
+ Mail (will not be published) (required)
+
+ Website
+
+Hello stranger, let us connect
+
+here or you can add me to your circles or follow me on the video channel where I post the things I find each week
+the curator
+"""
+
+
+def test_a_post_too_short_to_score_over_its_comments_header_is_the_body():
+    # A picture post's one line of text, no sentence, over "0 Comments »" and a comment
+    # form: that line is the body (not the sidebar's blurb under the form), and no title
+    # of its own (the headline stands over it). The stamp line closing with a time
+    # ("— curator @ 15:58") is the post's metadata, no standfirst.
+    article = parse_text(SHORT_POST, "x").articles[0]
+    assert article.title == "Pixel Heroes and Villains"
+    assert article.body == ["Lovely little pixel portraits of scientists by Jane Roe, found on her portfolio"]
+    assert article.summary == []
+
+
+POST_HEAD_COMMENT_LINK = """Blog
+Home » Games »
+05 Oct
+Dare to Win 3 / October pack
+October 5, 2018
+Posted by Vortex
+Leave a comment
+
+What is new in the October pack?
+
+New tasks for the game!
+More questions for your opponent
+Better Android support
+
+You are a couple who have been together for a long time and want to try something new, and this game is for you.
+
+You have just started dating and want to know each other better, and the game gives you the questions to ask.
+
+Click here to get more information or download this game.
+"""
+
+
+def test_a_comment_link_in_a_posts_head_makes_no_short_post_of_the_headline():
+    # "Leave a comment" under the post's date and byline is a link in its head, over the
+    # post: the headline above them is not taken for a short post's text.
+    article = parse_text(POST_HEAD_COMMENT_LINK, "x").articles[0]
+    assert "Dare to Win 3 / October pack" not in article.body
+    assert article.body[0].startswith("You are a couple")

@@ -336,6 +336,8 @@ def densest(
                 return _framed(lines, counted[:k], found, bw)
             if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
+            if found is None and short_posts and (post := _weak_post(lines, lo, i, counted[k + 1 :], weights, cues)):
+                return post
         elif i in openers:
             # the first comment, under its signature, weighs less than the article above
             # it; a page's own date line opens more than what stands above it
@@ -498,6 +500,36 @@ def _short_post(
         return False
     rival = _prose_run(lines, after, weights)
     return rival is None or rival[2] < bw.post_rival_weight
+
+
+def _weak_post(
+    lines: list[Line], lo: int, at: int, after: list[tuple[int, float]], weights: ParseWeights,
+    cues: Cues | None,
+) -> tuple[int, int] | None:
+    """A post too short for any line of it to score (a picture's one line of text, a
+    note), over the comments header at ``at`` with nothing scoring above it: the nearest
+    line of ``short_sentence_weight`` words or more among the last ``weak_post_lines``
+    non-blank lines over the header that no rule took, unless a run under the header
+    weighs ``post_rival_weight`` or more (an article under a count of its comments). What
+    stands under a comments header is a comment form, comments and the sidebar; the post's
+    few words over it are the article's. A date line or a byline on the way up says the
+    header is a link in the post's head ("Posted by Jane | Leave a comment"), over the
+    post, and there is no such post."""
+    bw, lw = weights.body, weights.lines
+    rival = _prose_run(lines, after, weights)
+    if rival is not None and rival[2] >= bw.post_rival_weight:
+        return None
+    seen = 0
+    for j in range(at - 1, lo - 1, -1):
+        x = lines[j]
+        if x.blank:
+            continue
+        seen += 1
+        if seen > bw.weak_post_lines or x.dates or (cues is not None and cues.meta_like(x)):
+            break
+        if not x.rule and x.weight >= lw.short_sentence_weight:
+            return j, j
+    return None
 
 
 def _prose_run(

@@ -95,7 +95,8 @@ class Builder:
         self._run = (a, b + 1 if span is not None else n)
         title_i = header
         if header is None:
-            title_i = TitlePicker(self.span, self.kind, self.cues, self.weights.title).pick(a, self.candidates)
+            title_i = TitlePicker(self.span, self.kind, self.cues, self.weights.title).pick(
+                a, self.candidates, b if span is not None else None)
         tail: tuple[DateInfo, ...] = ()
         if title_i is not None:
             self.art.title, tail = self._title_of(title_i)
@@ -358,6 +359,7 @@ class Builder:
         open_ = standfirst_open  # only the first line of words under the title may be its standfirst
         paragraphs = 0
         copies = self._copies(a, b)
+        post = b - a == 1  # a run of one line is the post, however short (body._weak_post)
         for i in range(a, b):
             if self.kind[i] is not None:
                 continue
@@ -388,7 +390,7 @@ class Builder:
                 self.set(i, Kind.SUMMARY)
                 self.art.summary.append(self._full(i))
             elif line.good or (line.sentence and line.weight >= hw.sentence_weight) or i in table \
-                    or self._subheading(i, a, b) or self._lead_in(line):
+                    or self._subheading(i, a, b) or self._lead_in(line) or post:
                 started = True
                 paragraphs += 1
                 self.set(i, Kind.BODY)

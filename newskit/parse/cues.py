@@ -46,6 +46,9 @@ QUOTES_OPEN = "“\"‘'«„"  # what opens a quotation ...
 QUOTES_CLOSE = "”\"’'»“"  # ... and closes it
 _DATE_LEAD = " \t|•·-–—(["  # what may stand before a date that opens a line
 _LEADING_DATE = re.compile(r"^\W{0,3}(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+# A line that closes with a clock time after a separator or "@": a post's stamp ("Tags: art —
+# admin @ 15:58", "Jane Roe | 10:32 am"), no headline.
+_TIME_TAIL = re.compile(r"[@|·•–—]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.I)
 DASHES = ("— ", "– ", "- ", "―")  # what opens an attribution or a list item
 _WORDS = re.compile(r"[^\W\d_]+")
 # Sizes that tell a kind of line (in words, see newskit.text.weight, or characters).
@@ -301,7 +304,8 @@ class Cues:
         return bool(line.dates) or self.meta_text(line.key)
 
     def _meta_text(self, key: str) -> bool:
-        return self.byline_shape(key, weight(key)) or bool(self._meta_start.match(key)) or self.leading_date(key)
+        return self.byline_shape(key, weight(key)) or bool(self._meta_start.match(key)) or self.leading_date(key) \
+            or _TIME_TAIL.search(key) is not None
 
     def leading_date(self, key: str) -> bool:
         """A line that opens with a date: "19/11/2019 | News", "October 15, 2018/0 Comments/in News"."""

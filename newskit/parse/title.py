@@ -120,10 +120,14 @@ class TitlePicker:
         self._shape = _shapes(cues, tw)
         self._follows: dict[int, float] = {}
 
-    def pick(self, body_start: int, explain: list[TitleCandidate] | None = None) -> int | None:
+    def pick(
+        self, body_start: int, explain: list[TitleCandidate] | None = None, body_end: int | None = None
+    ) -> int | None:
         """The best title-like line shortly before the body (or opening it), if any;
-        every candidate with its terms goes into ``explain`` when it is a list."""
-        window, ranks, trail = self._window(body_start)
+        every candidate with its terms goes into ``explain`` when it is a list. A body run
+        of one line (``body_end`` is ``body_start``) is no headline of its own: it is the
+        post, and the title stands above it."""
+        window, ranks, trail = self._window(body_start, body_end)
         head = self.post_head(window, body_start)
         if head is not None and head not in window:  # the body's first line (see post_head)
             window.insert(0, head)
@@ -159,7 +163,7 @@ class TitlePicker:
                 best, best_i = score, i
         return best_i
 
-    def _window(self, body_start: int) -> tuple[list[int], list[int], bool]:
+    def _window(self, body_start: int, body_end: int | None = None) -> tuple[list[int], list[int], bool]:
         """The lines looked at, nearest to the body first: the non-blank lines above it, up
         to the window's count of lines of words (boilerplate not counted), and the body
         run's first line when a long headline opens it; how many lines of words stand
@@ -182,7 +186,8 @@ class TitlePicker:
         # does not end like a statement and a byline or date follows, or it repeats.
         end = min(len(lines), body_start + tw.opening_lines)
         first = self.span.below(body_start - 1, end)
-        if first is not None and self.cues.title_like(lines[first]) and not lines[first].key.endswith(".") and (
+        if first is not None and first != body_end and self.cues.title_like(lines[first]) \
+                and not lines[first].key.endswith(".") and (
             not lines[first].sentence or self.meta_follows(first) > 0 or self.span.repeated(first)
         ):
             window.insert(0, first)

@@ -146,6 +146,9 @@ class BodyWeights:
     # more, under min_body_weight (body.densest's short_posts) ...
     post_min_weight: float = 1.0
     post_rival_weight: float = 100.0  # ... unless a run under the header scores this much (an article under a count)
+    # With nothing scoring over the header, the post is its line of short_sentence_weight words or more among
+    # this many last lines over it (body._weak_post)
+    weak_post_lines: int = 4
     # A post signed as its comments are (body.densest): its text scores this much or more ...
     signed_post_weight: float = 10.0
     signed_post_rival: float = 500.0  # ... and the first comment under it less than this (more: an article)
