@@ -1840,3 +1840,61 @@ def test_a_comment_link_in_a_posts_head_makes_no_short_post_of_the_headline():
     article = parse_text(POST_HEAD_COMMENT_LINK, "x").articles[0]
     assert "Dare to Win 3 / October pack" not in article.body
     assert article.body[0].startswith("You are a couple")
+
+
+TRAIL_NAMES_HEADLINE = (
+    "Home\n"
+    "ConsultingI tried a consulting session with her last spring and it was worth every "
+    "minute of it. She looked at our pricing page, our trial, our emails to new users and the "
+    "way we talked about the product, and in one hour she gave us more to work on than we had "
+    "found in a year of our own looking. We changed three things that week and sales went up "
+    "by a third in the month after. I would do it again tomorrow, and I tell every founder I "
+    "meet to book a session before they spend money on anything else at all.\n"
+    "WordPress for Founders\n"
+    "Podcast\n"
+    "Blog\n"
+    "BooksMay, 2011: The Guide to Small Software Companies is out and selling! It is the book "
+    "I wish I had read before I started my own first company, and it covers the whole road: "
+    "finding an idea worth the work, building the first version, pricing it, selling it, "
+    "hiring the first people and keeping the company alive through its first hard year. Below "
+    "is the table of contents, to give you a better idea of what is in it, and a sample "
+    "chapter to read before you buy.\n"
+    "Ask Me\n"
+    "AboutJane Roe Jane Roe is the author of The Guide to Small Software Companies, co-hosts "
+    "a weekly podcast about running small software companies, and founded a training program "
+    "for new founders. She has started four companies of her own since the late nineties, "
+    "sold two of them and closed one, and she has spent the last ten years helping other "
+    "founders avoid the mistakes she made herself. She lives by the sea with her family and "
+    "two very loud dogs, and she writes here most weeks.\n"
+    "Home / Ten Rules for Pricing Your First Product\n"
+    "Ten Rules for Pricing Your First Product\n"
+    "\n"
+    "Posted on: 08-17-2012 With: 1 Comment Posted by: Jane Roe\n"
+    "\n"
+    "Pricing is the hardest part of selling software, and most founders get it wrong the "
+    "first time they try it.\n"
+    "\n"
+    "The first rule is simple: charge more than you think you should, because the customers "
+    "who pay will value the product more.\n"
+    "\n"
+    "Categories: Pricing\n"
+    "\n"
+)
+
+
+def test_the_trail_over_a_line_names_it_the_headline_though_the_body_run_took_it_in():
+    # A menu whose labels run into their drop-down texts ("BooksMay, 2011: ...") makes
+    # long lines that join the body run; "Home / <headline>" over the headline says which
+    # line is the title, and the body starts under it.
+    article = parse_text(TRAIL_NAMES_HEADLINE, "x").articles[0]
+    assert article.title == "Ten Rules for Pricing Your First Product"
+    assert article.body[0].startswith("Pricing is the hardest part")
+    assert not any(p.startswith(("Books", "About")) for p in article.body)
+
+
+def test_a_trail_ending_in_a_short_section_name_names_no_headline():
+    # "Blogs / Network News" over "Network News": the section's name over its posts, no
+    # headline (a trail's last item of fewer than three words).
+    page = TRAIL_NAMES_HEADLINE.replace("Home / Ten Rules for Pricing Your First Product\nTen Rules",
+                                        "Blogs / Network News\nNetwork News\nTen Rules")
+    assert parse_text(page, "x").articles[0].title != "Network News"

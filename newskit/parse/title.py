@@ -138,6 +138,10 @@ class TitlePicker:
             for i in self._quoted_lines(body_start, quoted, window):
                 window.insert(0, i)
                 ranks = [0, *(r + 1 for r in ranks)]
+        for i in self._named_lines(body_start, window):
+            # the trail over it names it: the headline, though the body run took it in
+            window.insert(0, i)
+            ranks = [0, *(r + 1 for r in ranks)]
         lead, in_lead = self._lead(body_start, window)
         title_like, dated_headline = self.cues.title_like, self.cues.dated_headline
         best, best_i = 0.0, None
@@ -279,8 +283,8 @@ class TitlePicker:
             and lines[prev].text.rstrip().endswith(":") else 0.0
         # breadcrumb: right after a trail, but no label's value, over it or on its own line
         # ("Featured: TED Quotes"): the trail's last item, not the headline under it
-        crumb = tw.crumb_bonus if trail and not value and not self._inline_value(line.key) \
-            and self.under_crumbs(i) else 0.0
+        crumb = tw.crumb_bonus if (trail and not value and not self._inline_value(line.key)
+                                   and self.under_crumbs(i)) or self.named_by_trail(i) else 0.0
         # caption: right under a photo's credit ("Jane Roe/The Daily Star"), a line is the
         # photo's caption, however it is shaped (the headline stands above the photo)
         caption = -tw.caption_cost if (up := span.above(i)) is not None \
@@ -298,6 +302,23 @@ class TitlePicker:
             q for x in self.lines[body_start:] if not x.blank and x.weight <= self.tw.quoted_header_weight
             and (q := quoted_title(x.key))
         )
+
+    def _named_lines(self, body_start: int, window: list[int]) -> list[int]:
+        """The lines among the body run's first ``lead_lines`` that the breadcrumb trail
+        right over them names (:meth:`named_by_trail`), not in the ``window`` yet."""
+        end = min(len(self.lines), body_start + self.tw.lead_lines)
+        return [i for i in range(body_start, end) if i not in window and self.named_by_trail(i)]
+
+    def named_by_trail(self, i: int) -> bool:
+        """Whether the line right over line ``i`` is a breadcrumb trail whose last item is
+        line ``i`` ("Home / Startups / <headline>", then the headline): the page's own
+        trail names its headline. (Of ``named_words`` words or more: a trail's last item of
+        fewer is a section, "Blogs / NFL Network", then the section's name over its posts.)"""
+        up = self.span.above(i)
+        if up is None or len((key := self.lines[i].key.casefold()).split()) < self.tw.named_words:
+            return False
+        trail = self.lines[up].key.casefold()
+        return len(trail) > len(key) and trail.endswith(key) and trail[: -len(key)].rstrip().endswith(CRUMB_ENDS)
 
     def _quoted_lines(self, body_start: int, quoted: frozenset[str], window: list[int]) -> list[int]:
         """The title-like lines among the body run's first ``lead_lines`` that a comments

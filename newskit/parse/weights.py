@@ -255,6 +255,7 @@ class TitleWeights:
     crumb_bonus: float = 1.5  # a line right after a breadcrumb trail ("Home / Sport / <headline>")
     crumb_labels: int = 3  # ... of at most this many section labels
     crumb_weight: int = 2  # ... each a line this light, or a crumb by its form
+    named_words: int = 3  # a trail's last item of this many words or more, on the line under it, is the headline
     crumb_name_weight: int = 3  # a short name the page shows elsewhere too is a crumb: this light
     menu_item_weight: int = 3  # a line this light right under a candidate makes the trail a menu
 
