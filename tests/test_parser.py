@@ -1898,3 +1898,44 @@ def test_a_trail_ending_in_a_short_section_name_names_no_headline():
     page = TRAIL_NAMES_HEADLINE.replace("Home / Ten Rules for Pricing Your First Product\nTen Rules",
                                         "Blogs / Network News\nNetwork News\nTen Rules")
     assert parse_text(page, "x").articles[0].title != "Network News"
+
+
+CAROUSEL = (
+    "Movies\nReviews\n\n"
+    " REVIEW: A Bold Space Epic Is By Turns Glorious and Silly, and… Few films aim this high, and few fall "
+    "this far - Jane Roe  REVIEW: The Quiet Planet, One Of The Year's Finest Small Films… Two hikers cross a "
+    "mountain range and barely speak - Jane Roe  REVIEW: A Thriller Without Thrills In The City Of Rain And "
+    "Sorrow… The detective is tired and so is the film about him - John Doe\n\n"
+    " PREMIERE: The Spy Mingles With Royalty On The Red Carpet In London… The whole cast came out, and so did "
+    "the rain - Jane Roe  WATCH: A Director Says His New Film Is No Vampire Story At All… Despite the fangs on "
+    "the poster, he insists it is a comedy - John Doe  FESTIVAL: The Winter Lineup Is Out And It Is Long On "
+    "Documentaries… Ten of the films are about music - Jane Roe\n\n"
+    "A Director Says His New Film Is No Vampire Story\n\nBy Jane Roe | November 8, 2012\n\n"
+    "The director of the new film said on Thursday that it is not a vampire story, whatever the poster "
+    "suggests to people who see it.\n\n"
+    "He told a room of reporters that the film is a comedy about growing up in a small town, with one scene "
+    "at night that looks like a horror film.\n\n"
+    "The studio will release the film in February, a week before the holiday weekend, in more than two "
+    "thousand theaters across the country.\n\n"
+    "Comments\n"
+)
+
+
+def test_a_row_of_teasers_set_out_in_cells_on_one_line_is_no_body():
+    # A carousel of other stories, each cell a headline and its teaser, two spaces between
+    # cells (as a page or a text converter runs them into one line): however long, no body.
+    article = parse_text(CAROUSEL, "x").articles[0]
+    assert article.title == "A Director Says His New Film Is No Vampire Story"
+    assert article.body[0].startswith("The director of the new film")
+    assert not any("REVIEW:" in p or "PREMIERE:" in p for p in article.body)
+
+
+def test_prose_with_two_spaces_after_its_full_stops_is_no_row_of_cells():
+    from newskit.parse.features import cell_list
+    from newskit.parse.weights import DEFAULT_WEIGHTS
+
+    lw = DEFAULT_WEIGHTS.lines
+    prose = ("The central bank cut its rate again on Tuesday.  It was the third cut this year.  Banks followed "
+             "within the hour, and most said they would pass the cut on to their customers.")
+    assert not cell_list(prose, lw)
+    assert cell_list(CAROUSEL.split("\n")[3], lw)

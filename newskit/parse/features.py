@@ -80,7 +80,7 @@ def make_line(
     signed: bool = False, framed: str = "",
 ) -> Line:
     """A :class:`Line`, its derived fields computed with the weights ``lw``."""
-    listed = weight >= lw.long_weight and run_together(key, lw)
+    listed = weight >= lw.long_weight and (run_together(key, lw) or cell_list(text, lw))
     good = ((sentence and weight >= lw.good_weight) or weight >= lw.long_weight) and not listed
     blank = not key or merged
     if blank:
@@ -206,6 +206,18 @@ def run_together(key: str, lw: LineWeights) -> bool:
     return not cased or small < lw.list_small_share * len(words)
 
 
+def cell_list(text: str, lw: LineWeights) -> bool:
+    """A list set out on one line in cells (as a text converter writes a row of links,
+    two spaces or a tab between them: "Audi City to Open in London  Audi A2 Aims at the
+    Juke  ..."): ``table_cells`` cells or more, none of them ending like a sentence (prose
+    with two spaces after its full stops is no list)."""
+    if "  " not in text and "\t" not in text:
+        return False
+    cells = [c for c in _CELL_GAP.split(text.strip()) if c]
+    return len(cells) >= lw.table_cells and not any(c[-1] in _CELL_STOPS for c in cells)
+
+
+_CELL_STOPS = ".!?…:;\"”"  # how a sentence (or a quoted one) ends
 _PROSE_MARKS = re.compile(r"[.,;:!?]")
 _SMALL_WORD = 3  # letters: "of", "the", "to", "and"
 _OPENERS = "\"'“‘([«¿¡"
