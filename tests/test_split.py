@@ -157,6 +157,24 @@ def test_a_lone_rule_right_under_a_copyright_line_or_over_a_skip_link_splits_by_
     assert titles(SHORT_A + "\n----\n\nNews\nSport\n\n" + SHORT_B) == TWO[:1]
 
 
+def test_a_lone_rule_between_a_closing_line_and_an_opening_one_splits_off_a_light_page():
+    """A copyright line right over the rule and a "Skip to content" link right under it say
+    a page ends and the next begins: a page of a few lines (a picture post) is split off,
+    though it has less body than ``layout.separator_lone_body``."""
+    light = ("Sunset over the harbour\n\nA quiet evening on the pier, where the boats come in as the sun "
+             "goes down over the water and the town.\n")
+    text = light + "\n\u00a9 2012 Harbour Pictures. All rights reserved.\n----\nSkip to content\nNews\n\n" + SHORT_B
+    assert titles(text) == ["Sunset over the harbour", TWO[1]]
+    lw = replace(DEFAULT_WEIGHTS.layout, separator_told_body=DEFAULT_WEIGHTS.layout.separator_lone_body)
+    assert [a.title for a in parse_text(text, weights=replace(DEFAULT_WEIGHTS, layout=lw)).articles] != \
+        ["Sunset over the harbour", TWO[1]]
+
+
+@pytest.mark.parametrize("skip", ["Перейти к контенту", "Saltar al contenido", "Naar inhoud", "Direkt zum Inhalt"])
+def test_a_skip_link_in_other_languages_opens_the_next_page(skip):
+    assert titles(SHORT_A + "\n----\n\n" + skip + "\nNews\nSport\n\n" + SHORT_B) == TWO
+
+
 def test_a_lone_rule_over_the_next_pages_menu_splits_though_a_body_ends_right_over_it():
     """Under the rule, a menu ("Explore", then the site's sections): the next page opens
     there, though the last paragraph of the page before stands right over the rule."""

@@ -175,7 +175,8 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     if not told and any(x.good and not x.rule for side in (above, below) for x in side):
         return False
     seam = told or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
-    least = max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
+    least = lw.separator_told_body if told else \
+        max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
     return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
         and _headed(lines, at + 1, len(lines), lw)
 
