@@ -708,3 +708,18 @@ def test_a_thread_of_dated_comments_between_two_bodies_is_no_seam():
     shared = " After the storm, the ferry to the harbour was cancelled and schools on the island stayed shut."
     second = _seam_page(DIGEST[2], shared, SITE_MENU)
     assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second) == TWO
+
+
+def test_a_line_of_skip_links_opens_the_next_page():
+    skips = "Skip to main content | Skip to navigation | Skip to search\n"
+    assert titles(SHORT_A + "\n----\n\n" + skips + "News\nSport\n\n" + SHORT_B) == TWO
+
+
+def test_under_a_lone_rule_that_tells_a_seam_the_next_page_may_open_with_a_long_line():
+    """A menu under the rule opens the next page, though a weather strip's long line
+    stands over its headline: no headline need come first."""
+    menu = "Skip to content\nMenu\nNews\nSport\n\n"
+    weather = "Weather today: rain by noon, then sun for the rest of the day across the region and the coast.\n\n"
+    articles = parse_text(SHORT_A + FOOTER + "\n----\n\n" + menu + weather + SHORT_B).articles
+    assert len(articles) == 2 and articles[0].title == TWO[0]
+    assert any("old school" in p for p in articles[1].body) and not any("old bridge" in p for p in articles[1].body)

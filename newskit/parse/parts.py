@@ -166,8 +166,10 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     closing line (:func:`_closing`) over the rule or an opening rule's line under it. Where
     the line right over the rule is a closing line, the one right under it can only open a
     page (:attr:`Cues.page_start`, "Skip to content"), or a menu opens under it
-    (``layout.seam_menu`` opening rule's lines, :func:`_opening_lines`), body-like lines may
-    be near it."""
+    (``layout.seam_menu`` opening rule's lines, :func:`_opening_lines`), the rule tells the
+    seam itself: body-like lines may be near it, ``layout.separator_told_body`` of body a
+    side will do (a picture post), and the next page need not open with its headline (a
+    weather strip's long line may stand over it)."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
     told = bool(above and _closing(above[0], cues) or below and below[0].rule in cues.page_start) \
@@ -178,7 +180,7 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     least = lw.separator_told_body if told else \
         max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
     return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
-        and _headed(lines, at + 1, len(lines), lw)
+        and (told or _headed(lines, at + 1, len(lines), lw))
 
 
 def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str = AUTO) -> Parts:
