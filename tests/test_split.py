@@ -723,3 +723,14 @@ def test_under_a_lone_rule_that_tells_a_seam_the_next_page_may_open_with_a_long_
     articles = parse_text(SHORT_A + FOOTER + "\n----\n\n" + menu + weather + SHORT_B).articles
     assert len(articles) == 2 and articles[0].title == TWO[0]
     assert any("old school" in p for p in articles[1].body) and not any("old bridge" in p for p in articles[1].body)
+
+
+def test_a_lone_rule_over_a_menu_by_its_shape_splits_two_pages():
+    """Six link labels line after line under the rule, in words no rule knows ("RAISING
+    BOYS", "FAMILY MEALS"): the next page's menu, though a paragraph ends right over it."""
+    menu = "HOME\nABOUT ME/CONTACT\nRAISING BOYS\nFAMILY MEALS\nFAMILY TRAVEL\nCRAFTS & DIY\n\n"
+    assert titles(SHORT_A + "\n----\n\n" + menu + SHORT_B) == TWO
+    # five labels, or labels with numbers (a list of quantities), are no menu
+    assert titles(SHORT_A + "\n----\n\n" + menu.replace("CRAFTS & DIY\n", "") + SHORT_B) == TWO[:1]
+    quantities = "2 eggs\n1 Cup of flour\n3 Apples\n4 Pears\n5 Plums\n6 Figs\n\n"
+    assert titles(SHORT_A + "\n----\n\n" + quantities + SHORT_B) == TWO[:1]

@@ -169,14 +169,16 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     (``layout.seam_menu`` opening rule's lines, :func:`_opening_lines`), the rule tells the
     seam itself: body-like lines may be near it, ``layout.separator_told_body`` of body a
     side will do (a picture post), and the next page need not open with its headline (a
-    weather strip's long line may stand over it)."""
+    weather strip's long line may stand over it). A menu by its shape under the rule
+    (:func:`_menu_under`, whatever its words) lets body-like lines be near it too."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
     told = bool(above and _closing(above[0], cues) or below and below[0].rule in cues.page_start) \
         or _opening_lines(lines, at + 1, len(lines), cues, lw) >= lw.seam_menu
-    if not told and any(x.good and not x.rule for side in (above, below) for x in side):
+    menu = told or _menu_under(lines, at + 1, lw)
+    if not menu and any(x.good and not x.rule for side in (above, below) for x in side):
         return False
-    seam = told or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
+    seam = menu or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
     least = lw.separator_told_body if told else \
         max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
     return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
@@ -288,6 +290,30 @@ def _opening_after(lines: list[Line], c: int, bound: int, cues: Cues, lw: Layout
         if seen >= lw.seam_between or (x.good and not x.rule):
             return None
     return None
+
+
+def _menu_under(lines: list[Line], o: int, lw: LayoutWeights) -> bool:
+    """Whether a menu opens at line ``o``: its first ``layout.menu_items`` lines of words,
+    one after another, each a link's label by its shape (``layout.menu_item_words`` words
+    or fewer, opening with a capital, no digit, no sentence's end: "Home", "Top Stories",
+    "RAISING BOYS"), whatever words the site names its sections with."""
+    seen = 0
+    for x in lines[o:]:
+        if not x.key:
+            if seen:
+                return False  # (a menu's items stand line after line)
+            continue
+        words = x.key.split()
+        if len(words) > lw.menu_item_words or not x.key[0].isupper() or any(c.isdigit() for c in x.key) \
+                or x.key[-1] in _SENTENCE_ENDS:
+            return False
+        seen += 1
+        if seen >= lw.menu_items:
+            return True
+    return False
+
+
+_SENTENCE_ENDS = ".!?…:;"
 
 
 def _opening_lines(lines: list[Line], o: int, hi: int, cues: Cues, lw: LayoutWeights) -> int:

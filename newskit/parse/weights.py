@@ -127,6 +127,9 @@ class LayoutWeights:
     seam_lines: int = 8
     seam_closing: int = 2
     seam_menu: int = 3  # ... or one closing line, over this many opening rule's lines among seam_lines
+    # A menu by its shape under a lone rule (parts._menu_under): this many link labels one after another ...
+    menu_items: int = 6
+    menu_item_words: int = 3  # ... each of this many words or fewer
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
     # ... or, with no opening block near, seam_far_closing closing lines under the last
