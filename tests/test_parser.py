@@ -1939,3 +1939,31 @@ def test_prose_with_two_spaces_after_its_full_stops_is_no_row_of_cells():
              "within the hour, and most said they would pass the cut on to their customers.")
     assert not cell_list(prose, lw)
     assert cell_list(CAROUSEL.split("\n")[3], lw)
+
+
+PICTURE_POST = (
+    "Home My Profile JaneRoe on Twitter I Love Pictures on Facebook I Love Pictures on YouTube "
+    "I Love Pictures on Pinterest\n"
+    "I LOVE PICTURES\n\nTags\nart (14)\nphotos (9)\n« Back to blog\n11\nJUL 2012\nA Bridge Made of Paper\n"
+    "via example.com\n\nFolding paper into bridges is harder than it looks. @JaneRoe\n\nTweet\n\n\n"
+    "Posted by Jane Roe\n0 responses\nLike\nComment\n"
+)
+
+
+def test_a_picture_post_signed_over_its_comment_count_under_a_line_of_echoed_links():
+    # The page's first line is links run together that say the same words three times
+    # ("I Love Pictures on ..."): no body, however long. The post's one line, signed
+    # "Posted by Jane Roe" over "0 responses", is the body.
+    article = parse_text(PICTURE_POST, "x").articles[0]
+    assert article.title == "A Bridge Made of Paper"
+    assert article.body == ["Folding paper into bridges is harder than it looks. @JaneRoe"]
+
+
+def test_a_line_that_shows_the_same_words_three_times_with_no_stop_is_links():
+    from newskit.parse.features import echoed
+    from newskit.parse.weights import DEFAULT_WEIGHTS
+
+    lw = DEFAULT_WEIGHTS.lines
+    assert echoed("Follow us on Twitter Follow us on Facebook Follow us on Instagram today", lw)
+    assert not echoed("Follow us on Twitter, follow us on Facebook, follow us on Instagram.", lw)  # a sentence
+    assert not echoed("We went on and on and on about the weather for most of the long drive home", lw)

@@ -734,3 +734,22 @@ def test_a_lone_rule_over_a_menu_by_its_shape_splits_two_pages():
     assert titles(SHORT_A + "\n----\n\n" + menu.replace("CRAFTS & DIY\n", "") + SHORT_B) == TWO[:1]
     quantities = "2 eggs\n1 Cup of flour\n3 Apples\n4 Pears\n5 Plums\n6 Figs\n\n"
     assert titles(SHORT_A + "\n----\n\n" + quantities + SHORT_B) == TWO[:1]
+
+
+PICTURE_POST = (
+    "Home My Profile JaneRoe on Twitter I Love Pictures on Facebook I Love Pictures on YouTube "
+    "I Love Pictures on Pinterest\n"
+    "I LOVE PICTURES\n\nJUL 2012\nA Bridge Made of Paper\nvia example.com\n\n"
+    "Folding paper into bridges is harder than it looks. @JaneRoe\n\nTweet\n\n"
+    "Posted by Jane Roe\n0 responses\nLike\nComment\n"
+)
+
+
+def test_a_picture_post_between_separators_is_a_page_not_chrome():
+    """A post of one line over its comment count has too little body for a part by weight,
+    but it is a page of its own: between repeated rules, and by a lone rule that tells a
+    seam (a copyright line over it, a "Skip to content" under it)."""
+    text = SHORT_A + "\n----\n\n" + PICTURE_POST + "\n----\n\n" + SHORT_B
+    assert titles(text) == [TWO[0], "A Bridge Made of Paper", TWO[1]]
+    lone = PICTURE_POST + "\u00a9 2012 Jane Roe\n----\nSkip to content\nNews\n\n" + SHORT_B
+    assert titles(lone) == ["A Bridge Made of Paper", TWO[1]]

@@ -334,6 +334,8 @@ def densest(
             found = _prose_run(lines, counted[:k], weights)
             if found and found[2] >= bw.min_body_weight:
                 return _framed(lines, counted[:k], found, bw)
+            if found and short_posts and _links_only(lines, found):
+                found = None  # links run together on long lines are no short post
             if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
             if found is None and short_posts and (post := _weak_post(lines, lo, i, counted[k + 1 :], weights, cues)):
@@ -512,9 +514,9 @@ def _weak_post(
     non-blank lines over the header that no rule took, unless a run under the header
     weighs ``post_rival_weight`` or more (an article under a count of its comments). What
     stands under a comments header is a comment form, comments and the sidebar; the post's
-    few words over it are the article's. A date line or a byline on the way up says the
-    header is a link in the post's head ("Posted by Jane | Leave a comment"), over the
-    post, and there is no such post."""
+    few words over it are the article's. A date line on the way up says the header is a
+    link in the post's head ("October 5, 2018 / Posted by Jane / Leave a comment"), over
+    the post, and there is no such post; a byline is passed (it signs the post under it)."""
     bw, lw = weights.body, weights.lines
     rival = _prose_run(lines, after, weights)
     if rival is not None and rival[2] >= bw.post_rival_weight:
@@ -525,11 +527,19 @@ def _weak_post(
         if x.blank:
             continue
         seen += 1
-        if seen > bw.weak_post_lines or x.dates or (cues is not None and cues.meta_like(x)):
+        if seen > bw.weak_post_lines or x.dates:
             break
+        if cues is not None and cues.meta_like(x):
+            continue  # a byline under the post ("Posted by Jane"); a date line is the post head's
         if not x.rule and x.weight >= lw.short_sentence_weight:
             return j, j
     return None
+
+
+def _links_only(lines: list[Line], found: tuple[int, int, float]) -> bool:
+    """Whether the run ``found`` is links run together and nothing else (its lines that
+    score are long lines :func:`~newskit.parse.features.make_line` took for lists)."""
+    return all(not x.good and not x.sentence for x in lines[found[0] : found[1] + 1] if x.key and not x.rule)
 
 
 def _prose_run(

@@ -80,7 +80,7 @@ def make_line(
     signed: bool = False, framed: str = "",
 ) -> Line:
     """A :class:`Line`, its derived fields computed with the weights ``lw``."""
-    listed = weight >= lw.long_weight and (run_together(key, lw) or cell_list(text, lw))
+    listed = weight >= lw.long_weight and (run_together(key, lw) or cell_list(text, lw) or echoed(key, lw))
     good = ((sentence and weight >= lw.good_weight) or weight >= lw.long_weight) and not listed
     blank = not key or merged
     if blank:
@@ -204,6 +204,24 @@ def run_together(key: str, lw: LineWeights) -> bool:
     # of its words the small ones prose runs on ("of", "the", "to"), and no comma or stop
     small = sum(1 for w in words if len(w) <= _SMALL_WORD and w[:1].islower())
     return not cased or small < lw.list_small_share * len(words)
+
+
+def echoed(key: str, lw: LineWeights) -> bool:
+    """Links run together on one line that say the same words over and over, with no
+    sentence's marks: "I Geek for Creativity on Facebook I Geek for Creativity on YouTube
+    I Geek for Creativity on Pinterest", "Follow us on Twitter Follow us on Facebook ...":
+    a run of ``echo_words`` words shown ``echo_times`` times or more."""
+    if _PROSE_MARKS.search(key):
+        return False
+    words = key.casefold().split()
+    n = lw.echo_words
+    seen: dict[tuple[str, ...], int] = {}
+    for k in range(len(words) - n + 1):
+        gram = tuple(words[k : k + n])
+        seen[gram] = seen.get(gram, 0) + 1
+        if seen[gram] >= lw.echo_times:
+            return True
+    return False
 
 
 def cell_list(text: str, lw: LineWeights) -> bool:

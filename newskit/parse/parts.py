@@ -39,7 +39,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from ..splitting import AUTO, FILE, separator_pattern
-from .body import densest
+from .body import BARRIER_RULES, densest
 from .cohesion import Cohesion
 from .cues import FORM_FEED, NUMBERED, Cues
 from .features import Line
@@ -169,7 +169,8 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     (``layout.seam_menu`` opening rule's lines, :func:`_opening_lines`), the rule tells the
     seam itself: body-like lines may be near it, ``layout.separator_told_body`` of body a
     side will do (a picture post), and the next page need not open with its headline (a
-    weather strip's long line may stand over it). A menu by its shape under the rule
+    weather strip's long line may stand over it), and a short post over its comments header
+    (:func:`_short_post_part`) is body enough. A menu by its shape under the rule
     (:func:`_menu_under`, whatever its words) lets body-like lines be near it too."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
@@ -181,8 +182,12 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     seam = menu or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
     least = lw.separator_told_body if told else \
         max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
-    return body_weight(lines, 0, at) >= least and body_weight(lines, at + 1, len(lines)) >= least \
-        and (told or _headed(lines, at + 1, len(lines), lw))
+    n = len(lines)
+
+    def bodied(a: int, b: int) -> bool:  # (told: a short post over its comments will do)
+        return body_weight(lines, a, b) >= least or told and _short_post_part(lines, a, b, cues, weights)
+
+    return bodied(0, at) and bodied(at + 1, n) and (told or _headed(lines, at + 1, n, lw))
 
 
 def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str = AUTO) -> Parts:
@@ -205,7 +210,7 @@ def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str 
     least = weights.layout.part_min_body
     for k, (a, b) in enumerate(segments):
         if not _has_text(lines, a, b) or body_weight(lines, a, b) >= least \
-                or _headed_document(lines, a, b, cues, weights.layout):
+                or _headed_document(lines, a, b, cues, weights.layout) or _short_post_part(lines, a, b, cues, weights):
             continue
         if k > 0 and not found[k - 1].hard:  # chrome of the part before (or after, for the first)
             kept[k - 1] = False
@@ -248,6 +253,18 @@ def _headed_document(lines: list[Line], a: int, b: int, cues: Cues, lw: LayoutWe
     lines of words (a record of an export with its text cut off, not a label or a notice)."""
     head, meta = [*islice((x for x in lines[a:b] if x.key), 2), None, None][:2]
     return head is not None and meta is not None and _head_shaped(head, cues, lw) and _meta(meta, cues, lw)
+
+
+def _short_post_part(lines: list[Line], a: int, b: int, cues: Cues, weights: ParseWeights) -> bool:
+    """Whether the part ``[a, b)``, light as it is, holds a short post over its comments
+    header (a picture and its line, :func:`~newskit.parse.body.densest` with short posts):
+    a page of its own, not chrome between two others."""
+    if not any(x.rule in BARRIER_RULES for x in lines[a:b]):
+        return False  # (the common case, told at once: no comments header, no short post)
+    run = densest(lines, a, b, weights, cues, short_posts=True)
+    return run is not None and sum(
+        x.weight for x in lines[run[0] : run[1] + 1] if x.key and not x.rule
+    ) >= weights.lines.short_sentence_weight and not any(x.good for x in lines[run[0] : run[1] + 1])
 
 
 def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:

@@ -41,6 +41,9 @@ class LineWeights:
     list_small_share: float = 0.2
     heading_weight: int = 8  # a short line this light or lighter may be a heading or a list item
     table_cells: int = 3  # a line of this many cells or more (tabs, wide gaps) may be a table row
+    # A long line with no sentence's marks that shows a run of echo_words words echo_times times is links
+    echo_words: int = 3
+    echo_times: int = 3
     fold_weight: int = 30  # only lines this light or lighter can be titles or repeat as chrome
     date_weight: int = 26  # only lines this light or lighter are read as date lines
     home_weight: int = 2  # "Home" of a breadcrumb trail: a line of one or two words
