@@ -329,3 +329,25 @@ def test_alternatives_match_exactly_the_words(words, probe):
 def test_a_comment_link_is_a_whole_word(line: str, rule: str | None) -> None:
     # "Show Commentary" (a study Bible's notes) is no comments section: "comment" is a whole word.
     assert default_rules().match(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve your experience on our site.", "This website uses cookies. Find out more.",
+    "By continuing to browse you agree to our use of cookies", "Cookie settings", "Accept all cookies",
+    "Nous utilisons des cookies pour améliorer votre expérience", "Diese Website verwendet Cookies.",
+    "Utilizamos cookies propias y de terceros", "Этот сайт использует cookies",
+    "Submitting a comment, I acknowledge the Example Privacy Policy and agree to the Terms of Use.",
+])
+def test_a_cookie_banner_or_a_forms_legal_notice_is_removed(line):
+    assert default_rules().match(line) in {"cookie-notice", "newsletter"}
+
+
+@pytest.mark.parametrize("line", [
+    "Put the pie on a cookie sheet and cover its edges with foil so that they do not burn.",
+    "The court found that the photos were published without her consent.",
+    "Do you understand Facebook's privacy settings?",
+    "The Privacy Game is designed to show how privacy and consent work online.",
+    "Facebook changed its privacy policy on Tuesday, the company said.",
+])
+def test_a_sentence_that_names_a_cookie_or_consent_is_no_banner(line):
+    assert default_rules().match(line) is None
