@@ -337,6 +337,9 @@ def test_a_comment_link_is_a_whole_word(line: str, rule: str | None) -> None:
     "Nous utilisons des cookies pour améliorer votre expérience", "Diese Website verwendet Cookies.",
     "Utilizamos cookies propias y de terceros", "Этот сайт использует cookies",
     "Submitting a comment, I acknowledge the Example Privacy Policy and agree to the Terms of Use.",
+    "Privacy Policy - Terms of Service", "Home - Advertise - Archives - Contact - Privacy Policy - RSS",
+    "Example Media's Online Privacy Policy", "Privacy & Cookies", "Pages · About · Careers · Privacy · Cookies · Terms",
+    "Terms under which this site is provided. Learn more about our Privacy Policy.",
 ])
 def test_a_cookie_banner_or_a_forms_legal_notice_is_removed(line):
     assert default_rules().match(line) in {"cookie-notice", "newsletter"}
