@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import InputError
-from .text import ODD_SPACES as _ODD_SPACES
-from .text import ZERO_WIDTH as _ZERO_WIDTH
+from .text import ODD_SPACES, ZERO_WIDTH
 
 STDIN = "-"
 
@@ -91,7 +90,7 @@ def normalise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return text
-    for chars, new in ((_LINE_BREAKS, "\n"), (_ODD_SPACES, " "), (_ZERO_WIDTH, "")):
+    for chars, new in ((_LINE_BREAKS, "\n"), (ODD_SPACES, " "), (ZERO_WIDTH, "")):
         for ch in chars:
             if ch in text:
                 text = text.replace(ch, new)

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit.errors import InputError
-from newskit.reader import _ODD_SPACES, _ZERO_WIDTH, decode, expand_inputs, normalise, read_source
+from newskit.reader import decode, expand_inputs, normalise, read_source
+from newskit.text import ODD_SPACES, ZERO_WIDTH
 
 TEXT = "“Quoted” — ‘dash’ – Привет, 北京, مرحبا\nsecond line\n"
 
@@ -82,14 +83,14 @@ def test_curly_quotes_dashes_scripts_and_joiners_kept() -> None:
     assert normalise(kept) == kept
 
 
-_SPECIAL = list("ab é\t\n\r\x85\u2028\u2029\f\u200c\u200d" + _ODD_SPACES + _ZERO_WIDTH)
+_SPECIAL = list("ab é\t\n\r\x85\u2028\u2029\f\u200c\u200d" + ODD_SPACES + ZERO_WIDTH)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_SPECIAL)))
 def test_normalise_is_the_character_mapping(text: str) -> None:
     """normalise (regular expressions, for speed) = unify line ends, then map each character."""
-    table = {ord(c): " " for c in _ODD_SPACES} | {ord(c): None for c in _ZERO_WIDTH}
+    table = {ord(c): " " for c in ODD_SPACES} | {ord(c): None for c in ZERO_WIDTH}
     unified = text.replace("\r\n", "\n")
     for end in "\r\u2028\u2029\x85":
         unified = unified.replace(end, "\n")

@@ -518,9 +518,6 @@ def _weak_post(
     link in the post's head ("October 5, 2018 / Posted by Jane / Leave a comment"), over
     the post, and there is no such post; a byline is passed (it signs the post under it)."""
     bw, lw = weights.body, weights.lines
-    rival = _prose_run(lines, after, weights)
-    if rival is not None and rival[2] >= bw.post_rival_weight:
-        return None
     seen = 0
     for j in range(at - 1, lo - 1, -1):
         x = lines[j]
@@ -528,11 +525,12 @@ def _weak_post(
             continue
         seen += 1
         if seen > bw.weak_post_lines or x.dates:
-            break
+            return None
         if cues is not None and cues.meta_like(x):
             continue  # a byline under the post ("Posted by Jane"); a date line is the post head's
         if not x.rule and x.weight >= lw.short_sentence_weight:
-            return j, j
+            rival = _prose_run(lines, after, weights)
+            return (j, j) if rival is None or rival[2] < bw.post_rival_weight else None
     return None
 
 

@@ -232,10 +232,10 @@ def cell_list(text: str, lw: LineWeights) -> bool:
     if "  " not in text and "\t" not in text:
         return False
     cells = [c for c in _CELL_GAP.split(text.strip()) if c]
-    return len(cells) >= lw.table_cells and not any(c[-1] in _CELL_STOPS for c in cells)
+    return len(cells) >= lw.table_cells and not any(c[-1] in CLAUSE_ENDS for c in cells)
 
 
-_CELL_STOPS = ".!?…:;\"”"  # how a sentence (or a quoted one) ends
+CLAUSE_ENDS = ".!?…:;\"”"  # how a sentence, a clause or a quoted one ends (no link's label ends so)
 _PROSE_MARKS = re.compile(r"[.,;:!?]")
 _SMALL_WORD = 3  # letters: "of", "the", "to", "and"
 _OPENERS = "\"'“‘([«¿¡"

@@ -42,7 +42,7 @@ from ..splitting import AUTO, FILE, separator_pattern
 from .body import BARRIER_RULES, densest
 from .cohesion import Cohesion
 from .cues import FORM_FEED, NUMBERED, Cues
-from .features import Line
+from .features import CLAUSE_ENDS, Line
 from .weights import LayoutWeights, ParseWeights
 
 
@@ -322,15 +322,13 @@ def _menu_under(lines: list[Line], o: int, lw: LayoutWeights) -> bool:
             continue
         words = x.key.split()
         if len(words) > lw.menu_item_words or not x.key[0].isupper() or any(c.isdigit() for c in x.key) \
-                or x.key[-1] in _SENTENCE_ENDS:
+                or x.key[-1] in CLAUSE_ENDS:
             return False
         seen += 1
         if seen >= lw.menu_items:
             return True
     return False
 
-
-_SENTENCE_ENDS = ".!?…:;"
 
 
 def _opening_lines(lines: list[Line], o: int, hi: int, cues: Cues, lw: LayoutWeights) -> int:
