@@ -1842,6 +1842,39 @@ def test_a_comment_link_in_a_posts_head_makes_no_short_post_of_the_headline():
     assert article.body[0].startswith("You are a couple")
 
 
+SIDEBAR_OVER_DATED_POST = """Home
+My Profile
+Jane Roe on Twitter
+
+I write. I draw. I collect. And here I share the drawings and the creative work of other people I like.
+
+Archive
+2012 (134)
+2011 (94)
+Subscribe via RSS
+
+« Back to blog
+14 Jul 2012
+A Lamp Made of Paper
+via example.com
+
+This lamp folds flat and lights a whole room in a clever way.
+
+Posted by Jane Roe
+0 responses
+Like
+Comment
+"""
+
+
+def test_a_date_line_heading_a_short_post_puts_the_sentence_over_it_in_the_sidebar():
+    # The post is too short for any line of it to score; the sentence that does score, the
+    # blog's "about" blurb, stands over the post's date: that date heads the post's head and
+    # text, so the post's line over its comments header is the body, not the blurb.
+    article = parse_text(SIDEBAR_OVER_DATED_POST, "x").articles[0]
+    assert article.body == ["This lamp folds flat and lights a whole room in a clever way."]
+
+
 TRAIL_NAMES_HEADLINE = (
     "Home\n"
     "ConsultingI tried a consulting session with her last spring and it was worth every "

@@ -338,7 +338,11 @@ def densest(
                 found = None  # links run together on long lines are no short post
             if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
-            if found is None and short_posts and (post := _weak_post(lines, lo, i, counted[k + 1 :], weights, cues)):
+            if short_posts and found is None and (post := _weak_post(lines, lo, i, counted[k + 1 :], weights, cues)):
+                return post
+            # a run over the date line that heads a weak post is a sidebar's
+            if short_posts and found and (post := _weak_post(lines, found[1] + 1, i, counted[k + 1 :], weights, cues)) \
+                    and _dated_head(lines, found[1] + 1, post[0], bw.weak_post_lines):
                 return post
         elif i in openers:
             # the first comment, under its signature, weighs less than the article above
@@ -502,6 +506,21 @@ def _short_post(
         return False
     rival = _prose_run(lines, after, weights)
     return rival is None or rival[2] < bw.post_rival_weight
+
+
+def _dated_head(lines: list[Line], lo: int, at: int, within: int) -> bool:
+    """Whether a date line stands among the ``within`` non-blank lines over line ``at``
+    (and under ``lo``): the head of a post (its date, its title) right over its text."""
+    seen = 0
+    for j in range(at - 1, lo - 1, -1):
+        if lines[j].blank:
+            continue
+        if lines[j].dates:
+            return True
+        seen += 1
+        if seen >= within:
+            return False
+    return False
 
 
 def _weak_post(
