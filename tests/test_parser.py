@@ -1875,6 +1875,42 @@ def test_a_date_line_heading_a_short_post_puts_the_sentence_over_it_in_the_sideb
     assert article.body == ["This lamp folds flat and lights a whole room in a clever way."]
 
 
+PARAGRAPHS_UNDER_TOOLBAR = (
+    "The Winner of the Spring Quilt Contest\n"
+    "\n"
+    "comments (0) October 25th, 2012\n"
+    "\n"
+    "Jane Roe, contributor\n"
+    "\n"
+    "The winner of the contest will receive a brand new sewing machine from the "
+    "maker.\n"
+    "\n"
+    "Photo: courtesy of the maker\n"
+    "Add Comment\n"
+    "Print\n"
+    "\n"
+    "THE ENTRIES WERE AMAZING\n"
+    "Thank you to all of the quilters who entered the spring contest. They were asked"
+    " to share photos of a quilt they made in a style that they love, and the entries"
+    " showed their skill, their patience and a great deal of beautiful detail work in"
+    " every corner of every piece. Choosing one was hard.\n"
+    "CONGRATULATIONS TO MARY!\n"
+    "Congratulations to Mary, who made the star quilt. In her post she wrote that she"
+    " saw the fabric at a market and knew at once that she wanted to make a bright "
+    "quilt for her daughter, and we think she did a wonderful job of it, with every "
+    "point of every star sharp and clean.\n"
+    "Thanks again to all who entered the contest.\n"
+)
+
+
+def test_crowded_paragraphs_under_a_comment_link_outweigh_a_short_line_over_it():
+    # A text converter sets the paragraphs under "Add Comment / Print" line after line, with
+    # no blank between them: they still weigh as an article, and the short line over the
+    # link is no short post of its own.
+    article = parse_text(PARAGRAPHS_UNDER_TOOLBAR, "x").articles[0]
+    assert any(line.startswith("Congratulations to Mary") for line in article.body)
+
+
 TRAIL_NAMES_HEADLINE = (
     "Home\n"
     "ConsultingI tried a consulting session with her last spring and it was worth every "

@@ -505,7 +505,19 @@ def _short_post(
     if any(lines[j].dates for j in range(found[1] + 1, at)):
         return False
     rival = _prose_run(lines, after, weights)
-    return rival is None or rival[2] < bw.post_rival_weight
+    return _light(lines, rival, weights)
+
+
+def _light(lines: list[Line], rival: tuple[int, int, float] | None, weights: ParseWeights) -> bool:
+    """Whether the run ``rival`` under a comments header weighs less than
+    ``post_rival_weight``, its long lines counted in full: paragraphs crowded together (a
+    text converter's, with no blank line between them) are an article's as much as set
+    apart; a list's short lines are not."""
+    if rival is None:
+        return True
+    a, b, total = rival
+    long = sum(x.score for x in lines[a : b + 1] if x.weight >= weights.lines.long_weight)
+    return max(total, long) < weights.body.post_rival_weight
 
 
 def _dated_head(lines: list[Line], lo: int, at: int, within: int) -> bool:
@@ -549,7 +561,7 @@ def _weak_post(
             continue  # a byline under the post ("Posted by Jane"); a date line is the post head's
         if not x.rule and x.weight >= lw.short_sentence_weight:
             rival = _prose_run(lines, after, weights)
-            return (j, j) if rival is None or rival[2] < bw.post_rival_weight else None
+            return (j, j) if _light(lines, rival, weights) else None
     return None
 
 
