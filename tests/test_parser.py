@@ -1911,6 +1911,35 @@ def test_crowded_paragraphs_under_a_comment_link_outweigh_a_short_line_over_it()
     assert any(line.startswith("Congratulations to Mary") for line in article.body)
 
 
+TAGS_OVER_TEASERS = (
+    "Audi Opens a City Store in London\n\n"
+    "Audi City, the brand's new shopping space in the middle of London, opened on Monday and hopes "
+    "to bring the showroom to buyers who would never drive out of town to see one.\n\n"
+    "With product experts and a customer manager on hand, the store will show every model on large "
+    "screens, and buyers can order a car there and have it delivered a few weeks later.\n\n"
+    "Other carmakers have made similar moves, and more of them are expected to follow in the "
+    "coming year as buyers do more of their shopping online.\n\n"
+    "Filed under: Featured Articles Luxury Cars\n"
+    "Tags: Audi, dealership, London, store\n\n"
+    "Car Comparisons\n\n"
+    "2012 Toyota Prius vs 2012 Volkswagen Jetta TDI\n\n"
+    "We pit two very different high-mileage cars head to head to see which is the better commuter car.\n\n"
+    "2012 Honda CR-V vs 2013 Ford Escape\n\n"
+    "We take a look at two of the newest family crossovers and the room they give a family of four.\n\n"
+    "2012 Acura MDX vs 2013 Infiniti JX\n\n"
+    "Long the favourite of luxury buyers with families, the first car has a new rival this year, and "
+    "we drove both of them for a week on the roads we know best.\n"
+)
+
+
+def test_a_posts_tags_end_its_body_over_teasers_set_apart_like_paragraphs():
+    # Tags under the article close it, as a comments header or a copyright line does, once
+    # most of the body stands over them: the teasers under them, set apart by blank lines
+    # as a converter sets every block, are no part of it.
+    article = parse_text(TAGS_OVER_TEASERS, "x").articles[0]
+    assert article.body[-1].startswith("Other carmakers have made similar moves")
+
+
 TRAIL_NAMES_HEADLINE = (
     "Home\n"
     "ConsultingI tried a consulting session with her last spring and it was worth every "

@@ -19,7 +19,7 @@ from .weights import BodyWeights, ParseWeights
 # Rules whose lines the body never runs across.
 BARRIER_RULES = frozenset({"comments"})
 # Rules whose lines end the article once most of its body has been seen.
-END_RULES = frozenset({"comments", "newsletter", "copyright", "post-footer"})
+END_RULES = frozenset({"comments", "newsletter", "copyright", "post-footer", "tags"})
 
 
 def scores(lines: list[Line], lo: int, hi: int, weights: ParseWeights, cues: Cues | None = None) -> list[float]:
