@@ -1940,6 +1940,34 @@ def test_a_posts_tags_end_its_body_over_teasers_set_apart_like_paragraphs():
     assert article.body[-1].startswith("Other carmakers have made similar moves")
 
 
+STAMP_UNDER_SHORT_POST = """« Older post | Main | Newer post »
+
+Free Online Cryptography Course
+Jane Roe of State University is offering a free online course on cryptography this winter.
+
+Posted by John Turri on Monday, October 22, 2012 at 04:17 PM | Permalink
+
+Comments
+Verify your Comment
+Previewing your Comment
+
+This is only a preview. Your comment has not yet been posted.
+
+About this blog
+
+This blog is written by a group of philosophers who run experiments on what people think.
+"""
+
+
+def test_a_posts_stamp_under_it_leaves_it_a_short_post_over_its_comments():
+    # "Posted by ... on <date>" right under the post's one line is its stamp, not a date in
+    # the head of a post under it: the line over the comment form is still the body, not
+    # the sidebar's blurb under the form.
+    article = parse_text(STAMP_UNDER_SHORT_POST, "x").articles[0]
+    assert article.body == [
+        "Jane Roe of State University is offering a free online course on cryptography this winter."]
+
+
 TRAIL_NAMES_HEADLINE = (
     "Home\n"
     "ConsultingI tried a consulting session with her last spring and it was worth every "

@@ -502,10 +502,23 @@ def _short_post(
     bw = weights.body
     if found[2] < bw.post_min_weight or (cues is not None and cues.comment_list(lines[at].key)):
         return False
-    if any(lines[j].dates for j in range(found[1] + 1, at)):
+    stamp = _stamp_under(lines, found[1], at, cues)
+    if any(lines[j].dates for j in range(found[1] + 1, at) if j != stamp):
         return False
     rival = _prose_run(lines, after, weights)
     return _light(lines, rival, weights)
+
+
+def _stamp_under(lines: list[Line], end: int, at: int, cues: Cues | None) -> int:
+    """The post's stamp right under its last line ``end`` (blank lines aside), over the
+    header at ``at``: a date line that opens as a byline or a label does ("Posted on
+    November 13, 2012 at 6:15 AM"), where a post's head has its bare date. Else -1."""
+    for j in range(end + 1, at):
+        x = lines[j]
+        if x.blank:
+            continue
+        return j if cues is not None and x.dates and cues.meta_text(x.key) and not cues.leading_date(x.key) else -1
+    return -1
 
 
 def _light(lines: list[Line], rival: tuple[int, int, float] | None, weights: ParseWeights) -> bool:
