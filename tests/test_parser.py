@@ -942,6 +942,24 @@ def test_clause_words_keep_a_line_from_reading_as_names(text, names):
     assert Cues.of(default_rules()).name_text(text) is names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Gary Younge in Sarasota, Florida", True), ("Claire Dupont à Lyon", True),
+    ("Romney in Florida", False), ("Chaos in the Streets of Washington Tonight", False),
+])
+def test_a_reporters_name_and_the_place_reported_from_read_as_names(text, names):
+    from newskit.parse.cues import Cues
+    from newskit.rules import default_rules
+
+    assert Cues.of(default_rules()).name_text(text) is names
+
+
+def test_a_byline_with_the_place_reported_from_is_no_title():
+    # "Jane Roe in Sarasota, Florida" under the headline is the byline, not the headline
+    headline = "Working class voters: why the poor vote as they do"
+    text = f"{MENU}{headline}\nJane Roe in Sarasota, Florida\nNovember 5, 2012\n\n{STORY}\n"
+    assert parse_text(text).articles[0].title == headline
+
+
 @pytest.mark.parametrize("tools", ["Print Article Send a Tip", "Facebook Page · RSS Feed"])
 def test_a_row_of_share_tool_links_over_the_byline_is_not_the_title(tools):
     # share and follow links run into one line between the headline and its byline: the

@@ -64,6 +64,7 @@ DATED_HEADLINE_BREAKS = re.compile(r"[|·•/]|\b\d+ comments?\b", re.I)  # a me
 STANDFIRST_MIN_WEIGHT = 8  # a standfirst is longer than most headlines
 NAMES_MIN, NAMES_MAX = 2, 8  # words of a line of names ("Jane Doe, Reuters")
 NAMES_BARE_MAX = 4  # ... with no comma, "and" or slash: a name of up to four words
+PLACE_NAME_MAX, PLACE_MAX = 3, 4  # a name of 2-3 words, then the place word, then up to 4 words of the place
 TITLE_CASE_MIN_WORDS = 3  # title case is told on three longer words or more
 _TOOL_WORD = re.compile(r"[\w+-]+")  # a word of a tool's label ("e-mail", "google+")
 TITLE_CASE_SHARE = 0.7  # ... most of them capitalised
@@ -127,6 +128,7 @@ class Cues:
         )
         self._meta_start = re.compile(rf"(?i)\W*(?:{alternatives([*v['by'], *v['meta_labels']])})\b")
         self._name_word = re.compile(rf"^(?:[A-Z][\w.'’\-]*|@\w+|{alternatives(v['name_particles'])}|/|,)$")
+        self._name_places = frozenset(v["name_places"])
         self._tool_words = frozenset(v["tool_words"])
         self._clause_words = frozenset(v["clause_words"])
         self._comments_headers = frozenset(w.casefold() for w in v["comments_headers"])
@@ -327,6 +329,10 @@ class Cues:
         if text.startswith("(") and text.endswith(")"):
             return True
         words = text.replace(",", " , ").split()
+        # a reporter's name and the place reported from: "Gary Younge in Sarasota, Florida"
+        at = next((k for k, w in enumerate(words) if w in self._name_places), 0)
+        if NAMES_MIN <= at <= PLACE_NAME_MAX and len(words) - at - 1 <= PLACE_MAX:
+            words = words[:at] + words[at + 1 :]
         if not NAMES_MIN <= len(words) <= NAMES_MAX or not all(self._name_word.match(w) for w in words):
             return False
         if any(w.lower().replace("’", "'") in self._clause_words for w in words):
