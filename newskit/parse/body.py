@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from .cues import Cues
 from .features import Line
@@ -338,11 +339,11 @@ def densest(
                 found = None  # links run together on long lines are no short post
             if found and short_posts and _short_post(lines, found, i, counted[k + 1 :], weights, cues):
                 return found[0], found[1]
-            if short_posts and found is None and (post := _weak_post(lines, lo, i, counted[k + 1 :], weights, cues)):
-                return post
-            # a run over the date line that heads a weak post is a sidebar's
-            if short_posts and found and (post := _weak_post(lines, found[1] + 1, i, counted[k + 1 :], weights, cues)) \
-                    and _dated_head(lines, found[1] + 1, post[0], bw.weak_post_lines):
+            # (under a run that scores: only where the date line that heads the post stands
+            # between them, and the run over it is a sidebar's)
+            post_lo = lo if found is None else found[1] + 1
+            if short_posts and (post := _weak_post(lines, post_lo, i, counted[k + 1 :], weights, cues)) \
+                    and (found is None or _dated_head(lines, post_lo, post[0], bw.weak_post_lines)):
                 return post
         elif i in openers:
             # the first comment, under its signature, weighs less than the article above
@@ -513,12 +514,11 @@ def _stamp_under(lines: list[Line], end: int, at: int, cues: Cues | None) -> int
     """The post's stamp right under its last line ``end`` (blank lines aside), over the
     header at ``at``: a date line that opens as a byline or a label does ("Posted on
     November 13, 2012 at 6:15 AM"), where a post's head has its bare date. Else -1."""
-    for j in range(end + 1, at):
-        x = lines[j]
-        if x.blank:
-            continue
-        return j if cues is not None and x.dates and cues.meta_text(x.key) and not cues.leading_date(x.key) else -1
-    return -1
+    j = next((j for j in range(end + 1, at) if not lines[j].blank), None)
+    if j is None or cues is None:
+        return -1
+    x = lines[j]
+    return j if x.dates and cues.meta_text(x.key) and not cues.leading_date(x.key) else -1
 
 
 def _light(lines: list[Line], rival: tuple[int, int, float] | None, weights: ParseWeights) -> bool:
@@ -533,19 +533,15 @@ def _light(lines: list[Line], rival: tuple[int, int, float] | None, weights: Par
     return max(total, long) < weights.body.post_rival_weight
 
 
+def _up(lines: list[Line], at: int, lo: int, n: int) -> list[int]:
+    """The ``n`` nearest non-blank lines over line ``at`` (down to ``lo``), nearest first."""
+    return list(islice((j for j in range(at - 1, lo - 1, -1) if not lines[j].blank), n))
+
+
 def _dated_head(lines: list[Line], lo: int, at: int, within: int) -> bool:
     """Whether a date line stands among the ``within`` non-blank lines over line ``at``
     (and under ``lo``): the head of a post (its date, its title) right over its text."""
-    seen = 0
-    for j in range(at - 1, lo - 1, -1):
-        if lines[j].blank:
-            continue
-        if lines[j].dates:
-            return True
-        seen += 1
-        if seen >= within:
-            return False
-    return False
+    return any(lines[j].dates for j in _up(lines, at, lo, within))
 
 
 def _weak_post(
@@ -562,13 +558,9 @@ def _weak_post(
     link in the post's head ("October 5, 2018 / Posted by Jane / Leave a comment"), over
     the post, and there is no such post; a byline is passed (it signs the post under it)."""
     bw, lw = weights.body, weights.lines
-    seen = 0
-    for j in range(at - 1, lo - 1, -1):
+    for j in _up(lines, at, lo, bw.weak_post_lines):
         x = lines[j]
-        if x.blank:
-            continue
-        seen += 1
-        if seen > bw.weak_post_lines or x.dates:
+        if x.dates:
             return None
         if cues is not None and cues.meta_like(x):
             continue  # a byline under the post ("Posted by Jane"); a date line is the post head's

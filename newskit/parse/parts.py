@@ -262,9 +262,11 @@ def _short_post_part(lines: list[Line], a: int, b: int, cues: Cues, weights: Par
     if not any(x.rule in BARRIER_RULES for x in lines[a:b]):
         return False  # (the common case, told at once: no comments header, no short post)
     run = densest(lines, a, b, weights, cues, short_posts=True)
-    return run is not None and sum(
-        x.weight for x in lines[run[0] : run[1] + 1] if x.key and not x.rule
-    ) >= weights.lines.short_sentence_weight and not any(x.good for x in lines[run[0] : run[1] + 1])
+    if run is None:
+        return False
+    post = lines[run[0] : run[1] + 1]
+    return sum(x.weight for x in post if x.key and not x.rule) >= weights.lines.short_sentence_weight \
+        and not any(x.good for x in post)
 
 
 def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:
@@ -328,7 +330,6 @@ def _menu_under(lines: list[Line], o: int, lw: LayoutWeights) -> bool:
         if seen >= lw.menu_items:
             return True
     return False
-
 
 
 def _opening_lines(lines: list[Line], o: int, hi: int, cues: Cues, lw: LayoutWeights) -> int:
