@@ -582,6 +582,15 @@ def test_a_digest_splits_at_the_wider_gaps_above_its_headlines():
     assert titles(text) == DIGEST
 
 
+def test_a_digest_may_open_with_a_headline_of_two_words():
+    # "Bridge open" is lighter than a headline's shape; over two paragraphs it still opens a
+    # clipping.
+    short = "Bridge open"
+    first = f"{short}\n\n" + "\n\n".join(CLIPPINGS[DIGEST[0]]) + "\n"
+    text = first + "\n\n" + _clipping(DIGEST[1]) + "\n\n\n" + _clipping(DIGEST[2])
+    assert titles(text) == [short, DIGEST[1], DIGEST[2]]
+
+
 def test_a_digest_clipping_may_open_with_a_date_line_under_a_wide_gap():
     text = _clipping(DIGEST[0]) + "\n\n\nFriday, 5 January 2024\n\n" + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n"
     arts = parse_text(text).articles

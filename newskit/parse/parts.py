@@ -503,13 +503,27 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
 
 def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, allowed: int = 0) -> bool:
     """Whether ``[lo, hi)`` may be a digest, articles with no chrome: it opens with an
-    article (a line of a headline's shape, :func:`_titled`, a body-like line or a date line
-    first) and holds no more than ``allowed`` rule's lines among its first and last
+    article (a line of a headline's shape, :func:`_titled`, a lighter headline over its
+    paragraphs, :func:`_short_head`, a body-like line or a date line first) and holds no
+    more than ``allowed`` rule's lines among its first and last
     ``layout.digest_clear_lines`` lines of words (a page opens with its menu, ends with its
     footer)."""
     first = next((i for i in range(lo, hi) if lines[i].key), None)
     return first is not None and not _chrome_at_ends(lines, lo, hi, lw.digest_clear_lines, allowed) \
-        and (lines[first].good or bool(lines[first].dates) or _titled(lines[first], lw))
+        and (lines[first].good or bool(lines[first].dates) or _titled(lines[first], lw)
+             or _short_head(lines, first, hi, lw))
+
+
+def _short_head(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether line ``at`` is a headline lighter than :func:`_titled` allows ("Shop Joielle"):
+    no rule's, no date, no sentence, over its article's first paragraphs: the next
+    ``layout.digest_paragraphs`` lines of words under it are all body-like (a blog's name
+    over its tagline and dated post is no headline)."""
+    x = lines[at]
+    if x.rule or x.dates or x.sentence or not x.key:
+        return False
+    under = list(islice((y for y in lines[at + 1 : hi] if y.key), lw.digest_paragraphs))
+    return len(under) == lw.digest_paragraphs and all(y.good and not y.rule for y in under)
 
 
 def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
