@@ -591,6 +591,20 @@ def test_a_digest_may_open_with_a_headline_of_two_words():
     assert titles(text) == [short, DIGEST[1], DIGEST[2]]
 
 
+def test_a_digest_headline_far_over_its_body_starts_a_clipping_under_a_wide_gap():
+    # Two short lines stand between the headline and the first paragraph, too far for
+    # a headline over its body: under a wide gap it starts a clipping where the words change
+    # as much as at a headline's start, not only as much as at a paragraph's.
+    second = f"{DIGEST[2]}\n\nIsland news in brief\n\nFive minute read\n\n" + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n"
+    text = _clipping(DIGEST[0]) + "\n\n\n" + second
+    lw = DEFAULT_WEIGHTS.layout
+    strict = replace(lw, digest_narrow_cohesion=0.0, digest_headed_cohesion=0.0)
+    as_a_paragraph = replace(DEFAULT_WEIGHTS, layout=strict)
+    assert [a.title for a in parse_text(text, weights=as_a_paragraph).articles] == [DIGEST[0], DIGEST[2]]
+    never = replace(as_a_paragraph, layout=replace(as_a_paragraph.layout, digest_wide_cohesion=0.0))
+    assert len(parse_text(text, weights=never).articles) == 1
+
+
 def test_a_digest_clipping_may_open_with_a_date_line_under_a_wide_gap():
     text = _clipping(DIGEST[0]) + "\n\n\nFriday, 5 January 2024\n\n" + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n"
     arts = parse_text(text).articles

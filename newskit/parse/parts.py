@@ -542,7 +542,10 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
       lines or more, wider than the gap that sets its paragraphs apart
       (:func:`_paragraph_gap`), where the cohesion across it is under
       ``layout.digest_wide_cohesion`` (a wide gap inside an article, over a subheading,
-      stands between paragraphs about the same things);
+      stands between paragraphs about the same things), and so at a title-like line
+      (:func:`_head_shaped`) or a date line (:func:`_date_only`) under such a gap that is
+      too far over its body for a headline (a kicker, a dateline between), with the
+      ``layout.digest_paragraphs`` body-like lines each side that a start needs;
     - at a headline under a narrower gap, as narrow as the paragraphs', or at any other
       line no rule names under a wide gap (an article with no headline, or one that opens
       with its date or a kicker; a blog's notice under its post),
@@ -586,6 +589,10 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
         if broad and head:
             if score < lw.digest_wide_cohesion:
                 heads.append((at, 0))
+            continue
+        if broad and score < lw.digest_wide_cohesion and (
+                _head_shaped(lines[at], cues, lw) or _date_only(lines[at], cues, lw)):
+            heads.append((at, lw.digest_paragraphs))
             continue
         # (A headline under a narrow gap may start a clipping where the words change less
         # than a paragraph needs, with more paragraphs on each side.)
