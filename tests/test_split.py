@@ -394,6 +394,16 @@ def test_one_closing_line_over_a_long_menu_of_the_sites_own_words_is_a_seam():
     assert len(titles(one_line + SITE_MENU + PAGE_C)) == 1  # three menu lines: too few
 
 
+def test_a_short_page_between_two_seams_is_a_page_of_its_own():
+    # Less body than a page needs, but a headline over a paragraph of prose: a short page.
+    short = "Apple harvest starts early in the valley\n\n" + HARVEST * 2 + "\n\n" + SEAM_CLOSING
+    text = PAGE_A + SEAM_OPENING + short + SEAM_OPENING + PAGE_B
+    assert titles(text) == [TWO[0], "Apple harvest starts early in the valley", TWO[1]]
+    # Under a teasers' head, the same lines are teasers of the page above.
+    teasers = "Related stories\n" + short
+    assert titles(PAGE_A + SEAM_OPENING + teasers + SEAM_OPENING + PAGE_B) == TWO
+
+
 def test_no_seam_where_no_headline_stands_over_the_next_body():
     headless = PAGE_B.split("\n\n", 1)[1]
     assert len(titles(PAGE_A + SEAM_OPENING + headless)) == 1

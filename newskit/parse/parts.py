@@ -45,6 +45,8 @@ from .cues import FORM_FEED, NUMBERED, Cues
 from .features import CLAUSE_ENDS, Line
 from .weights import LayoutWeights, ParseWeights
 
+TEASER_HEADS = frozenset({"related-links"})  # a rule whose line heads a list of teasers
+
 
 class Cut(NamedTuple):
     """A separator line: its index, and whether the dump always splits there."""
@@ -444,7 +446,9 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     block's first line on, else under the first blank line below it (:func:`_nearest_gap`),
     if a headline stands over the next body (:func:`_headed`; no blank line: no seam). Where the part before or after a
     seam has less body than ``layout.seam_min_body`` words, it is none either: a page's
-    own footer menu above its comments, a header of links over a cookie notice.
+    own footer menu above its comments, a header of links over a cookie notice; unless
+    that part is a short page, its headline over a sentence of prose
+    (:func:`_strongly_headed`; ``body.min_body_weight`` words of body at least).
 
     With no opening block near (the next page's menu is its site's own words), a
     closing block of ``layout.seam_far_closing`` closing lines or more under the last
@@ -492,13 +496,39 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
             found.append(at)
     out: list[int] = []
     start = lo
-    least = max(least, lw.seam_min_body)
+
+    def page(a: int, b: int) -> bool:
+        weight = body_weight(lines, a, b)
+        return weight >= max(least, lw.seam_min_body) or weight >= least and _strongly_headed(lines, a, b, cues, lw)
+
     for k, at in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else hi
-        if body_weight(lines, start, at) >= least and body_weight(lines, at, nxt) >= least:
+        if page(start, at) and page(at, nxt):
             out.append(at)
             start = at
     return out
+
+
+def _strongly_headed(lines: list[Line], a: int, b: int, cues: Cues, lw: LayoutWeights) -> bool:
+    """Whether ``[a, b)``, with less body than a page's, is a short page of its own: a
+    headline (:func:`_head_shaped`) of ``layout.seam_short_head`` words or more among the
+    last ``layout.digest_head_lines`` lines of words over its first body-like line, under
+    no line of a headline's shape (:func:`_titled`: a list of teasers) nor a teasers' or
+    comments' head ("Related stories", "Latest comments"), and a sentence of
+    ``layout.seam_short_prose`` words or more in its body (a list of teasers has none), and
+    no other headline over a body-like line in it (teasers, each headline over its blurb)."""
+    first = next((i for i in range(a, b) if lines[i].good and not lines[i].rule), None)
+    if first is None:
+        return False
+    above = [i for i in range(a, first) if lines[i].key][-lw.digest_head_lines :]
+    head = next((i for i in reversed(above) if _head_shaped(lines[i], cues, lw)), None)
+    if head is None:
+        return False
+    over = next((lines[i] for i in range(head - 1, a - 1, -1) if lines[i].key), None)
+    teaser = over is not None and (_titled(over, lw) or over.rule in TEASER_HEADS or over.rule in cues.page_comments)
+    return not teaser and lines[head].weight >= lw.seam_short_head \
+        and any(x.good and x.sentence and not x.rule and x.weight >= lw.seam_short_prose for x in lines[first:b]) \
+        and not any(_head_shaped(lines[i], cues, lw) and _headline(lines, i, b, lw) for i in range(first, b))
 
 
 def _bare(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, allowed: int = 0) -> bool:

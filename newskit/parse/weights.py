@@ -135,6 +135,10 @@ class LayoutWeights:
     menu_item_words: int = 3  # ... each of this many words or fewer
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
+    # ... or less (a short page), under a headline of seam_short_head words or more that is
+    # no teaser's, over a sentence of seam_short_prose words or more (3-4, 12-20: the same figures)
+    seam_short_head: int = 4
+    seam_short_prose: int = 20
     # ... or, with no opening block near, seam_far_closing closing lines under the last
     # body-like line (1 split 20 single dev dumps) and the next headline under a blank line,
     # where the bodies on both sides share less than seam_far_cohesion
