@@ -45,8 +45,6 @@ from .cues import FORM_FEED, NUMBERED, Cues
 from .features import CLAUSE_ENDS, Line
 from .weights import LayoutWeights, ParseWeights
 
-TEASER_HEADS = frozenset({"related-links"})  # a rule whose line heads a list of teasers
-
 
 class Cut(NamedTuple):
     """A separator line: its index, and whether the dump always splits there."""
@@ -525,7 +523,7 @@ def _strongly_headed(lines: list[Line], a: int, b: int, cues: Cues, lw: LayoutWe
     if head is None:
         return False
     over = next((lines[i] for i in range(head - 1, a - 1, -1) if lines[i].key), None)
-    teaser = over is not None and (_titled(over, lw) or over.rule in TEASER_HEADS or over.rule in cues.page_comments)
+    teaser = over is not None and (_titled(over, lw) or over.rule in cues.related or over.rule in cues.page_comments)
     return not teaser and lines[head].weight >= lw.seam_short_head \
         and any(x.good and x.sentence and not x.rule and x.weight >= lw.seam_short_prose for x in lines[first:b]) \
         and not any(_head_shaped(lines[i], cues, lw) and _headline(lines, i, b, lw) for i in range(first, b))
@@ -616,13 +614,10 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     order = {at: k for k, at in enumerate(coh.rows)}
     heads: list[tuple[int, int]] = []  # (start, the body-like lines it needs on each side)
     for score, at, broad, head in scored:
-        if broad and head:
+        # (A title-like or date line too far over its body for a headline needs paragraphs.)
+        if broad and (head or _head_shaped(lines[at], cues, lw) or _date_only(lines[at], cues, lw)):
             if score < lw.digest_wide_cohesion:
-                heads.append((at, 0))
-            continue
-        if broad and score < lw.digest_wide_cohesion and (
-                _head_shaped(lines[at], cues, lw) or _date_only(lines[at], cues, lw)):
-            heads.append((at, lw.digest_paragraphs))
+                heads.append((at, 0 if head else lw.digest_paragraphs))
             continue
         # (A headline under a narrow gap may start a clipping where the words change less
         # than a paragraph needs, with more paragraphs on each side.)

@@ -136,7 +136,8 @@ class LayoutWeights:
     seam_between: int = 6
     seam_min_body: int = 150  # ... with this much body (words) on both sides of it
     # ... or less (a short page), under a headline of seam_short_head words or more that is
-    # no teaser's, over a sentence of seam_short_prose words or more (3-4, 12-20: the same figures)
+    # no teaser's, over a sentence of seam_short_prose words or more (12-20: the same figures;
+    # a head of 3 words splits one more single dev dump a renderer)
     seam_short_head: int = 4
     seam_short_prose: int = 20
     # ... or, with no opening block near, seam_far_closing closing lines under the last
