@@ -32,6 +32,11 @@ pages with a non-empty dump and truth body are drawn. The variants:
 ``pair``
     two whole dumps with one rule between them (``-`` or ``=`` as above, or ``* * *``),
     0-2 blank lines on each side of it: a rule whose shape the file holds only once.
+``site``
+    as ``blank``, but the pages of one site (its truth ``site``, as
+    :func:`bench.metrics.site_label` names it; a site with 2 pages or more, drawn with even
+    odds among them), 2 to all of its pages (30 at most) in random order: one site's scrape
+    of a day appended to one file, its chrome the same on every page.
 
 Every text is normalised as newskit's reader does (:func:`newskit.reader.normalise`), so the
 line numbers are those the parser sees. Written to ``DIR/<variant>/NNN.txt`` (default
@@ -62,8 +67,9 @@ from newskit.strip import SEPARATOR, document_texts
 
 from .benchutil import OUT, json_option, write_figures
 from .corpus import CORPORA, CORPUS_ROOT, RENDERERS, read_dump, truth
+from .metrics import site_label
 
-VARIANTS = ("blank", "separator", "digest", "strip", "pair")
+VARIANTS = ("blank", "separator", "digest", "strip", "pair", "site")
 SEPARATOR_STYLES = ("dashes", "equals", "stars", "documents")
 RULE_STYLES = SEPARATOR_STYLES[:3]
 """The styles of the ``pair`` variant's one rule (a numbered line always splits)."""
@@ -176,11 +182,26 @@ def sources(root: Path, corpora: tuple[str, ...]) -> dict[str, list[Source]]:
     return {k: v for k, v in out.items() if v}
 
 
+def sites(pool: dict[str, list[Source]]) -> list[list[Source]]:
+    """The pages of each site with two pages or more (of either corpus), sites in name order."""
+    by: dict[str, list[Source]] = {}
+    for name in sorted(pool):
+        for s in pool[name]:
+            if s.truth.get("site"):
+                by.setdefault(site_label(str(s.truth["site"])), []).append(s)
+    return [by[k] for k in sorted(by) if len(by[k]) >= MIN_PAGES]
+
+
 def make_file(variant: str, seed: int, number: int, pool: dict[str, list[Source]]) -> tuple[str, dict[str, Any]]:
     """File ``number`` of ``variant``: its text and its manifest."""
     rng = random.Random(f"{seed}/{variant}/{number}")
     total = MIN_PAGES if variant == "pair" else rng.randint(MIN_PAGES, MAX_PAGES)
     renderer = rng.choice(RENDERERS)
+    if variant == "site":
+        pages = list(rng.choice(sites(pool)))
+        rng.shuffle(pages)
+        pool = {"site": pages[: rng.randint(MIN_PAGES, min(MAX_PAGES, len(pages)))]}
+        total = len(pool["site"])
     styles = {"separator": SEPARATOR_STYLES, "pair": RULE_STYLES}.get(variant)
     style = rng.choice(styles) if styles else None
     names = sorted(pool)

@@ -59,7 +59,9 @@ def corpus(tmp_path: Path) -> Path:
     for name in ("truth", "chromium", "inscriptis"):
         (root / "aeb" / name).mkdir(parents=True)
     for pid, (title, body) in PAGES.items():
-        truth = {"id": pid, "headline": title, "published": None, "body": "\n\n".join(body)}
+        # (p3 on a site of its own: the site variant draws the other two)
+        site = "bakers.example" if pid == "p3" else "valleynews.example"
+        truth = {"id": pid, "site": site, "headline": title, "published": None, "body": "\n\n".join(body)}
         (root / "aeb" / "truth" / f"{pid}.json").write_text(json.dumps(truth), encoding="utf-8")
         for renderer in ("chromium", "inscriptis"):
             (root / "aeb" / renderer / f"{pid}.txt").write_text(dump(title, body) + "\n", encoding="utf-8")
@@ -98,6 +100,14 @@ def test_a_pair_file_is_two_pages_with_one_rule_between_them(corpus: Path) -> No
         assert len(pages) == 2 and manifest["separator"] in make_concat.RULE_STYLES
         between = [x for x in text.split("\n")[pages[0]["end"] : pages[1]["start"] - 1] if x]
         assert len(between) == 1 and set(between[0]) <= set("-=* ")
+
+
+def test_a_site_file_holds_the_pages_of_one_site_with_two_pages_or_more(corpus: Path) -> None:
+    pool = make_concat.sources(corpus, ("aeb",))
+    assert [[s.id for s in site] for site in make_concat.sites(pool)] == [["p1", "p2"]]
+    for number in range(4):
+        _, manifest = make_concat.make_file("site", 3, number, pool)
+        assert sorted(p["id"] for p in manifest["pages"]) == ["p1", "p2"]
 
 
 def test_lines_of_trims_blank_ends_and_normalises() -> None:

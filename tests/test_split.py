@@ -663,7 +663,8 @@ NAV = "\n".join(["Home", "News", "Local", "Sport", "Business", "Weather", "Opini
 TEASERS = "".join(f"A teaser headline number {k}\n" for k in range(1, 9))
 UNFOOTED = (NAV + "\n\n" + ARTICLE + ("\n" + BODY + "\n") * 3
             + "\nShare this article\nTweet\nEmail\n\nMore news\n" + TEASERS)
-OPENING = NAV + "\n\n" + OTHER + ("\n" + BODY + "\n") * 3
+# (the next page is another site's: its menu is not the first one's shown again)
+OPENING = NAV.replace("Business", "Money") + "\n\n" + OTHER + ("\n" + BODY + "\n") * 3
 
 
 def test_appended_pages_with_no_footer_split_at_the_next_pages_opening():
@@ -671,12 +672,14 @@ def test_appended_pages_with_no_footer_split_at_the_next_pages_opening():
     # Set apart no wider than its paragraphs, or with too short a menu, a page is not told apart.
     assert len(titles(UNFOOTED + "\n" + OPENING)) == 1
     assert len(titles(UNFOOTED + "\n\n" + OPENING.replace("Weather\nOpinion\nEvents\n", ""))) == 1
+    # ... unless it is the same site's page: its menu shown again opens it
+    assert titles(UNFOOTED + "\n" + OPENING.replace("Money", "Business")) == TWO
 
 
-def _page(headline: str) -> str:
+def _page(headline: str, first: int = 1) -> str:
     # A page with a short menu (too short to be told as a page's opening) and no footer.
     body = "\n\n".join(CLIPPINGS[headline] * 3)
-    more = "".join(f"More news teaser number {k}\n" for k in range(1, 17))
+    more = "".join(f"More news teaser number {k}\n" for k in range(first, first + 16))
     return f"Home\nNews\nSport\n\n{headline}\n\n{body}\n\nShare this article\nTweet\nEmail\n\nMore news\n{more}"
 
 
@@ -684,7 +687,10 @@ def test_pages_with_chrome_at_their_ends_and_nothing_between_are_not_split_by_su
     # With a menu above and share links below, and no footer or page opening between the
     # two bodies, the file reads as one page: the subject test is not run on every page
     # (it doubled the parser's time on the dev corpus for no page found).
-    assert len(titles(_page(DIGEST[0]) + "\n\n" + _page(DIGEST[2]))) == 1
+    # (other teasers under each: two sites' pages, whose chrome is not the same)
+    assert len(titles(_page(DIGEST[0]) + "\n\n" + _page(DIGEST[2], first=20))) == 1
+    # the same teasers under both: one site's pages, told apart by its chrome shown again
+    assert titles(_page(DIGEST[0]) + "\n\n" + _page(DIGEST[2])) == [DIGEST[0], DIGEST[2]]
 
 
 def test_a_recurring_rule_between_paragraphs_splits_where_the_subject_changes():
@@ -786,3 +792,37 @@ def test_a_picture_post_between_separators_is_a_page_not_chrome():
     assert titles(text) == [TWO[0], "A Bridge Made of Paper", TWO[1]]
     lone = PICTURE_POST + "\u00a9 2012 Jane Roe\n----\nSkip to content\nNews\n\n" + SHORT_B
     assert titles(lone) == ["A Bridge Made of Paper", TWO[1]]
+
+
+# One site's pages, as a day's scrape of it appends them: the site's menu over each page (its
+# sections named in the site's own words, no rule's), or its links under each one.
+SITE_HEAD = "Island Courier\nHarbour\nTides\nMoorings\nFerries\nLighthouse\nWeather\nLetters\nPuzzles\n"
+SITE_FOOT = "Island Courier\nAbout the paper\nAdvertise\nOur reporters\nThe archive\nDelivery\nBack issues\nSubscribe\n"
+
+
+def _site_page(headline: str, head: str = SITE_HEAD, foot: str = "", dated: str = "") -> str:
+    body = "\n\n".join(CLIPPINGS[headline] * 2)
+    return f"{dated}{head}\n{headline}\n\n{body}\n\n{foot}"
+
+
+def test_pages_of_one_site_appended_split_where_the_sites_menu_opens_each_again():
+    # No footer, no opening rule's line: only the site's menu shown again tells each page.
+    pages = [_site_page(h) for h in DIGEST]
+    assert [titles(p) for p in pages] == [[h] for h in DIGEST]
+    assert titles("\n\n".join(pages)) == DIGEST
+    # a line over the menu that changes from page to page (the day's date) goes with its page
+    dated = [_site_page(h, dated=f"Monday {k} June\n") for k, h in enumerate(DIGEST, 1)]
+    doc = parse_text("\n\n".join(dated))
+    assert [a.title for a in doc.articles] == DIGEST
+    assert [a.lines[0].text for a in doc.articles] == ["Monday 1 June", "Monday 2 June", "Monday 3 June"]
+
+
+def test_pages_of_one_site_appended_split_under_the_sites_links_that_close_each():
+    pages = [_site_page(h, head="", foot=SITE_FOOT) for h in DIGEST]
+    assert titles("\n\n".join(pages)) == DIGEST
+
+
+def test_a_sites_menu_shown_again_in_the_pages_own_footer_does_not_split_it():
+    # the menu again at the foot, with a line of no body under it: one page
+    page = _site_page(DIGEST[0], foot=SITE_HEAD + "\nThanks for reading the Island Courier today.\n")
+    assert titles(page) == [DIGEST[0]]

@@ -275,7 +275,9 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     finds pages) and where the articles of a digest start (:func:`digest_cuts`)."""
     spans: list[tuple[int, int]] = []
     least = weights.body.min_body_weight
-    for lo, hi in parts.spans:
+    # (pages of one site, told by the site's own blocks, are each read as a dump of their own)
+    pages = [page for lo, hi in parts.spans for page in _template_pages(lines, lo, hi, weights.layout)]
+    for lo, hi in pages:
         start = lo
         seams = seam_cuts(lines, lo, hi, cues, weights)
         found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
@@ -292,6 +294,57 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
         spans.append((start, hi))
     parts.spans = spans
     return parts
+
+
+def _template_pages(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> list[tuple[int, int]]:
+    """``[lo, hi)`` as the pages :func:`template_cuts` tells in it (itself where it tells none)."""
+    bounds = [lo, *template_cuts(lines, lo, hi, lw), hi]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> list[int]:
+    """Where pages of one site appended in ``[lo, hi)`` start, told by the site's own
+    blocks of lines shown once a page: the part's opening block (``layout.template_lines``
+    lines of words in a row, none body-like, none the same as another, the first of them
+    within ``layout.template_offset`` lines of words of the top) shown again further down
+    starts a page, as many lines of words above it as the block stands under the top (the
+    lines over a site's menu that change from page to page: a date, the page's title); else
+    its closing block (the same, at the bottom) shown again higher up ends one, the next
+    page starting as many lines of words under it as the block stands over the bottom.
+    Where each page so cut has ``layout.template_min_body`` words of body or more (a page's
+    own menu shown again in its footer has no body under it)."""
+    words = [i for i in range(lo, hi) if lines[i].key]
+    keys = [lines[i].key for i in words]
+    n = lw.template_lines
+    if len(keys) < 2 * n:
+        return []
+    for tail in (False, True):
+        for s in range(min(lw.template_offset, len(keys) - n)):
+            first = len(keys) - n - s if tail else s  # the block's first line of words
+            block = keys[first : first + n]
+            if len(set(block)) < n or any(lines[words[k]].good for k in range(first, first + n)):
+                continue
+            shown = [j for j, key in enumerate(keys) if key == block[0] and j != first and keys[j : j + n] == block]
+            # each showing's page start: over the opening block, or under the closing one
+            cuts = [words[j] for j in sorted({j + n + s if tail else j - s for j in shown}) if 0 < j < len(keys)]
+            cuts = _bodied(lines, lo, cuts, hi, lw.template_min_body)
+            if cuts:
+                return cuts
+    return []
+
+
+def _bodied(lines: list[Line], lo: int, cuts: list[int], hi: int, least: int) -> list[int]:
+    """``cuts`` in ``[lo, hi)``, less each one that leaves a part with less than ``least``
+    words of body above or under it (the first such part's lower cut goes; the last part's
+    upper one)."""
+    cuts = list(cuts)
+    while cuts:
+        bounds = [lo, *cuts, hi]
+        light = next((k for k in range(len(bounds) - 1) if body_weight(lines, bounds[k], bounds[k + 1]) < least), None)
+        if light is None:
+            break
+        del cuts[min(light, len(cuts) - 1)]
+    return cuts
 
 
 def _opening_after(lines: list[Line], c: int, bound: int, cues: Cues, lw: LayoutWeights) -> int | None:

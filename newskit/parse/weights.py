@@ -147,6 +147,13 @@ class LayoutWeights:
     seam_far_closing: int = 2
     seam_far_menu: int = 7  # ... or one, under which the next page opens with this many menu-like lines
     seam_far_cohesion: float = 0.05
+    # Pages of one site appended: the page's opening block (template_lines lines of words
+    # in a row, none body-like, starting within template_offset lines of words of the
+    # part's top) shown again further down starts a page there, where each page so cut
+    # has template_min_body words of body or more
+    template_lines: int = 8
+    template_offset: int = 5
+    template_min_body: int = 50
 
 
 @dataclass(frozen=True, slots=True)
