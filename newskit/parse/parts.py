@@ -271,24 +271,24 @@ def _short_post_part(lines: list[Line], a: int, b: int, cues: Cues, weights: Par
 
 def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeights) -> Parts:
     """``parts`` with each span split further where whole pages were appended with only
-    blank lines between them (at their seams, :func:`seam_cuts`, and where :func:`page_cuts`
-    finds pages) and where the articles of a digest start (:func:`digest_cuts`)."""
+    blank lines between them (where the site's own blocks show again, :func:`template_cuts`;
+    at their seams, :func:`seam_cuts`; and where :func:`page_cuts` finds pages) and where
+    the articles of a digest start (:func:`digest_cuts`). Pages of one site that its blocks
+    tell (three or more) are each read as a dump of their own; a lone such cut stands for the
+    other cuts near it."""
     spans: list[tuple[int, int]] = []
     least = weights.body.min_body_weight
-    # (pages of one site, told by the site's own blocks, are each read as a dump of their own)
-    pages = [page for lo, hi in parts.spans for page in _template_pages(lines, lo, hi, weights.layout)]
-    for lo, hi in pages:
+    for lo, hi in parts.spans:
+        told = template_cuts(lines, lo, hi, weights.layout)
+        if len(told) > 1:
+            bounds = [lo, *told, hi]
+            cut = [*told, *(at for a, b in zip(bounds, bounds[1:], strict=False)
+                            for at in _page_cuts(lines, a, b, cues, weights))]
+        else:
+            cut = [c for c in _page_cuts(lines, lo, hi, cues, weights)
+                   if all(body_weight(lines, min(at, c), max(at, c)) >= least for at in told)] + told
         start = lo
-        seams = seam_cuts(lines, lo, hi, cues, weights)
-        found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
-        # A seam and another cut with too little body between them tell one page's start:
-        # the earlier's (a seam found in the next page's own menu, its links a footer's
-        # words, stands under the page test's cut past the footer).
-        close = [(at, s) for at in found for s in seams if body_weight(lines, min(at, s), max(at, s)) < least]
-        found -= {at for at, s in close if at > s}
-        later = {s for at, s in close if s > at}
-        seams = [s for s in seams if s not in later]
-        for at in sorted({*found, *seams}):
+        for at in sorted(cut):
             spans.append((start, at))
             start = at
         spans.append((start, hi))
@@ -296,10 +296,19 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     return parts
 
 
-def _template_pages(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> list[tuple[int, int]]:
-    """``[lo, hi)`` as the pages :func:`template_cuts` tells in it (itself where it tells none)."""
-    bounds = [lo, *template_cuts(lines, lo, hi, lw), hi]
-    return list(zip(bounds, bounds[1:], strict=False))
+def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
+    """Where pages and a digest's articles start in ``[lo, hi)`` (:func:`seam_cuts`,
+    :func:`page_cuts`, :func:`digest_cuts`)."""
+    least = weights.body.min_body_weight
+    seams = seam_cuts(lines, lo, hi, cues, weights)
+    found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
+    # A seam and another cut with too little body between them tell one page's start:
+    # the earlier's (a seam found in the next page's own menu, its links a footer's
+    # words, stands under the page test's cut past the footer).
+    close = [(at, s) for at in found for s in seams if body_weight(lines, min(at, s), max(at, s)) < least]
+    found -= {at for at, s in close if at > s}
+    later = {s for at, s in close if s > at}
+    return sorted({*found, *(s for s in seams if s not in later)})
 
 
 def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> list[int]:

@@ -149,9 +149,10 @@ class LayoutWeights:
     seam_far_cohesion: float = 0.05
     # Pages of one site appended: the page's opening block (template_lines lines of words
     # in a row, none body-like, starting within template_offset lines of words of the
-    # part's top) shown again further down starts a page there, where each page so cut
-    # has template_min_body words of body or more
-    template_lines: int = 8
+    # part's top), or its closing block, shown again starts (ends) a page there, where each
+    # page so cut has template_min_body words of body or more (6 lines split 3 more single
+    # dev dumps a renderer; 7 and 8 none, 7 told one site file more of 50 on seeds 7, 13)
+    template_lines: int = 7
     template_offset: int = 5
     template_min_body: int = 50
 
