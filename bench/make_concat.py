@@ -2,7 +2,7 @@
 
 Usage:
     python -m bench.make_concat [--out DIR] [--seed 1] [--files 50]
-                                [--variants blank,separator,digest,strip,pair] [--root DIR] [--json FILE]
+                                [--variants blank,separator,digest,strip,pair,site] [--root DIR] [--json FILE]
 
 Each file holds 2-30 pages drawn from the development corpora (``--root``, default
 ``../shared/corpus``): for each page aeb or dragnet with even odds, then a page of that

@@ -2,7 +2,7 @@
 
 Usage:
     python -m bench.make_concat --seed 1 --files 50
-    python -m bench.score_split [DIR] [--variants blank,separator,digest,strip,pair] [--root DIR]
+    python -m bench.score_split [DIR] [--variants blank,separator,digest,strip,pair,site] [--root DIR]
                                 [--jobs N] [--json FILE]
 
 DIR is what ``bench.make_concat`` wrote (default ``bench/out/concat``): ``<variant>/NNN.txt``,
