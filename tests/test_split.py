@@ -826,3 +826,12 @@ def test_a_sites_menu_shown_again_in_the_pages_own_footer_does_not_split_it():
     # the menu again at the foot, with a line of no body under it: one page
     page = _site_page(DIGEST[0], foot=SITE_HEAD + "\nThanks for reading the Island Courier today.\n")
     assert titles(page) == [DIGEST[0]]
+
+
+def test_pages_of_one_site_among_other_sites_pages_split_where_its_menu_opens_each_again():
+    # the first and last pages another site's: the site's menu shows again in the part the
+    # other cuts leave it in
+    ours = [_site_page(h) for h in DIGEST]
+    text = "\n\n".join([dump(PAGES[0]), *ours, dump(PAGES[1])])
+    got = titles(text)
+    assert len(got) == 5 and got[0] == ALONE[0][0] and got[1:4] == DIGEST

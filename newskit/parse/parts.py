@@ -287,11 +287,12 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
         else:
             cut = [c for c in _page_cuts(lines, lo, hi, cues, weights)
                    if all(body_weight(lines, min(at, c), max(at, c)) >= least for at in told)] + told
-        start = lo
-        for at in sorted(cut):
-            spans.append((start, at))
-            start = at
-        spans.append((start, hi))
+        # (a run of one site's pages among others': its blocks show again in the part it ends up in)
+        bounds = [lo, *sorted(cut), hi]
+        if not told:
+            bounds = [lo, *(at for a, b in zip(bounds, bounds[1:], strict=False)
+                            for at in [*template_cuts(lines, a, b, weights.layout, closing=False), b])]
+        spans.extend(zip(bounds, bounds[1:], strict=False))
     parts.spans = spans
     return parts
 
@@ -311,7 +312,7 @@ def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     return sorted({*found, *(s for s in seams if s not in later)})
 
 
-def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> list[int]:
+def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, closing: bool = True) -> list[int]:
     """Where pages of one site appended in ``[lo, hi)`` start, told by the site's own
     blocks of lines shown once a page: the part's opening block (``layout.template_lines``
     lines of words in a row, none body-like, none the same as another, the first of them
@@ -327,7 +328,7 @@ def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> lis
     n = lw.template_lines
     if len(keys) < 2 * n:
         return []
-    for tail in (False, True):
+    for tail in (False, True)[: 2 if closing else 1]:
         for s in range(min(lw.template_offset, len(keys) - n)):
             first = len(keys) - n - s if tail else s  # the block's first line of words
             block = keys[first : first + n]
