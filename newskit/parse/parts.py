@@ -289,7 +289,7 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
                    if all(body_weight(lines, min(at, c), max(at, c)) >= least for at in told)] + told
         # (a run of one site's pages among others': its blocks show again in the part it ends up in)
         bounds = [lo, *sorted(cut), hi]
-        if not told:
+        if cut and not told:  # (with no cut, the part was looked at whole already)
             bounds = [lo, *(at for a, b in zip(bounds, bounds[1:], strict=False)
                             for at in [*template_cuts(lines, a, b, weights.layout, closing=False), b])]
         spans.extend(zip(bounds, bounds[1:], strict=False))
