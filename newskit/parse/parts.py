@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, pairwise
 from typing import NamedTuple
 
 from ..splitting import AUTO, FILE, separator_pattern
@@ -281,18 +281,16 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     for lo, hi in parts.spans:
         told = template_cuts(lines, lo, hi, weights.layout)
         if len(told) > 1:
-            bounds = [lo, *told, hi]
-            cut = [*told, *(at for a, b in zip(bounds, bounds[1:], strict=False)
-                            for at in _page_cuts(lines, a, b, cues, weights))]
+            cut = [*told, *(at for a, b in pairwise([lo, *told, hi]) for at in _page_cuts(lines, a, b, cues, weights))]
         else:
             cut = [c for c in _page_cuts(lines, lo, hi, cues, weights)
                    if all(body_weight(lines, min(at, c), max(at, c)) >= least for at in told)] + told
-        # (a run of one site's pages among others': its blocks show again in the part it ends up in)
-        bounds = [lo, *sorted(cut), hi]
-        if cut and not told:  # (with no cut, the part was looked at whole already)
-            bounds = [lo, *(at for a, b in zip(bounds, bounds[1:], strict=False)
-                            for at in [*template_cuts(lines, a, b, weights.layout, closing=False), b])]
-        spans.extend(zip(bounds, bounds[1:], strict=False))
+        if cut and not told:
+            # a run of one site's pages among others': its blocks show again in the part it
+            # ends up in (with no cut, the part was looked at whole already)
+            cut += [at for a, b in pairwise([lo, *sorted(cut), hi])
+                    for at in template_cuts(lines, a, b, weights.layout, closing=False)]
+        spans.extend(pairwise([lo, *sorted(cut), hi]))
     parts.spans = spans
     return parts
 
