@@ -749,6 +749,54 @@ def test_a_thread_of_dated_comments_between_two_bodies_is_no_seam():
     assert titles(FOOTED + _seam_page(DIGEST[1]) + chrome + cookie + "\n\n" + second) == TWO
 
 
+GROWERS = ("Growers said cider makers and markets had been asked to take deliveries sooner, and that "
+           "pickers hired for October were now working through the last weeks of September.")
+# A page's own links under its body (no closing rule's, no opening rule's) over a short page.
+OWN_LINKS = "".join(f"{w}\n" for w in ("Our reporters", "Letters page", "Weather", "Puzzles", "Obituaries",
+                                       "Crosswords", "Horoscopes", "Motoring"))
+
+
+def test_a_short_page_sharing_no_word_with_the_body_above_it_is_a_page_of_its_own():
+    """No footer, menu or subject test tells a short page (under a page's worth of body)
+    from the page above it; but the two bodies share no word at all, and a headline stands
+    over the second: two pages. A word in common, or no headline, and it stays one."""
+    shares = "\nShare\nTweet\nEmail\n\n"
+    above = "Home\nNews\nSport\n\n" + ARTICLE + ("\n" + BODY + "\n") * 3 + shares + OWN_LINKS + "\n"
+    short = "Apple harvest starts early in the valley\n\n" + HARVEST * 2 + "\n\n" + GROWERS + "\n"
+    below = "Gardens\nRecipes\nAllotments\n\n" + short + "\nShare\nTweet\n"
+    assert titles(above + below) == [TWO[0], "Apple harvest starts early in the valley"]
+    assert titles(above + below.replace("last weeks", "bridge")) == [TWO[0]]
+    assert titles(above + below.replace("Apple harvest starts early in the valley\n", "")) == [TWO[0]]
+
+
+# aeb pages appended with a blank line that only the cues of :func:`parts.apart_cuts` split:
+# bodies with no word in common, the second under its headline ...
+APART = [("06e5123e4ef7.chromium.txt", "21486419bb10.chromium.txt"),
+         ("11ea381ad92b.chromium.txt", "85439e26c41c.chromium.txt"),
+         ("21486419bb10.chromium.txt", "0d46122928b6.chromium.txt"),
+         ("8cad00dc22de.chromium.txt", "11ea381ad92b.chromium.txt")]
+# ... and a long stretch of chrome from a footer's closing line to the next page's menu,
+# with other words on the two sides of its widest blank gap.
+FAR = [("06e5123e4ef7.chromium.txt", "87438a0dacbe.chromium.txt"),
+       ("21486419bb10.chromium.txt", "11ea381ad92b.chromium.txt")]
+
+
+@pytest.mark.parametrize("first, second", APART + FAR)
+def test_two_real_pages_appended_split_where_their_bodies_or_their_chrome_have_nothing_in_common(first, second):
+    alone = [titles(dump(first)), titles(dump(second))]
+    assert [len(t) for t in alone] == [1, 1]
+    assert titles(dump(first) + "\n\n" + dump(second) + "\n") == alone[0] + alone[1]
+
+
+@pytest.mark.parametrize("pair, setting", [(APART[0], {"page_apart_cohesion": -1.0}),
+                                           (FAR[0], {"page_far_heads": 10**6})])
+def test_each_cue_of_nothing_in_common_is_what_splits_its_pages(pair, setting):
+    """Switched off, the cue's pages come out as one article (no other cue splits them)."""
+    off = replace(DEFAULT_WEIGHTS, layout=replace(DEFAULT_WEIGHTS.layout, **setting))
+    text = dump(pair[0]) + "\n\n" + dump(pair[1]) + "\n"
+    assert len(parse_text(text, weights=off).articles) == 1
+
+
 def test_a_line_of_skip_links_opens_the_next_page():
     skips = "Skip to main content | Skip to navigation | Skip to search\n"
     assert titles(SHORT_A + "\n----\n\n" + skips + "News\nSport\n\n" + SHORT_B) == TWO

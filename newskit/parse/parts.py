@@ -297,7 +297,8 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
 
 def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
     """Where pages and a digest's articles start in ``[lo, hi)`` (:func:`seam_cuts`,
-    :func:`page_cuts`, :func:`digest_cuts`)."""
+    :func:`page_cuts`, :func:`digest_cuts`, and :func:`apart_cuts` where they leave a page
+    on both sides, :func:`_a_page`)."""
     least = weights.body.min_body_weight
     seams = seam_cuts(lines, lo, hi, cues, weights)
     found = {*page_cuts(lines, lo, hi, cues, weights), *digest_cuts(lines, lo, hi, cues, weights)}
@@ -307,7 +308,15 @@ def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     close = [(at, s) for at in found for s in seams if body_weight(lines, min(at, s), max(at, s)) < least]
     found -= {at for at, s in close if at > s}
     later = {s for at, s in close if s > at}
-    return sorted({*found, *(s for s in seams if s not in later)})
+    told = sorted({*found, *(s for s in seams if s not in later)})
+    # Bodies that have nothing in common: a page on both sides of the cut, up to the others.
+    apart = [at for at in apart_cuts(lines, lo, hi, cues, weights)
+             if all(body_weight(lines, min(at, c), max(at, c)) >= least for c in told)]
+    if not apart:
+        return told
+    every = sorted({*told, *apart})
+    kept = set(_pages_apart(lines, lo, every, hi, cues, weights))
+    return sorted({*told, *(at for at in apart if at in kept)})
 
 
 def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, closing: bool = True) -> list[int]:
@@ -518,7 +527,6 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     lines is under ``layout.seam_far_cohesion``): under a page's footer, text on the page's
     own subject (its comments, letters) is the same page.
     """
-    least = weights.body.min_body_weight
     lw = weights.layout
     # (Cheap first: the closing lines, found in one pass; the rest looks only near them.)
     closing = cues.page_closing
@@ -553,19 +561,28 @@ def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
             bodies = Cohesion(lines, lo, hi, lw.digest_window, bodies=True)
         if bodies.between(at - 1, at) < lw.seam_far_cohesion:
             found.append(at)
+    return _pages_apart(lines, lo, found, hi, cues, weights)
+
+
+def _pages_apart(lines: list[Line], lo: int, found: list[int], hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
+    """Of the cuts ``found`` (in order) in ``[lo, hi)``, those with a page on both sides
+    (:func:`_a_page`) up to the cut kept before and the next one found."""
     out: list[int] = []
     start = lo
-
-    def page(a: int, b: int) -> bool:
-        weight = body_weight(lines, a, b)
-        return weight >= max(least, lw.seam_min_body) or weight >= least and _strongly_headed(lines, a, b, cues, lw)
-
     for k, at in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else hi
-        if page(start, at) and page(at, nxt):
+        if _a_page(lines, start, at, cues, weights) and _a_page(lines, at, nxt, cues, weights):
             out.append(at)
             start = at
     return out
+
+
+def _a_page(lines: list[Line], a: int, b: int, cues: Cues, weights: ParseWeights) -> bool:
+    """Whether ``[a, b)`` holds a page: ``layout.seam_min_body`` words of body or more, or
+    a short page's (:func:`_strongly_headed`; ``body.min_body_weight`` words at least)."""
+    least, lw = weights.body.min_body_weight, weights.layout
+    weight = body_weight(lines, a, b)
+    return weight >= max(least, lw.seam_min_body) or weight >= least and _strongly_headed(lines, a, b, cues, lw)
 
 
 def _strongly_headed(lines: list[Line], a: int, b: int, cues: Cues, lw: LayoutWeights) -> bool:
@@ -943,6 +960,75 @@ def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
     return out
 
 
+def apart_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
+    """Where the next page starts between two bodies that have nothing in common, in
+    ``[lo, hi)``: two body runs in a row (``body.min_body_weight`` words each; a short page
+    will do) whose lines of words, within ``layout.digest_window`` words of each side, share
+    no word the other uses (their cohesion is ``layout.page_apart_cohesion`` or less), the
+    second under a headline (:func:`_titled`, among the last ``layout.page_head_lines`` lines
+    of words above it). One page's article, its comments, its teasers and its chrome come
+    back to some of its words (its subject, its site's name, its sections); two pages of
+    different sites appended need not. Or the chrome between the two runs is long (``layout.page_far_heads``
+    heading lines or more) and runs from a page's end to the next one's start: a closing
+    line (:func:`_closing`) with a line of an opening rule's under it, however far (a
+    footer's links and the next page's banner between them), and the words on the two
+    sides of its widest run of blank lines have a cohesion of ``layout.page_far_cohesion``
+    or less. The cut stands where :func:`_seam_at` puts it; :func:`_page_cuts` keeps it
+    where it leaves a page on both sides."""
+    lw = weights.layout
+    runs = _prose_runs(lines, lo, hi, weights.body.min_body_weight, lw.page_apart_chrome)
+    if len(runs) < 2:  # noqa: PLR2004 (two runs at least)
+        return []
+    coh = Cohesion(lines, lo, hi, lw.digest_window)
+    out: list[int] = []
+    for (_, end), (start, _) in pairwise(runs):
+        gap = [i for i in range(end + 1, start) if lines[i].key]
+        at: int | None = None
+        if len(gap) >= lw.page_apart_gap and any(_titled(lines[i], lw) for i in gap[-lw.page_head_lines :]) \
+                and coh.between(end, start) <= lw.page_apart_cohesion:
+            at = _seam_at(lines, gap, end, start, cues, lw)
+        elif sum(lines[i].heading for i in gap) >= lw.page_far_heads and _closed_then_opened(lines, gap, cues):
+            wide = _widest_gap_under(lines, end, start, through=True)
+            if wide is not None and end < wide - 1 and coh.between(wide - 1, wide) <= lw.page_far_cohesion:
+                at = _seam_at(lines, gap, end, start, cues, lw)
+        if at is not None:
+            out.append(at)
+    return out
+
+
+def _prose_runs(lines: list[Line], lo: int, hi: int, least: int, chrome: int) -> list[tuple[int, int]]:
+    """The runs of body-like lines of ``[lo, hi)`` as ``[a, b]``, in one pass: body-like
+    lines (no rule's) with no more than ``chrome`` other lines of words between two of
+    them and no date line (comments, each under its date, are no body), each run ``least``
+    words of body or more."""
+    runs: list[tuple[int, int]] = []
+    first = last = -1
+    weight = between = 0
+    for i in range(lo, hi):
+        x = lines[i]
+        if not x.key:
+            continue
+        if x.good and not x.rule:
+            if first < 0:
+                first = i
+            last, weight, between = i, weight + x.weight, 0
+            continue
+        between += 1
+        if first >= 0 and (between > chrome or x.dates):  # (a date line: comments, each under its date)
+            if weight >= least:
+                runs.append((first, last))
+            first, weight = -1, 0
+    if first >= 0 and weight >= least:
+        runs.append((first, last))
+    return runs
+
+
+def _closed_then_opened(lines: list[Line], gap: list[int], cues: Cues) -> bool:
+    """Whether a closing line (:func:`_closing`) of ``gap`` has a line of an opening rule's under it."""
+    first = next((i for i in gap if _closing(lines[i], cues)), None)
+    return first is not None and any(lines[i].rule in cues.page_opening for i in gap if i > first)
+
+
 def _subject_cut(lines: list[Line], coh: Cohesion, end: int, start: int, lw: LayoutWeights) -> list[int]:
     """Where the next page starts between two pages' bodies, the one ending at line
     ``end`` and the next starting at line ``start``, that no footer or opening tells
@@ -974,21 +1060,28 @@ def _chrome_seam_cut(
     under ``layout.page_seam_cohesion``). A thread of comments under one page's body is
     no seam: its lines are the comment rules' (:attr:`Cues.page_comments`, one rule line
     in ``layout.page_seam_comments`` or more) or its date lines many (one line of words in
-    ``layout.page_seam_dates`` or more). The next page starts past the last closing line's
-    block, else under the widest run of blank lines in the gap, and no lower than the next
-    body's headline (:func:`_titled`, among the last ``layout.page_head_lines`` lines of
-    words above it)."""
+    ``layout.page_seam_dates`` or more). The next page starts where :func:`_seam_at` puts it."""
     gap = [i for i in range(end + 1, start) if lines[i].key]
     if len(gap) < lw.page_seam_lines or cohb.between(end, start) >= lw.page_seam_cohesion:
         return []
     rules = sum(1 for i in gap if lines[i].rule)
     comments = sum(1 for i in gap if lines[i].rule in cues.page_comments)
     dates = sum(1 for i in gap if lines[i].dates)
-    closing = [i for i in gap if _closing(lines[i], cues)]
-    if not closing and rules < lw.page_seam_rules:
+    if rules < lw.page_seam_rules and not any(_closing(lines[i], cues) for i in gap):
         return []
     if comments * lw.page_seam_comments > rules or dates * lw.page_seam_dates > len(gap):
         return []
+    at = _seam_at(lines, gap, end, start, cues, lw)
+    return [] if at is None else [at]
+
+
+def _seam_at(lines: list[Line], gap: list[int], end: int, start: int, cues: Cues, lw: LayoutWeights) -> int | None:
+    """Where the next page starts in the chrome between a body ending at line ``end`` and
+    the next starting at line ``start`` (``gap``: its lines of words): past the last
+    closing line's block (:func:`_closing`), else under the widest run of blank lines in
+    the gap, and no lower than the next body's headline (:func:`_titled`, among the last
+    ``layout.page_head_lines`` lines of words above it); None if that is no line between."""
+    closing = [i for i in gap if _closing(lines[i], cues)]
     if closing:
         at = _past_block(lines, closing[-1], start)
     else:
@@ -997,7 +1090,7 @@ def _chrome_seam_cut(
     head = next((i for i in reversed(gap[-lw.page_head_lines :]) if _titled(lines[i], lw)), None)
     if head is not None and at > head:
         at = head
-    return [at] if end < at < start else []
+    return at if end < at < start else None
 
 
 def _an_opening(lines: list[Line], lo: int, hi: int, lw: LayoutWeights) -> bool:
