@@ -50,7 +50,7 @@ def test_rferl_sample_fields():
 def test_rferl_sample_boilerplate_removed_with_rules():
     a = parse_file(RFERL).articles[0]
     rules = {r.text.strip(): r.rule for r in a.removed}
-    assert rules["Accessibility links"] == "accessibility"
+    assert rules["Accessibility links"] == "skip-link"
     assert rules["Breaking News"] == "breaking-banner"
     assert rules["• 16x9 Image"] == "image-placeholder"
     promo = next(t for t in rules if t.startswith("RFE/RL journalists report the news"))

@@ -219,6 +219,11 @@ RULE_CASES = [
     ("Mail (will not be shared) (required)", "comments"),
     ("Open in new window", "accessibility"),
     ("Jump to discuss comments below", "accessibility"),
+    # a page's skip links, which open a page (a link within it does not)
+    ("Skip to content", "skip-link"),
+    ("Skip to main content | Skip to navigation", "skip-link"),
+    ("Aller au contenu principal", "skip-link"),
+    ("Jump to comments", "accessibility"),
     # a blog platform's or theme's credit in a footer
     ("Powered by WordPress.com", "platform-credit"),
     ("Blog powered by TypePad", "platform-credit"),

@@ -777,8 +777,8 @@ APART = [("06e5123e4ef7.chromium.txt", "21486419bb10.chromium.txt"),
          ("8cad00dc22de.chromium.txt", "11ea381ad92b.chromium.txt")]
 # ... and a long stretch of chrome from a footer's closing line to the next page's menu,
 # with other words on the two sides of its widest blank gap.
-FAR = [("06e5123e4ef7.chromium.txt", "87438a0dacbe.chromium.txt"),
-       ("21486419bb10.chromium.txt", "11ea381ad92b.chromium.txt")]
+FAR = [("21486419bb10.chromium.txt", "11ea381ad92b.chromium.txt"),
+       ("06e5123e4ef7.chromium.txt", "87438a0dacbe.chromium.txt")]
 
 
 @pytest.mark.parametrize("first, second", APART + FAR)
@@ -795,6 +795,19 @@ def test_each_cue_of_nothing_in_common_is_what_splits_its_pages(pair, setting):
     off = replace(DEFAULT_WEIGHTS, layout=replace(DEFAULT_WEIGHTS.layout, **setting))
     text = dump(pair[0]) + "\n\n" + dump(pair[1]) + "\n"
     assert len(parse_text(text, weights=off).articles) == 1
+
+
+@pytest.mark.parametrize("skip", ["Skip to content", "Zum Inhalt springen", "Accessibility links"])
+def test_a_skip_link_under_a_body_starts_the_next_page(skip):
+    """A page's skip link is its first line: under a body, with a headline over the next
+    body, it opens the next page, with no footer or rule between. A link within a page
+    ("Jump to comments") opens none, and with no headline there is no page to open."""
+    page = "Home\nNews\n\n" + ARTICLE + ("\n" + BODY + "\n") * 3 + "\n" + OWN_LINKS + "\n"
+    assert titles(page + skip + "\nGardens\nRecipes\n\n" + PAGE_B) == TWO
+    assert titles(page + "Jump to comments\nGardens\nRecipes\n\n" + PAGE_B) == TWO[:1]
+    assert titles(page + skip + "\nGardens\nRecipes\n\n" + PAGE_B.split("\n\n", 1)[1]) == TWO[:1]
+    doc = parse_text(page + skip + "\nGardens\nRecipes\n\n" + PAGE_B)
+    assert doc.articles[1].lines[0].text == skip  # the next page opens with its skip link
 
 
 def test_a_line_of_skip_links_opens_the_next_page():

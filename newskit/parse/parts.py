@@ -310,7 +310,7 @@ def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     later = {s for at, s in close if s > at}
     told = sorted({*found, *(s for s in seams if s not in later)})
     # Bodies that have nothing in common: a page on both sides of the cut, up to the others.
-    apart = [at for at in apart_cuts(lines, lo, hi, cues, weights)
+    apart = [at for at in (*apart_cuts(lines, lo, hi, cues, weights), *start_cuts(lines, lo, hi, cues, weights.layout))
              if all(body_weight(lines, min(at, c), max(at, c)) >= least for c in told)]
     if not apart:
         return told
@@ -993,6 +993,24 @@ def apart_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
                 at = _seam_at(lines, gap, end, start, cues, lw)
         if at is not None:
             out.append(at)
+    return out
+
+
+def start_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, lw: LayoutWeights) -> list[int]:
+    """Where a line that can only open a page (:attr:`Cues.page_start`: "Skip to content")
+    stands under a body-like line of ``[lo, hi)``, a headline over the next body
+    (:func:`_headed`): the next page starts at the block of lines it opens (under the blank
+    line nearest over it, :func:`_nearest_gap`)."""
+    out: list[int] = []
+    body = -1  # the last body-like line so far
+    for i in range(lo, hi):
+        x = lines[i]
+        if x.good and not x.rule:
+            body = i
+        elif x.rule in cues.page_start and body >= 0:
+            at = _nearest_gap(lines, body, i, hi)
+            if at is not None and (not out or at > out[-1]) and _headed(lines, at, hi, lw):
+                out.append(at)
     return out
 
 
