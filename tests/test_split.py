@@ -50,6 +50,15 @@ def test_pages_between_separator_lines_are_one_article_each(separator):
     assert len(seps) == len(PAGES) - 1 and all(r.text == separator and r.kind is Kind.REMOVED for r in seps)
 
 
+def test_each_page_of_a_file_tells_its_own_outlet():
+    """Pages of several sites in one file (an export, a day's scrape appended): each
+    article's outlet is the one its own page tells, as the page alone gives it."""
+    alone = [[a.outlet for a in parse_text(dump(p)).articles] for p in PAGES]
+    assert len({o for (o,) in alone}) == len(PAGES)  # four outlets
+    text = "\n\n----\n\n".join(dump(p) for p in PAGES) + "\n"
+    assert [a.outlet for a in parse_text(text).articles] == [o for (o,) in alone]
+
+
 # aeb pages whose dump ends in a footer or a list of links, or opens with a menu: with
 # rules between them, the densest body run of two pages reaches across the rule.
 FRAMED = ["87438a0dacbe.chromium.txt", "06e5123e4ef7.chromium.txt", "a078b3656adc.chromium.txt"]

@@ -35,10 +35,10 @@ from ..rules import Rules, default_rules
 from ..splitting import AUTO, FILE, separator_pattern
 from .build import Builder
 from .cues import Cues
-from .features import features, site_chrome
+from .features import Line, features, site_chrome
 from .layout import Repeats, Span, join_fragments, join_wrapped
 from .layout import split as layout_split
-from .outlet import find_outlet, first_line_outlet
+from .outlet import Found, find_outlet, first_line_outlet
 from .parts import find_parts, strip_shaped
 from .weights import DEFAULT_WEIGHTS, ParseWeights
 
@@ -90,13 +90,18 @@ def parse_text(
     if not lines:
         return doc
     cues = Cues.of(rules)
-    told = find_outlet(text, lines, rules, weights.outlet)
-    outlet, drop = told.name, told.drop
     repeats = Repeats.of(lines)
     found = find_parts(lines, cues, weights, split)
     doc.chrome.extend(LineRecord(i + 1, raw[i], Kind.REMOVED, Reason.SEPARATOR) for i in found.separators)
     doc.notes.extend(_too_little(a, b) for a, b in found.leftovers)
+    # Each part of a dump of several documents (pages appended, an export's records) tells
+    # its own outlet; a dump of one tells it from the whole text.
+    whole_told = None if len(found.spans) > 1 else find_outlet(text, lines, rules, weights.outlet)
+    outlets: list[tuple[Found, int]] = []  # each part's outlet and its first article's index
     for lo, hi in found.spans:
+        told = whole_told or _part_outlet(raw, lines, lo, hi, rules, weights)
+        outlet, drop = told.name, told.drop
+        outlets.append((told, len(doc.articles)))
         clean = found.stripped and strip_shaped(lines, lo, hi)
         whole = user_parts or clean or found.documents
         spans = [(lo, hi, None, None)] if whole else layout_split(lines, repeats, cues, weights, lo, hi)
@@ -114,11 +119,21 @@ def parse_text(
             if (found.separators or found.leftovers) and any(x.key for x in lines[start:end]):
                 doc.notes.append(_too_little(start, end))
     doc.chrome.sort(key=lambda r: r.no)
-    if told.first_line is not None:
-        outlet = first_line_outlet(told, doc.articles, doc.chrome)
-        for art in doc.articles:
-            art.outlet = outlet
+    for k, (told, first) in enumerate(outlets):
+        if told.first_line is not None:
+            last = outlets[k + 1][1] if k + 1 < len(outlets) else len(doc.articles)
+            outlet = first_line_outlet(told, doc.articles[first:last], doc.chrome)
+            for art in doc.articles[first:last]:
+                art.outlet = outlet
     return doc
+
+
+def _part_outlet(raw: list[str], lines: list[Line], lo: int, hi: int, rules: Rules, weights: ParseWeights) -> Found:
+    """The outlet the part ``[lo, hi)`` of the dump tells (its first line's index in the dump)."""
+    told = find_outlet("\n".join(raw[lo:hi]) + "\n", lines[lo:hi], rules, weights.outlet)
+    if told.first_line is None:
+        return told
+    return told._replace(first_line=(told.first_line[0] + lo, told.first_line[1]))
 
 
 def _too_little(start: int, end: int) -> str:
