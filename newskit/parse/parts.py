@@ -979,15 +979,19 @@ def apart_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     runs = _prose_runs(lines, lo, hi, weights.body.min_body_weight, lw.page_apart_chrome)
     if len(runs) < 2:  # noqa: PLR2004 (two runs at least)
         return []
-    coh = Cohesion(lines, lo, hi, lw.digest_window)
+    coh: Cohesion | None = None  # (built where first needed: most gaps fail the cheap tests)
     out: list[int] = []
     for (_, end), (start, _) in pairwise(runs):
         gap = [i for i in range(end + 1, start) if lines[i].key]
+        headed = len(gap) >= lw.page_apart_gap and any(_titled(lines[i], lw) for i in gap[-lw.page_head_lines :])
+        far = sum(lines[i].heading for i in gap) >= lw.page_far_heads and _closed_then_opened(lines, gap, cues)
+        if not headed and not far:
+            continue
+        coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
         at: int | None = None
-        if len(gap) >= lw.page_apart_gap and any(_titled(lines[i], lw) for i in gap[-lw.page_head_lines :]) \
-                and coh.between(end, start) <= lw.page_apart_cohesion:
+        if headed and coh.between(end, start) <= lw.page_apart_cohesion:
             at = _seam_at(lines, gap, end, start, cues, lw)
-        elif sum(lines[i].heading for i in gap) >= lw.page_far_heads and _closed_then_opened(lines, gap, cues):
+        elif far:
             wide = _widest_gap_under(lines, end, start, through=True)
             if wide is not None and end < wide - 1 and coh.between(wide - 1, wide) <= lw.page_far_cohesion:
                 at = _seam_at(lines, gap, end, start, cues, lw)
