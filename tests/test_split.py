@@ -797,7 +797,7 @@ def test_two_real_pages_appended_split_where_their_bodies_or_their_chrome_have_n
     assert titles(dump(first) + "\n\n" + dump(second) + "\n") == alone[0] + alone[1]
 
 
-@pytest.mark.parametrize("pair, setting", [(APART[0], {"page_apart_cohesion": -1.0}),
+@pytest.mark.parametrize("pair, setting", [(APART[0], {"page_apart_gap": 10**6}),
                                            (FAR[0], {"page_far_heads": 10**6})])
 def test_each_cue_of_nothing_in_common_is_what_splits_its_pages(pair, setting):
     """Switched off, the cue's pages come out as one article (no other cue splits them)."""

@@ -39,6 +39,7 @@ from itertools import islice, pairwise
 from typing import NamedTuple
 
 from ..splitting import AUTO, FILE, separator_pattern
+from ..text import content_words
 from .body import BARRIER_RULES, densest
 from .cohesion import Cohesion
 from .cues import FORM_FEED, NUMBERED, Cues
@@ -962,19 +963,20 @@ def page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWei
 
 def apart_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
     """Where the next page starts between two bodies that have nothing in common, in
-    ``[lo, hi)``: two body runs in a row (``body.min_body_weight`` words each; a short page
-    will do) whose lines of words, within ``layout.digest_window`` words of each side, share
-    no word the other uses (their cohesion is ``layout.page_apart_cohesion`` or less), the
-    second under a headline (:func:`_titled`, among the last ``layout.page_head_lines`` lines
-    of words above it). One page's article, its comments, its teasers and its chrome come
-    back to some of its words (its subject, its site's name, its sections); two pages of
-    different sites appended need not. Or the chrome between the two runs is long (``layout.page_far_heads``
-    heading lines or more) and runs from a page's end to the next one's start: a closing
-    line (:func:`_closing`) with a line of an opening rule's under it, however far (a
-    footer's links and the next page's banner between them), and the words on the two
-    sides of its widest run of blank lines have a cohesion of ``layout.page_far_cohesion``
-    or less. The cut stands where :func:`_seam_at` puts it; :func:`_page_cuts` keeps it
-    where it leaves a page on both sides."""
+    ``[lo, hi)``: two body runs in a row (:func:`_prose_runs`, ``body.min_body_weight``
+    words each: a short page will do), ``layout.page_apart_gap`` lines of words or more
+    apart, whose lines of words, within ``layout.digest_window`` words of each side, share
+    no word at all (:func:`_nothing_shared`), the second under a headline (:func:`_titled`,
+    among the last ``layout.page_head_lines`` lines of words above it). One page's article,
+    its comments, its teasers and its chrome come back to some of its words (its subject,
+    its site's name, its sections); two pages of different sites appended need not. Or the
+    chrome between the two runs is long (``layout.page_far_heads`` heading lines or more)
+    and runs from a page's end to the next one's start: a closing line (:func:`_closing`)
+    with a line of an opening rule's under it, however far (a footer's links and the next
+    page's banner between them), and the words on the two sides of its widest run of blank
+    lines have a cohesion of ``layout.page_far_cohesion`` or less. The cut stands where
+    :func:`_seam_at` puts it; :func:`_page_cuts` keeps it where it leaves a page on both
+    sides."""
     lw = weights.layout
     runs = _prose_runs(lines, lo, hi, weights.body.min_body_weight, lw.page_apart_chrome)
     if len(runs) < 2:  # noqa: PLR2004 (two runs at least)
@@ -985,13 +987,11 @@ def apart_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
         gap = [i for i in range(end + 1, start) if lines[i].key]
         headed = len(gap) >= lw.page_apart_gap and any(_titled(lines[i], lw) for i in gap[-lw.page_head_lines :])
         far = sum(lines[i].heading for i in gap) >= lw.page_far_heads and _closed_then_opened(lines, gap, cues)
-        if not headed and not far:
-            continue
-        coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
         at: int | None = None
-        if headed and coh.between(end, start) <= lw.page_apart_cohesion:
+        if headed and _nothing_shared(lines, lo, end, start, hi, lw.digest_window):
             at = _seam_at(lines, gap, end, start, cues, lw)
         elif far:
+            coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
             wide = _widest_gap_under(lines, end, start, through=True)
             if wide is not None and end < wide - 1 and coh.between(wide - 1, wide) <= lw.page_far_cohesion:
                 at = _seam_at(lines, gap, end, start, cues, lw)
@@ -1043,6 +1043,31 @@ def _prose_runs(lines: list[Line], lo: int, hi: int, least: int, chrome: int) ->
     if first >= 0 and weight >= least:
         runs.append((first, last))
     return runs
+
+
+def _nothing_shared(lines: list[Line], lo: int, end: int, start: int, hi: int, window: int) -> bool:
+    """Whether the lines of words up to line ``end`` and those from line ``start`` on (within
+    ``[lo, hi)``, ``window`` words a side, as :class:`~newskit.parse.cohesion.Cohesion` takes
+    them) have no content word in common: their cohesion is 0, found without the part's
+    word weights (a word shared is a word of some lines, not of all)."""
+    before = _words_near(lines, end, lo - 1, -1, window)
+    return not before or before.isdisjoint(_words_near(lines, start, hi, 1, window))
+
+
+def _words_near(lines: list[Line], first: int, stop: int, step: int, window: int) -> set[str]:
+    """The content words of the lines of words from line ``first`` on towards ``stop``
+    (``step`` -1: upwards), until ``window`` words are taken."""
+    words: set[str] = set()
+    got = 0
+    for i in range(first, stop, step):
+        x = lines[i]
+        if not x.key:
+            continue
+        if got >= window:
+            break
+        words.update(content_words(x.key))
+        got += x.weight
+    return words
 
 
 def _closed_then_opened(lines: list[Line], gap: list[int], cues: Cues) -> bool:

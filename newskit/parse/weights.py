@@ -120,9 +120,11 @@ class LayoutWeights:
     # comment lines are fewer than one in page_seam_comments rule lines and date lines fewer
     # than one in page_seam_dates lines of words (not a thread of comments).
     page_seam_cohesion: float = 0.07
-    page_apart_cohesion: float = 0.0  # two bodies in a row, the second under a headline, sharing no word: two pages
-    page_apart_chrome: int = 2  # (a body: body-like lines with this many other lines of words between two at most)
-    page_apart_gap: int = 8  # ... and this many lines of words or more between the two bodies
+    # Two bodies in a row sharing no word, the second under a headline: two pages, where
+    # page_apart_gap lines of words or more stand between them (a body: body-like lines with
+    # page_apart_chrome other lines of words between two of them at most)
+    page_apart_gap: int = 8
+    page_apart_chrome: int = 2
     # ... or a stretch of chrome between them holding page_far_heads heading lines or more
     # and a closing line with an opening rule's line under it, whose words on the two sides
     # of its widest blank run are no more cohesive than page_far_cohesion
