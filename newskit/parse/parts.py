@@ -310,7 +310,7 @@ def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     found -= {at for at, s in close if at > s}
     later = {s for at, s in close if s > at}
     told = sorted({*found, *(s for s in seams if s not in later)})
-    # Bodies that have nothing in common: a page on both sides of the cut, up to the others.
+    # Bodies with nothing in common, a skip link: cuts only where a page stands on both sides.
     apart = [at for at in (*apart_cuts(lines, lo, hi, cues, weights), *start_cuts(lines, lo, hi, cues, weights.layout))
              if all(body_weight(lines, min(at, c), max(at, c)) >= least for c in told)]
     if not apart:
