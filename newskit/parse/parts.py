@@ -986,11 +986,10 @@ def apart_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     for (_, end), (start, _) in pairwise(runs):
         gap = [i for i in range(end + 1, start) if lines[i].key]
         headed = len(gap) >= lw.page_apart_gap and any(_titled(lines[i], lw) for i in gap[-lw.page_head_lines :])
-        far = sum(lines[i].heading for i in gap) >= lw.page_far_heads and _closed_then_opened(lines, gap, cues)
         at: int | None = None
         if headed and _nothing_shared(lines, lo, end, start, hi, lw.digest_window):
             at = _seam_at(lines, gap, end, start, cues, lw)
-        elif far:
+        elif sum(lines[i].heading for i in gap) >= lw.page_far_heads and _closed_then_opened(lines, gap, cues):
             coh = coh or Cohesion(lines, lo, hi, lw.digest_window)
             wide = _widest_gap_under(lines, end, start, through=True)
             if wide is not None and end < wide - 1 and coh.between(wide - 1, wide) <= lw.page_far_cohesion:
