@@ -662,6 +662,46 @@ def test_a_digest_headline_set_apart_as_narrowly_as_its_paragraphs_needs_less_ch
     assert len(parse_text(text, weights=as_a_paragraph).articles) == 1
 
 
+def test_a_digest_headline_far_over_its_body_starts_a_clipping_under_a_narrow_gap():
+    # One blank line everywhere, and two short lines between the second headline and its
+    # first paragraph: its body is three lines of words under it, where the blank lines
+    # between would have put it out of a headline's reach.
+    second = f"{DIGEST[2]}\n\nIsland news in brief\n\nFive minute read\n\n" + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n"
+    text = _clipping(DIGEST[0]) + "\n" + second
+    assert "\n\n\n" not in text
+    assert titles(text) == [DIGEST[0], DIGEST[2]]
+
+
+def test_a_clippings_head_told_twice_starts_it_at_its_top_line():
+    # "Paper - Headline" over the headline and its date: one head, though each line of it
+    # may start a clipping, and the brief over it has a single paragraph.
+    brief = f"{DIGEST[0]}\n\n" + " ".join(CLIPPINGS[DIGEST[0]][:3]) + "\n"
+    second = (f"The Island Paper - {DIGEST[2]}\n\n{DIGEST[2]}\nFriday, 5 January 2024\n\n"
+              + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n")
+    text = _clipping(DIGEST[1]) + "\n\n\n" + brief + "\n\n\n" + second
+    arts = parse_text(text).articles
+    assert [a.title for a in arts] == [DIGEST[1], DIGEST[0], DIGEST[2]]
+    assert arts[2].start == text.split("\n").index(f"The Island Paper - {DIGEST[2]}") + 1
+
+
+def test_a_page_with_a_block_of_share_links_is_no_digest():
+    # No rule's line at the page's ends, but a block of them under its body: a page, whose
+    # comments notice and sidebar under the body are no clipping of their own.
+    paras = CLIPPINGS[DIGEST[0]] + [p.replace("bridge", "span") for p in CLIPPINGS[DIGEST[0]]]
+    page = (f"{DIGEST[0]}\nBy Jane Roe\n\n" + "\n\n".join(paras) + "\n\n"
+            "Share this:\nFacebook\nTwitter\nEmail\nPrint\n\nPosted in: Island news | comments\n\n\n"
+            "Comments may be no longer than 2000 characters and will post to the site shortly after submitting.\n"
+            "Island news\nWhat do players and coaches do when they are not at work? From charity events to"
+            " television shows and everywhere in between, we offer a pass to see what happens off the field."
+            " Each month our reporters drop in on a club or a charity and share the stories they hear.\n\n"
+            "Harbour Blog\nFerry Watch\nSchool Run\nWeather Desk\nLetters\n"
+            "November 2012\nOctober 2012\nSeptember 2012\nAugust 2012\nJuly 2012\n")
+    assert titles(page) == [DIGEST[0]]
+    lw = DEFAULT_WEIGHTS.layout
+    no_blocks = replace(DEFAULT_WEIGHTS, layout=replace(lw, digest_block_rules=len(page)))
+    assert len(parse_text(page, weights=no_blocks).articles) == 2
+
+
 def test_a_page_with_chrome_is_no_digest():
     text = "Home\nNews\nSport\n\n" + _clipping(DIGEST[0]) + "\n\n" + _clipping(DIGEST[1])
     assert len(titles(text + "\nPrivacy policy\nTerms of use\n")) == 1

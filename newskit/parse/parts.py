@@ -640,8 +640,10 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     Only a dump that opens with an article (a line of a headline's shape, :func:`_titled`,
     a body-like line or a date line first) and holds no rule's line among its first and last
     ``layout.digest_clear_lines`` lines of words (a page opens with its menu, ends with its
-    footer) may be a digest; with ``layout.digest_end_rules`` such lines (a clipping's
-    copyright line), only its headlines under a wide gap start articles. Its articles
+    footer), and no ``layout.digest_block_rules`` rule's lines of words in a row anywhere
+    (a block of share links under a page's body, :func:`_rule_block`), may be a digest;
+    with ``layout.digest_end_rules`` such lines (a clipping's copyright line), only its
+    headlines under a wide gap start articles. Its articles
     start where the words change subject (:class:`~newskit.parse.cohesion.Cohesion`, the
     cohesion across a line):
 
@@ -673,10 +675,12 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
       tagline over its dated post is one);
 
     and the parts on both sides each have a body of their own (``body.min_body_weight``).
+    Starts with no body-like line between them are one clipping's head, started at its top
+    line (:func:`_head_blocks`).
     """
     lw = weights.layout
     # (Cheap first: most dumps are pages, with chrome at their ends.)
-    if not _bare(lines, lo, hi, lw, lw.digest_end_rules):
+    if not _bare(lines, lo, hi, lw, lw.digest_end_rules) or _rule_block(lines, lo, hi, lw.digest_block_rules):
         return []
     # A clipping may keep a line of its page's (its copyright, a "Related" head), and so
     # may a page with little chrome: with such a line, only a headline under a wide gap.
@@ -709,6 +713,7 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     if marked:
         told = {at for at, _ in heads}
         heads = sorted([*heads, *((at, lw.digest_paragraphs) for at in marked if at not in told)])
+    heads = _head_blocks(lines, heads)
     out: list[int] = []
     start = lo
     least = weights.body.min_body_weight
@@ -723,6 +728,34 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
     return out
 
 
+def _rule_block(lines: list[Line], lo: int, hi: int, least: int) -> bool:
+    """Whether ``[lo, hi)`` holds ``least`` lines of words in a row that rules name (blank
+    lines aside): a block of a page's chrome ("Share this:", "Facebook", "Twitter"), which
+    a clippings file has none of (a clipping may keep a line or two of its page's)."""
+    run = 0
+    for x in lines[lo:hi]:
+        if not x.key:
+            continue
+        run = run + 1 if x.rule else 0
+        if run >= least:
+            return True
+    return False
+
+
+def _head_blocks(lines: list[Line], heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The starts ``heads`` (in order, each with the body-like lines it needs on each side),
+    one for each block of them with no body-like line between: a clipping's head may be
+    told twice ("Site - Headline" over "Headline" and its date), and its top line starts it,
+    needing the fewest paragraphs of any of the block."""
+    out: list[tuple[int, int]] = []
+    for at, needs in heads:
+        if out and not _paragraphs(lines, out[-1][0], at):
+            out[-1] = (out[-1][0], min(out[-1][1], needs))
+            continue
+        out.append((at, needs))
+    return out
+
+
 def _paragraphs(lines: list[Line], start: int, end: int) -> int:
     """The body-like lines (no rule's) in ``[start, end)``."""
     return sum(1 for x in lines[start:end] if x.good and not x.rule)
@@ -731,7 +764,7 @@ def _paragraphs(lines: list[Line], start: int, end: int) -> int:
 def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWeights) -> list[tuple[int, bool, bool]]:
     """The lines of words in ``(lo, hi)`` under a blank line that may start an article of
     a digest, each with whether its gap is ``wide`` blank lines or more and whether it is
-    a headline (:func:`_headline`; under a narrow gap, one that ends no sentence: a short
+    a headline (:func:`_clipping_head`; under a narrow gap, one that ends no sentence: a short
     paragraph is no headline): a headline, or under a wide gap any line no rule names (a
     paragraph, a date line, a kicker: a clipping with no headline of its shape)."""
     out: list[tuple[int, bool, bool]] = []
@@ -744,7 +777,7 @@ def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWei
             continue
         if seen and run:
             broad = run >= wide
-            head = _headline(lines, i, hi, lw) and (broad or not x.sentence)
+            head = _clipping_head(lines, i, hi, lw) and (broad or not x.sentence)
             if head or (broad and not x.rule):
                 out.append((i, broad, head))
         seen, run = True, 0
@@ -832,6 +865,17 @@ def _headline(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
     if not _titled(lines[at], lw):
         return False
     return any(y.good and not y.rule for y in lines[at + 1 : min(hi, at + 1 + lw.digest_head_lines)])
+
+
+def _clipping_head(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
+    """Whether line ``at`` may head a clipping of a digest: a headline as :func:`_headline`
+    has it, its body-like line within ``layout.digest_head_lines`` lines of words under it
+    (blank lines aside: a clipping's lines may be set a blank line apart, its byline and
+    date too)."""
+    if not _titled(lines[at], lw):
+        return False
+    under = islice((y for y in lines[at + 1 : hi] if y.key), lw.digest_head_lines)
+    return any(y.good and not y.rule for y in under)
 
 
 def _paragraph_gap(lines: list[Line], lo: int, hi: int) -> int:

@@ -89,6 +89,8 @@ class LayoutWeights:
     digest_head_lines: int = 4  # ... with a body-like line within this many lines under it ...
     digest_clear_lines: int = 10  # ... in a dump with no rule's line among its first and last this many lines of words
     digest_end_rules: int = 1  # ... or this many at most, in all (then only its headlines under a wide gap)
+    # ... and no run of this many lines of words in a row that rules name (a share block: a page's)
+    digest_block_rules: int = 3
     # ... where the words change subject (parse.cohesion, 0 to 1): across a start under a wide
     # gap the cohesion is under digest_wide_cohesion; under a gap as narrow as the paragraphs',
     # under digest_narrow_cohesion and no higher than at any start within digest_rival_lines
