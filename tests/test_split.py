@@ -684,6 +684,16 @@ def test_a_clippings_head_told_twice_starts_it_at_its_top_line():
     assert arts[2].start == text.split("\n").index(f"The Island Paper - {DIGEST[2]}") + 1
 
 
+def test_a_clippings_source_line_under_its_body_stays_with_it():
+    # "Information from: ..." under the last paragraph may start a clipping by its shape;
+    # with the next headline under a wide gap and no paragraph between, the headline does.
+    source = "Information from: Island Radio, http://radio.example.com"
+    text = _clipping(DIGEST[0]) + f"\n{source}\n\n\n" + _clipping(DIGEST[2])
+    arts = parse_text(text).articles
+    assert [a.title for a in arts] == [DIGEST[0], DIGEST[2]]
+    assert arts[1].start == text.split("\n").index(DIGEST[2]) + 1
+
+
 def test_a_page_with_a_block_of_share_links_is_no_digest():
     # No rule's line at the page's ends, but a block of them under its body: a page, whose
     # comments notice and sidebar under the body are no clipping of their own.

@@ -745,12 +745,15 @@ def _rule_block(lines: list[Line], lo: int, hi: int, least: int) -> bool:
 def _head_blocks(lines: list[Line], heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The starts ``heads`` (in order, each with the body-like lines it needs on each side),
     one for each block of them with no body-like line between: a clipping's head may be
-    told twice ("Site - Headline" over "Headline" and its date), and its top line starts it,
-    needing the fewest paragraphs of any of the block."""
+    told twice ("Site - Headline" over "Headline" and its date), or a short line left of
+    the clipping before stand over it (its source, "Information from: ..."). The block
+    starts at the start that needs the fewest paragraphs (a headline under a wide gap
+    needs none), the top one of those."""
     out: list[tuple[int, int]] = []
     for at, needs in heads:
         if out and not _paragraphs(lines, out[-1][0], at):
-            out[-1] = (out[-1][0], min(out[-1][1], needs))
+            if needs < out[-1][1]:
+                out[-1] = (at, needs)
             continue
         out.append((at, needs))
     return out
