@@ -694,6 +694,19 @@ def test_a_clippings_source_line_under_its_body_stays_with_it():
     assert arts[1].start == text.split("\n").index(DIGEST[2]) + 1
 
 
+def test_a_clippings_head_set_as_narrowly_as_its_byline_starts_at_its_headline():
+    # The headline and the byline over its date may each start the clipping (the byline by
+    # the date under it, needing fewer paragraphs where a headline under a narrow gap needs
+    # more, as these weights make it); neither stands under a wider gap, so the top one does.
+    lw = DEFAULT_WEIGHTS.layout
+    weights = replace(DEFAULT_WEIGHTS, layout=replace(lw, digest_narrow_cohesion=0.0, digest_headed_cohesion=1.0))
+    head = f"{DIGEST[2]}\n\nJane Roe and John Doe\nAugust 9, 2012 at 4:00 pm\n\n"
+    text = _clipping(DIGEST[0]) + "\n" + head + "\n\n".join(CLIPPINGS[DIGEST[2]]) + "\n"
+    arts = parse_text(text, weights=weights).articles
+    assert [a.title for a in arts] == [DIGEST[0], DIGEST[2]]
+    assert arts[1].start == text.split("\n").index(DIGEST[2]) + 1
+
+
 def test_a_page_with_a_block_of_share_links_is_no_digest():
     # No rule's line at the page's ends, but a block of them under its body: a page, whose
     # comments notice and sidebar under the body are no clipping of their own.

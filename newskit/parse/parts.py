@@ -747,16 +747,23 @@ def _head_blocks(lines: list[Line], heads: list[tuple[int, int]]) -> list[tuple[
     one for each block of them with no body-like line between: a clipping's head may be
     told twice ("Site - Headline" over "Headline" and its date), or a short line left of
     the clipping before stand over it (its source, "Information from: ..."). The block
-    starts at the start that needs the fewest paragraphs (a headline under a wide gap
-    needs none), the top one of those."""
+    starts at the start under the widest gap of blank lines, the top one of those."""
     out: list[tuple[int, int]] = []
     for at, needs in heads:
         if out and not _paragraphs(lines, out[-1][0], at):
-            if needs < out[-1][1]:
+            if _gap_over(lines, at) > _gap_over(lines, out[-1][0]):
                 out[-1] = (at, needs)
             continue
         out.append((at, needs))
     return out
+
+
+def _gap_over(lines: list[Line], at: int) -> int:
+    """How many blank lines stand right over line ``at``."""
+    k = at
+    while k > 0 and not lines[k - 1].key:
+        k -= 1
+    return at - k
 
 
 def _paragraphs(lines: list[Line], start: int, end: int) -> int:
