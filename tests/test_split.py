@@ -143,6 +143,38 @@ def test_a_lone_rule_inside_a_page_does_not_split_it():
     assert len(titles(ARTICLE + "\nMore from the council\n----\nCouncil news in brief\n\n" + BODY * 2)) == 1
 
 
+def test_a_lone_rule_over_a_headline_and_its_byline_splits_though_a_body_ends_right_over_it():
+    # A headline over its byline under the rule opens a document, as a menu opens a page;
+    # the two are short, too short for their words alone to tell two pages.
+    first = f"{DIGEST[0]}\n\n" + "\n\n".join(CLIPPINGS[DIGEST[0]][:3]) + "\n"
+    second = "\n\n".join(CLIPPINGS[DIGEST[2]][:3]) + "\n"
+    page = ISLAND_TOP + first + "\n----\n" + DIGEST[2] + "\n{byline}\n" + second + ISLAND_FOOT
+    assert titles(page.format(byline="By Jane Roe\n")) == [DIGEST[0], DIGEST[2]]
+    assert len(titles(page.format(byline=""))) == 1
+
+
+def _subject_page(head: str) -> str:
+    paras = [p.replace(".", f", as reported in part {k}.") for k in range(3) for p in CLIPPINGS[head]]
+    return f"{head}\n\n" + "\n\n".join(paras) + "\n"
+
+
+ISLAND_TOP = "Home\nMenu\nSearch\n\n"
+ISLAND_FOOT = "\nPrivacy policy\nTerms of use\n© 2024 The Island Paper\n"
+
+
+def test_a_lone_rule_between_two_bodies_on_other_subjects_splits_them():
+    # Body-like lines right by the rule on both sides, no footer or menu between: the words
+    # on the two sides tell two pages.
+    text = ISLAND_TOP + _subject_page(DIGEST[0]) + "\n* * *\n\n" + _subject_page(DIGEST[2]) + ISLAND_FOOT
+    assert titles(text) == [DIGEST[0], DIGEST[2]]
+    lw = DEFAULT_WEIGHTS.layout
+    by_chrome_only = replace(DEFAULT_WEIGHTS, layout=replace(lw, separator_lone_cohesion=0.0))
+    assert len(parse_text(text, weights=by_chrome_only).articles) == 1
+    # ... and a rule between paragraphs about the same things is a section break.
+    section = "What the engineers found\n\n" + "\n\n".join(CLIPPINGS[DIGEST[0]] * 3) + "\n"
+    assert titles(ISLAND_TOP + _subject_page(DIGEST[0]) + "\n* * *\n\n" + section + ISLAND_FOOT) == [DIGEST[0]]
+
+
 SHORT_A = "Council keeps the old bridge open\n\n" + BODY * 2 + "\n\n" + BODY + "\n"
 SHORT_B = "Schools will open late after the storm\n\n" + BODY.replace("bridge", "school") * 2 + "\n"
 FOOTER = "\nAbout us\nContact\n© 2024 Town Courier. All rights reserved.\n"

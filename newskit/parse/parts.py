@@ -172,14 +172,17 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
     side will do (a picture post), and the next page need not open with its headline (a
     weather strip's long line may stand over it), and a short post over its comments header
     (:func:`_short_post_part`) is body enough. A menu by its shape under the rule
-    (:func:`_menu_under`, whatever its words) lets body-like lines be near it too."""
+    (:func:`_menu_under`, whatever its words), or a document's head (a headline over its
+    byline or date, :func:`_headed_document`), lets body-like lines be near it too. With
+    body-like lines near it and none of those, it stands between two pages only where
+    their words differ (:func:`_apart_by_rule`)."""
     lw = weights.layout
     above, below = _near_words(lines, 0, at, len(lines), lw.separator_chrome)
     told = bool(above and _closing(above[0], cues) or below and below[0].rule in cues.page_start) \
         or _opening_lines(lines, at + 1, len(lines), cues, lw) >= lw.seam_menu
-    menu = told or _menu_under(lines, at + 1, lw)
+    menu = told or _menu_under(lines, at + 1, lw) or _headed_document(lines, at + 1, len(lines), cues, lw)
     if not menu and any(x.good and not x.rule for side in (above, below) for x in side):
-        return False
+        return _apart_by_rule(lines, at, weights)
     seam = menu or any(_closing(x, cues) for x in above) or any(x.rule in cues.page_opening for x in below)
     least = lw.separator_told_body if told else \
         max(weights.body.min_body_weight, lw.separator_lone_body if seam else lw.seam_min_body)
@@ -189,6 +192,18 @@ def _lone_between_pages(lines: list[Line], at: int, cues: Cues, weights: ParseWe
         return body_weight(lines, a, b) >= least or told and _short_post_part(lines, a, b, cues, weights)
 
     return bodied(0, at) and bodied(at + 1, n) and (told or _headed(lines, at + 1, n, lw))
+
+
+def _apart_by_rule(lines: list[Line], at: int, weights: ParseWeights) -> bool:
+    """Whether a lone rule with body-like lines near it stands between two pages on other
+    subjects: ``layout.seam_min_body`` words of body on each side, a headline over the
+    body under it, and a cohesion across it under ``layout.separator_lone_cohesion`` (a
+    section break inside one article, or a page's rule over its comments, stands between
+    words about the same things)."""
+    lw, n = weights.layout, len(lines)
+    return body_weight(lines, 0, at) >= lw.seam_min_body and body_weight(lines, at + 1, n) >= lw.seam_min_body \
+        and _headed(lines, at + 1, n, lw) \
+        and Cohesion(lines, 0, n, lw.digest_window).between(at - 1, at + 1) < lw.separator_lone_cohesion
 
 
 def find_parts(lines: list[Line], cues: Cues, weights: ParseWeights, split: str = AUTO) -> Parts:

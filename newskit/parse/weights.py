@@ -79,6 +79,7 @@ class LayoutWeights:
     separator_box: int = 1  # ... and rules of one shape all within this many lines of words box a title: no separators
     separator_lone_body: int = 40  # a lone rule needs this much body a side where a footer or menu by it tells a seam
     separator_told_body: int = 10  # ... and this much where the line right by it can only close or open a page
+    separator_lone_cohesion: float = 0.06  # ... or, with body-like lines near it, a cohesion across it under this
     page_run_lines: int = 3  # ... bodies with this many body-like lines in a row (not a notice, not teasers) ...
     page_min_body: int = 150  # ... and this much body (words): a page, not a form or a notice after the footer
     page_footer_weight: int = 25  # ... a footer: a copyright line this light (no comment about copyright)
