@@ -22,7 +22,8 @@ line records of its fields against each page's span):
   least :data:`HOLDS` of the shingles of the page's truth body;
 - a page is **found** (page recall) where an article lies mostly (more than half of its
   span's lines) inside the page's span and the article's body shares a shingle with the
-  page's truth body;
+  page's truth body ("as the pages alone give": where the page's span parsed alone gives
+  an article whose body does, the recall splitting can reach);
 - a page is **merged** where an article holds its body and another page's body too;
 - a page is **lost** where no article is its own: none lies mostly inside it, none holds
   its body, none belongs to it;
@@ -162,6 +163,7 @@ class PageResult:
     corpus: str
     id: str
     found: bool
+    found_alone: bool  # found as the page's own span parsed alone gives it
     merged: bool
     lost: bool
     text: metrics.Overlap  # in the file
@@ -214,7 +216,9 @@ def score_file(path: Path, root: Path = CORPUS_ROOT) -> FileResult:
     out = []
     for page, (a, b), gold, m in zip(pages, spans, golds, matched, strict=True):
         fields = metrics.KEPT[kind_of(page["corpus"])]
-        alone = [x.to_dict() for x in parse_text("\n".join(lines[a - 1 : b]) + "\n", f"{path}:{a}-{b}").articles]
+        own = "\n".join(lines[a - 1 : b]) + "\n"
+        parsed_alone = [Parsed.of(x) for x in parse_text(own, f"{path}:{a}-{b}").articles]
+        alone = [x.fields for x in parsed_alone]
         mine = [articles[i].fields for i in m.articles]
         trip = trip_alone = None
         if variant == "strip":
@@ -225,6 +229,7 @@ def score_file(path: Path, root: Path = CORPUS_ROOT) -> FileResult:
             corpus=page["corpus"],
             id=page["id"],
             found=m.found,
+            found_alone=any(x.body and metrics.overlap(x.text, gold).tp > 0 for x in parsed_alone),
             merged=m.merged,
             lost=m.lost,
             text=metrics.overlap(metrics.kept_text(mine, fields), gold),
@@ -272,6 +277,8 @@ def figures(variant: str, files: list[FileResult]) -> dict[str, Any]:
         "one_article_files": sum(f.articles == 1 for f in files),
         "found": sum(p.found for p in pages),
         "page_recall": share(sum(p.found for p in pages), len(pages)),
+        "found_alone": sum(p.found_alone for p in pages),
+        "page_recall_alone": share(sum(p.found_alone for p in pages), len(pages)),
         "merged": sum(p.merged for p in pages),
         "lost": sum(p.lost for p in pages),
         "body_f1": f1,
@@ -289,8 +296,8 @@ def figures(variant: str, files: list[FileResult]) -> dict[str, Any]:
 
 COUNTS = (
     "| variant | files | pages | articles | exact count (= pages) | count as the pages alone give "
-    "| files of one article | page recall | merged pages | lost pages |\n"
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| files of one article | page recall | as the pages alone give | merged pages | lost pages |\n"
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 TEXT = (
     "| variant | corpus | pages | body F1 in the file (P / R) | body F1 one page a file (P / R) | difference |\n"
@@ -303,7 +310,8 @@ def count_row(f: dict[str, Any]) -> str:
     return (
         f"| {f['variant']} | {n} | {p} | {f['articles']} | {f['exact_count']}/{n} ({f['exact_count_share']:.0%}) "
         f"| {f['count_as_alone']}/{n} ({f['count_as_alone_share']:.0%}) | {f['one_article_files']}/{n} "
-        f"| {f['found']}/{p} ({f['page_recall']:.3f}) | {f['merged']} | {f['lost']} |"
+        f"| {f['found']}/{p} ({f['page_recall']:.3f}) | {f['found_alone']}/{p} ({f['page_recall_alone']:.3f}) "
+        f"| {f['merged']} | {f['lost']} |"
     )
 
 
