@@ -1727,6 +1727,25 @@ def test_the_links_under_a_related_head_are_no_title() -> None:
     assert "related" not in terms_of(a, HEADLINE)
 
 
+def test_a_related_head_set_apart_by_a_blank_line_still_heads_its_list() -> None:
+    # A renderer that sets the head apart (inscriptis): a blank line under "Related Stories",
+    # then the links one a line, the last right over the body.
+    spaced = RELATED.replace("Related Stories\n", "Related Stories\n\n")
+    text = f"THE TOWN NEWS\n\n{HEADLINE}\n\nContinue reading the main story\n\n{spaced}\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert terms_of(a, "Bridge Engineers Warn of Rusting Steel")["related"] == -1.0
+
+
+def test_a_line_alone_under_a_related_line_and_a_blank_line_is_no_item() -> None:
+    # "Continue reading the main story" (a related rule's words) over a blank line and the
+    # headline alone, its byline under it: no list.
+    text = f"THE TOWN NEWS\n\nContinue reading the main story\n\n{HEADLINE}\n\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert "related" not in terms_of(a, HEADLINE)
+
+
 @pytest.mark.parametrize("head", [
     "More articles about: Bridges, Town News:",  # a label over its value
     "Latest News → Town Hall",  # a breadcrumb trail

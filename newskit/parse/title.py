@@ -339,21 +339,38 @@ class TitlePicker:
     def under_related(self, i: int) -> bool:
         """Whether line ``i`` is an item of a list of links to other stories: right under a
         line of a related rule's ("Related Stories", :attr:`Cues.related`), or under other
-        items of it, one a line, headline-sized, no blank line between (the head within
-        ``related_items`` lines over it). A label ("More articles about:") or a breadcrumb trail
-        ("Latest News → MediaWire") of a related rule's heads no list."""
+        items of it, one a line, headline-sized, no blank line between but right under the
+        head, over two items or more (the head within ``related_items`` lines over it). A
+        label ("More articles about:") or a breadcrumb trail ("Latest News → MediaWire") of a
+        related rule's heads no list."""
         lines, related = self.lines, self.cues.related
         for k in range(i - 1, max(-1, i - 1 - self.tw.related_items), -1):
             x = lines[k]
             if x.blank:
-                return False
+                # blank lines stand only right under the list's head, over two items or
+                # more (a renderer may set the head apart: "Related Stories", a blank line,
+                # the items one a line); a line alone under a blank line is no list's item
+                top = k
+                while top > 0 and lines[top].blank:
+                    top -= 1
+                if lines[top].rule not in related or (i - k < 2 and not self._item(i + 1)):  # noqa: PLR2004
+                    return False
+                x = lines[top]
             if x.rule in related:
                 # (a label over its value is no list's head: "More articles about: FLDS"; nor
                 # is a breadcrumb trail: "Latest News → MediaWire")
                 return not x.text.rstrip().endswith(":") and TRAIL.search(x.key) is None
-            if x.rule or not self.tw.headline_min <= x.weight <= self.tw.headline_max or not self.cues.title_like(x):
+            if not self._item(k):
                 return False  # (a section's label over the headline is no link: "WHITE HOUSE"; nor a teaser's text)
         return False
+
+    def _item(self, k: int) -> bool:
+        """Whether line ``k`` may be an item of a list of links: no rule's, headline-sized, title-like."""
+        if k >= len(self.lines):
+            return False
+        x = self.lines[k]
+        return not x.blank and not x.rule and self.tw.headline_min <= x.weight <= self.tw.headline_max \
+            and self.cues.title_like(x)
 
     def _inline_value(self, key: str) -> bool:
         """A one-word label and its short value on one line ("Featured: TED Quotes"), as
