@@ -1435,6 +1435,15 @@ def test_the_line_under_a_link_back_to_the_blog_is_the_posts_title(nav: str, blo
     assert headline not in a.body
 
 
+def test_a_date_under_the_posts_tools_is_no_post_head() -> None:
+    # The tools, then the post's date (another renderer's order): the date is no title.
+    text = f"THE TOWN BLOG\n\n« Back to blog\nEdit\nDelete\nTags\nAutopost\n16 Jul 2012\n" \
+        f"July 16th, 9:39am 0 comments\n\nAround the Island in a Day\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title != "16 Jul 2012"
+    assert all(dict(c.terms).get("post head", 0.0) == 0.0 for c in a.title_candidates)
+
+
 @pytest.mark.parametrize("nav", [
     "« Council Meets on Friday | Main",  # the newest post: no newer one to link to
     "Main | Bridge Reopens »",  # the oldest: no older one
@@ -1735,6 +1744,17 @@ def test_a_related_head_set_apart_by_a_blank_line_still_heads_its_list() -> None
     a = parse_text(text, explain=True).articles[0]
     assert a.title == HEADLINE
     assert terms_of(a, "Bridge Engineers Warn of Rusting Steel")["related"] == -1.0
+
+
+def test_links_under_a_line_of_inline_links_and_a_blank_line_are_no_list() -> None:
+    # "TRENDING : ..." holds its links itself: the lines under it past a blank line are none
+    # of its items, the headline over its byline among them.
+    trending = "TRENDING : Bridges Ferries Rivers Council Schools Weather"
+    follow = "Follow The Town News on Twitter and on Facebook"
+    text = f"THE TOWN NEWS\n\n{trending}\n\n{follow}\n{HEADLINE}\nBy Jane Roe\n\n{STORY}\n"
+    a = parse_text(text, explain=True).articles[0]
+    assert a.title == HEADLINE
+    assert "related" not in terms_of(a, HEADLINE)
 
 
 def test_a_line_alone_under_a_related_line_and_a_blank_line_is_no_item() -> None:

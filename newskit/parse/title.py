@@ -347,13 +347,16 @@ class TitlePicker:
         for k in range(i - 1, max(-1, i - 1 - self.tw.related_items), -1):
             x = lines[k]
             if x.blank:
-                # blank lines stand only right under the list's head, over two items or
-                # more (a renderer may set the head apart: "Related Stories", a blank line,
-                # the items one a line); a line alone under a blank line is no list's item
+                # blank lines stand only right under the list's head, a heading of a few
+                # words over two items or more (a renderer may set it apart: "Related
+                # Stories", a blank line, the items one a line); a line alone under a blank
+                # line is no list's item, nor are lines under a line of inline links
+                # ("TRENDING : Jelly Bean NVIDIA Nexus 7")
                 top = k
                 while top > 0 and lines[top].blank:
                     top -= 1
-                if lines[top].rule not in related or (i - k < 2 and not self._item(i + 1)):  # noqa: PLR2004
+                if lines[top].rule not in related or lines[top].weight > self.tw.related_head_weight \
+                        or (i - k < 2 and not self._item(i + 1)):  # noqa: PLR2004
                     return False
                 x = lines[top]
             if x.rule in related:
@@ -403,8 +406,9 @@ class TitlePicker:
                 and lines[after].weight <= light:
             while head is not None and lines[head].weight <= light:
                 head = span.below(head)
+        # (a date block under the tools is the post's date, no title: "Edit / Delete / 11 Jul 2012")
         if head is None or head > body_start or self.kind[head] is not None or lines[head].rule \
-                or not 0 < lines[head].weight <= self.tw.post_head_weight:
+                or not 0 < lines[head].weight <= self.tw.post_head_weight or self._date_block(lines[head]):
             return None
         return head
 

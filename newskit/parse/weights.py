@@ -281,6 +281,7 @@ class TitleWeights:
     post_head_link_weight: int = 1  # ... past a run of lines this light, the post's tools ("Edit / Delete / Tags")
     related_cost: float = 1.0  # a line of a list of other stories, under its head ("Related Stories") ...
     related_items: int = 6  # ... or under at most this many other items of it, one a line
+    related_head_weight: int = 4  # ... a head this light, where a blank line sets it apart
     # a blog post's title as its comments header quotes it ("12 Responses to “Title”", under the
     # body's start, a line this light): a candidate, even among the body run's first lead_lines
     quoted_bonus: float = 1.5
