@@ -739,6 +739,27 @@ def test_a_clippings_head_set_as_narrowly_as_its_byline_starts_at_its_headline()
     assert arts[1].start == text.split("\n").index(DIGEST[2]) + 1
 
 
+ISLAND_MENU = "Home\nAbout the Paper\nOur Island\nRecommended Reading\nMeet the Writers\nContact\n"
+
+
+def _island_post(day: int, head: str, older: str, newer: str) -> str:
+    paras = "\n\n".join(CLIPPINGS[head])
+    return (f"{ISLAND_MENU}« {older}\n{newer} »\nNov 0{day} 2012\n{head}\nPosted by Jane Roe in Island News\n\n"
+            f"{paras}\n\nCategories\nIsland News\nFerries\nSchools\nWeather\n\n"
+            "Powered by WordPress, Island theme by Jane.\n")
+
+
+def test_a_sites_short_menu_shown_again_under_its_platforms_credit_starts_the_next_post():
+    # Two posts of one blog appended: its six-line menu (too short a block to tell pages by
+    # itself) right under the footer's last line each time.
+    first, second = _island_post(3, DIGEST[0], "Older", DIGEST[2]), _island_post(5, DIGEST[2], DIGEST[0], "Newer")
+    text = first + "\n\n\n" + second
+    assert titles(text) == [DIGEST[0], DIGEST[2]]
+    lw = DEFAULT_WEIGHTS.layout
+    no_short_blocks = replace(DEFAULT_WEIGHTS, layout=replace(lw, template_closed_lines=len(text)))
+    assert len(parse_text(text, weights=no_short_blocks).articles) == 1
+
+
 def test_a_page_with_a_block_of_share_links_is_no_digest():
     # No rule's line at the page's ends, but a block of them under its body: a page, whose
     # comments notice and sidebar under the body are no clipping of their own.

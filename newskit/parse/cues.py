@@ -144,6 +144,7 @@ class Cues:
         self.page_closing = frozenset(v["page_closing_rules"])
         self.page_opening = frozenset(v["page_opening_rules"])
         self.page_start = frozenset(v["page_start_rules"])  # a line that can only open a page
+        self.page_end = frozenset(v["page_end_rules"])  # a line that can only close a page
         self.page_comments = frozenset(v["page_comment_rules"])  # a thread of comments under a body
         self.post_head = frozenset(v["post_head_rules"])  # the rules whose line stands over a post's title
         self.related = frozenset(v["related_rules"])  # the rules whose line heads a list of other stories

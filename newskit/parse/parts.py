@@ -295,7 +295,7 @@ def _split_pages(lines: list[Line], parts: Parts, cues: Cues, weights: ParseWeig
     spans: list[tuple[int, int]] = []
     least = weights.body.min_body_weight
     for lo, hi in parts.spans:
-        told = template_cuts(lines, lo, hi, weights.layout)
+        told = template_cuts(lines, lo, hi, weights.layout, cues=cues)
         if len(told) > 1:
             cut = [*told, *(at for a, b in pairwise([lo, *told, hi]) for at in _page_cuts(lines, a, b, cues, weights))]
         else:
@@ -335,7 +335,8 @@ def _page_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWe
     return sorted({*told, *(at for at in apart if at in kept)})
 
 
-def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, closing: bool = True) -> list[int]:
+def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, closing: bool = True,
+                  cues: Cues | None = None) -> list[int]:
     """Where pages of one site appended in ``[lo, hi)`` start, told by the site's own
     blocks of lines shown once a page: the part's opening block (``layout.template_lines``
     lines of words in a row, none body-like, none the same as another, the first of them
@@ -363,6 +364,27 @@ def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, closin
             cuts = _bodied(lines, lo, cuts, hi, lw.template_min_body)
             if cuts:
                 return cuts
+    return _closed_template_cuts(lines, words, keys, lo, hi, lw, cues) if cues is not None else []
+
+
+def _closed_template_cuts(lines: list[Line], words: list[int], keys: list[str], lo: int, hi: int,
+                          lw: LayoutWeights, cues: Cues) -> list[int]:
+    """Where a shorter opening block (``layout.template_closed_lines`` lines of words) shows
+    again right under a page's last line each time (a copyright line or a line of
+    :attr:`Cues.page_end`'s rules, among the ``layout.seam_between`` lines of words over
+    it): a site's menu under the footer of the page before."""
+    n = lw.template_closed_lines
+    for s in range(min(lw.template_offset, len(keys) - n)):
+        block = keys[s : s + n]
+        if len(set(block)) < n or any(lines[words[k]].good for k in range(s, s + n)):
+            continue
+        shown = [j for j, key in enumerate(keys) if key == block[0] and j != s and keys[j : j + n] == block]
+        if not shown or not all(any(_page_end(lines[words[k]], cues) for k in range(max(0, j - lw.seam_between), j))
+                                for j in shown):
+            continue
+        cuts = _bodied(lines, lo, [words[j - s] for j in shown if 0 < j - s], hi, lw.template_min_body)
+        if cuts:
+            return cuts
     return []
 
 
@@ -512,6 +534,11 @@ def _closing(line: Line, cues: Cues) -> bool:
     """A line of a page's closing block: a closing rule's (:attr:`Cues.page_closing`) or a
     copyright line."""
     return line.rule in cues.page_closing or line.signed
+
+
+def _page_end(line: Line, cues: Cues) -> bool:
+    """A line that only ends a page: a copyright line, a line of :attr:`Cues.page_end`'s rules."""
+    return line.signed or line.rule in cues.page_end
 
 
 def seam_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseWeights) -> list[int]:
