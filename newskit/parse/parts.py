@@ -355,10 +355,7 @@ def template_cuts(lines: list[Line], lo: int, hi: int, lw: LayoutWeights, closin
     for tail in (False, True)[: 2 if closing else 1]:
         for s in range(min(lw.template_offset, len(keys) - n)):
             first = len(keys) - n - s if tail else s  # the block's first line of words
-            block = keys[first : first + n]
-            if len(set(block)) < n or any(lines[words[k]].good for k in range(first, first + n)):
-                continue
-            shown = [j for j, key in enumerate(keys) if key == block[0] and j != first and keys[j : j + n] == block]
+            shown = _shown_again(lines, words, keys, first, n)
             # each showing's page start: over the opening block, or under the closing one
             cuts = [words[j] for j in sorted({j + n + s if tail else j - s for j in shown}) if 0 < j < len(keys)]
             cuts = _bodied(lines, lo, cuts, hi, lw.template_min_body)
@@ -375,10 +372,7 @@ def _closed_template_cuts(lines: list[Line], words: list[int], keys: list[str], 
     it): a site's menu under the footer of the page before."""
     n = lw.template_closed_lines
     for s in range(min(lw.template_offset, len(keys) - n)):
-        block = keys[s : s + n]
-        if len(set(block)) < n or any(lines[words[k]].good for k in range(s, s + n)):
-            continue
-        shown = [j for j, key in enumerate(keys) if key == block[0] and j != s and keys[j : j + n] == block]
+        shown = _shown_again(lines, words, keys, s, n)
         if not shown or not all(any(_page_end(lines[words[k]], cues) for k in range(max(0, j - lw.seam_between), j))
                                 for j in shown):
             continue
@@ -386,6 +380,16 @@ def _closed_template_cuts(lines: list[Line], words: list[int], keys: list[str], 
         if cuts:
             return cuts
     return []
+
+
+def _shown_again(lines: list[Line], words: list[int], keys: list[str], first: int, n: int) -> list[int]:
+    """Where else (indexes of ``keys``, the keys of the lines of words ``words``) the block
+    of ``n`` lines of words from ``first`` is shown; none where it is no site's block (a
+    line of it shown twice within it, a body-like line)."""
+    block = keys[first : first + n]
+    if len(set(block)) < n or any(lines[words[k]].good for k in range(first, first + n)):
+        return []
+    return [j for j, key in enumerate(keys) if key == block[0] and j != first and keys[j : j + n] == block]
 
 
 def _bodied(lines: list[Line], lo: int, cuts: list[int], hi: int, least: int) -> list[int]:
@@ -717,8 +721,8 @@ def digest_cuts(lines: list[Line], lo: int, hi: int, cues: Cues, weights: ParseW
       tagline over its dated post is one);
 
     and the parts on both sides each have a body of their own (``body.min_body_weight``).
-    Starts with no body-like line between them are one clipping's head, started at its top
-    line (:func:`_head_blocks`).
+    Starts with no body-like line between them are one clipping's head, started under the
+    widest gap of blank lines (:func:`_head_blocks`).
     """
     lw = weights.layout
     # (Cheap first: most dumps are pages, with chrome at their ends.)
@@ -816,7 +820,7 @@ def _paragraphs(lines: list[Line], start: int, end: int) -> int:
 def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWeights) -> list[tuple[int, bool, bool]]:
     """The lines of words in ``(lo, hi)`` under a blank line that may start an article of
     a digest, each with whether its gap is ``wide`` blank lines or more and whether it is
-    a headline (:func:`_clipping_head`; under a narrow gap, one that ends no sentence: a short
+    a headline (:func:`_headline`, blank lines aside; under a narrow gap, one that ends no sentence: a short
     paragraph is no headline): a headline, or under a wide gap any line no rule names (a
     paragraph, a date line, a kicker: a clipping with no headline of its shape)."""
     out: list[tuple[int, bool, bool]] = []
@@ -829,7 +833,7 @@ def _digest_starts(lines: list[Line], lo: int, hi: int, wide: int, lw: LayoutWei
             continue
         if seen and run:
             broad = run >= wide
-            head = _clipping_head(lines, i, hi, lw) and (broad or not x.sentence)
+            head = _headline(lines, i, hi, lw, blank_aside=True) and (broad or not x.sentence)
             if head or (broad and not x.rule):
                 out.append((i, broad, head))
         seen, run = True, 0
@@ -909,25 +913,18 @@ def _titled(x: Line, lw: LayoutWeights) -> bool:
     return not x.rule and not x.dates and lw.digest_headline_min <= x.weight <= lw.digest_headline_weight
 
 
-def _headline(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
+def _headline(lines: list[Line], at: int, hi: int, lw: LayoutWeights, blank_aside: bool = False) -> bool:
     """Whether line ``at`` may head an article of a digest: a line of
     ``layout.digest_headline_min`` to ``layout.digest_headline_weight`` words that is no
     rule's and holds no date, with a body-like line within ``layout.digest_head_lines``
-    lines under it (the byline or date of a clipping may stand between)."""
+    lines under it (the byline or date of a clipping may stand between); with
+    ``blank_aside``, within that many lines of words (a clipping's lines may be set a blank
+    line apart, its byline and date too)."""
     if not _titled(lines[at], lw):
         return False
-    return any(y.good and not y.rule for y in lines[at + 1 : min(hi, at + 1 + lw.digest_head_lines)])
-
-
-def _clipping_head(lines: list[Line], at: int, hi: int, lw: LayoutWeights) -> bool:
-    """Whether line ``at`` may head a clipping of a digest: a headline as :func:`_headline`
-    has it, its body-like line within ``layout.digest_head_lines`` lines of words under it
-    (blank lines aside: a clipping's lines may be set a blank line apart, its byline and
-    date too)."""
-    if not _titled(lines[at], lw):
-        return False
-    under = islice((y for y in lines[at + 1 : hi] if y.key), lw.digest_head_lines)
-    return any(y.good and not y.rule for y in under)
+    stop = hi if blank_aside else min(hi, at + 1 + lw.digest_head_lines)
+    under = (lines[k] for k in range(at + 1, stop) if lines[k].key or not blank_aside)  # (lazily, no copy)
+    return any(y.good and not y.rule for y in islice(under, lw.digest_head_lines))
 
 
 def _paragraph_gap(lines: list[Line], lo: int, hi: int) -> int:

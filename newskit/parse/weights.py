@@ -166,7 +166,7 @@ class LayoutWeights:
     # page so cut has template_min_body words of body or more (6 lines split 3 more single
     # dev dumps a renderer; 7 and 8 none, 7 told one site file more of 50 on seeds 7, 13)
     template_lines: int = 7
-    template_closed_lines: int = 5  # ... or this many, shown again right under a closing line each time
+    template_closed_lines: int = 5  # ... or this many, shown again right under a page's last line each time
     template_offset: int = 5
     template_min_body: int = 50
 
